@@ -1,0 +1,27 @@
+package io.hadeck.model;
+
+import java.util.Map;
+
+/**
+ * One DRBD resource/minor as seen from one node (8.4 /proc/drbd or DRBD 9 drbdadm status).
+ *
+ * @param name       resource name, null when the source does not say (8.4 /proc/drbd has only minors)
+ * @param connection cs: Connected, WFConnection, StandAlone, SyncSource, SyncTarget, Connecting…
+ * @param counters   8.4 counters by their short names (ns, nr, dw, dr, al, bm, lo, pe, ua, ap, ep, oos)
+ * @param sync       resync progress, null when no resync runs
+ */
+public record DrbdResource(int minor, String name, String connection, String role, String peerRole,
+                           String disk, String peerDisk, String protocol, long outOfSyncKiB,
+                           Map<String, Long> counters, DrbdSync sync) {
+    public DrbdResource {
+        counters = Map.copyOf(counters);
+    }
+
+    public boolean isConnected() {
+        return "Connected".equals(connection);
+    }
+
+    /** Resync progress lines: sync'ed %, finish estimate and speed. */
+    public record DrbdSync(double percent, Long finishSeconds, Long speedKiBs) {
+    }
+}

@@ -1,0 +1,26 @@
+package io.hadeck.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The HA manager's view of the cluster: who holds the leader key, since when, whether automatic
+ * failover is on, and each member's record.
+ *
+ * @param manager               "patroni", "chef-backend", …
+ * @param leaderKeyHolder       the node named by the leader key, null when nobody holds it
+ * @param leaderSince           when the current holder took the key, if known
+ * @param clusterFailoverEnabled false when paused (Patroni) or cluster failover is disabled (leaderl)
+ * @param pendingRequest        a switchover/failover request waiting in the store, if any
+ */
+public record HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
+                      List<HaMember> members, String pendingRequest) {
+    public HaState {
+        members = List.copyOf(members);
+    }
+
+    public Optional<HaMember> member(String name) {
+        return members.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,34 @@
+package io.hadeck.model;
+
+/**
+ * The latest observation of each layer one node runs. A null observation means the node does not
+ * run that layer (a DRBD node has no etcd member); a failed one means it should but could not be read.
+ */
+public record NodeView(String name, String host, Observation<EtcdMemberStatus> etcd,
+                       Observation<PgInstance> postgres, Observation<EsNode> elasticsearch,
+                       Observation<DrbdStatus> drbd, Observation<HaMember> ha) {
+
+    public static NodeView empty(String name, String host) {
+        return new NodeView(name, host, null, null, null, null, null);
+    }
+
+    public NodeView withEtcd(Observation<EtcdMemberStatus> o) {
+        return new NodeView(name, host, o, postgres, elasticsearch, drbd, ha);
+    }
+
+    public NodeView withPostgres(Observation<PgInstance> o) {
+        return new NodeView(name, host, etcd, o, elasticsearch, drbd, ha);
+    }
+
+    public NodeView withElasticsearch(Observation<EsNode> o) {
+        return new NodeView(name, host, etcd, postgres, o, drbd, ha);
+    }
+
+    public NodeView withDrbd(Observation<DrbdStatus> o) {
+        return new NodeView(name, host, etcd, postgres, elasticsearch, o, ha);
+    }
+
+    public NodeView withHa(Observation<HaMember> o) {
+        return new NodeView(name, host, etcd, postgres, elasticsearch, drbd, o);
+    }
+}
