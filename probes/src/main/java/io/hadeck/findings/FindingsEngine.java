@@ -1,0 +1,29 @@
+package io.hadeck.findings;
+
+import io.hadeck.config.ClusterConfig;
+import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.Finding;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Derives what an operator should know from one snapshot. Pure: "now" is the snapshot's time, and
+ * only fresh, good readings count as current truth (see {@link io.hadeck.model.Observation#fresh}).
+ */
+public final class FindingsEngine {
+
+    private static final List<Rules> RULES = List.of();
+
+    private FindingsEngine() {
+    }
+
+    public static List<Finding> derive(ClusterSnapshot s, ClusterConfig.Thresholds t) {
+        ClusterConfig.Thresholds thresholds = t == null ? ClusterConfig.Thresholds.defaults() : t;
+        List<Finding> out = new ArrayList<>();
+        for (Rules r : RULES) {
+            out.addAll(r.apply(s, thresholds));
+        }
+        return List.copyOf(out);
+    }
+}
