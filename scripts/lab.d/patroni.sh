@@ -299,12 +299,23 @@ patroni_fault() {
       kill -CONT $(pgrep -P "$pm") 2>/dev/null || true; kill -CONT "$pm"
       echo "continued (SIGCONT) PostgreSQL on $node" ;;
     replay-pause|replay-resume)
+      # Patroni 3.0.2 on PostgreSQL 14+ undoes pg_wal_replay_pause() within one loop_wait
+      # (handle_parameter_change resumes any paused replay). So the pause is made by stopping the
+      # standby's startup (recovery) process: WAL is still received, but not replayed.
       lab_require_pg_node "$node"
-      local fn=pg_wal_replay_pause; [ "$name" = replay-resume ] && fn=pg_wal_replay_resume
-      [ "$(patroni_psql "$node" -Atc 'select pg_is_in_recovery()' 2>/dev/null)" = t ] \
+      pm=$(patroni_postmaster_pid "$node") || lab_die "no postmaster running on $node"
+      local startup
+      startup=$(pgrep -P "$pm" -f 'startup' | head -1) || true
+      if [ "$name" = replay-resume ]; then
+        [ -n "$startup" ] && kill -CONT "$startup"
+        patroni_psql "$node" -Atqc "select pg_wal_replay_resume()" >/dev/null 2>&1 || true
+        echo "WAL replay resumed on $node"; return 0
+      fi
+      [ -n "$startup" ] && [ "$(patroni_psql "$node" -Atc 'select pg_is_in_recovery()' 2>/dev/null)" = t ] \
         || lab_die "$node is not a standby (or not reachable): cannot $name"
-      patroni_psql "$node" -Atqc "select $fn()" >/dev/null || lab_die "$fn() failed on $node"
-      echo "$fn() on $node" ;;
+      patroni_psql "$node" -Atqc "select pg_wal_replay_pause()" >/dev/null 2>&1 || true
+      kill -STOP "$startup"
+      echo "WAL replay paused on $node (startup process $startup stopped); undo: lab fault replay-resume $node" ;;
     *) return 2 ;;
   esac
 }
