@@ -41,6 +41,26 @@ public final class Lab {
         return env != null ? Path.of(env) : repo().resolve(".lab");
     }
 
+    /** The lab's network prefix ($HADECK_LAB_NET, default 127.0.0): node-1..3 are .2..4. */
+    public static String net() {
+        String env = System.getenv("HADECK_LAB_NET");
+        return env != null && !env.isBlank() ? env : "127.0.0";
+    }
+
+    /** A node's loopback address: node-1..3, drbd-a, drbd-b, lab. */
+    public static String host(String node) {
+        String last = switch (node) {
+            case "node-1" -> "2";
+            case "node-2" -> "3";
+            case "node-3" -> "4";
+            case "drbd-a" -> "5";
+            case "drbd-b" -> "6";
+            case "lab" -> "1";
+            default -> throw new IllegalArgumentException("unknown lab node " + node);
+        };
+        return net() + "." + last;
+    }
+
     public static Path configPath() {
         return dir().resolve("hadeck.yaml");
     }
