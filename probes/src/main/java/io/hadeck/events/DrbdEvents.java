@@ -1,0 +1,120 @@
+package io.hadeck.events;
+
+import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.DrbdResource;
+import io.hadeck.model.DrbdStatus;
+import io.hadeck.model.NodeView;
+import io.hadeck.model.Severity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** DRBD connection, role and disk state changes per resource, and split-brain seen from both sides. */
+final class DrbdEvents {
+    private DrbdEvents() {
+    }
+
+    static void detect(ClusterSnapshot before, ClusterSnapshot after, Transitions out) {
+        for (NodeView now : after.nodes()) {
+            Optional<DrbdStatus> a = drbd(now);
+            Optional<DrbdStatus> b = before.node(now.name()).flatMap(DrbdEvents::drbd);
+            if (a.isEmpty() || b.isEmpty()) {
+                continue;
+            }
+            for (DrbdResource r : a.get().resources()) {
+                b.get().resources().stream().filter(x -> x.minor() == r.minor()).findFirst()
+                        .ifPresent(was -> resource(now.name(), was, r, out));
+            }
+        }
+        Set<String> splitBefore = splitBrains(before);
+        Set<String> splitAfter = splitBrains(after);
+        for (String r : splitAfter) {
+            if (!splitBefore.contains(r)) {
+                out.add(Severity.CRIT, null, "DRBD split-brain: " + r);
+            }
+        }
+        for (String r : splitBefore) {
+            if (!splitAfter.contains(r)) {
+                out.add(Severity.OK, null, "DRBD split-brain over: " + r);
+            }
+        }
+    }
+
+    private static void resource(String node, DrbdResource b, DrbdResource a, Transitions out) {
+        String name = label(a);
+        if (out.changed(b.connection(), a.connection())) {
+            out.add(connectionSeverity(a.connection()), node, name + " cs " + b.connection() + " → " + a.connection());
+        }
+        String roleB = b.role() + "/" + b.peerRole();
+        String roleA = a.role() + "/" + a.peerRole();
+        if (!roleB.equals(roleA)) {
+            out.add(Severity.INFO, node, name + " ro " + roleB + " → " + roleA);
+        }
+        String diskB = b.disk() + "/" + b.peerDisk();
+        String diskA = a.disk() + "/" + a.peerDisk();
+        if (!diskB.equals(diskA)) {
+            Severity local = diskSeverity(a.disk());
+            Severity peer = diskSeverity(a.peerDisk());
+            out.add(local.atLeast(peer) ? local : peer, node, name + " ds " + diskB + " → " + diskA);
+        }
+    }
+
+    static String label(DrbdResource r) {
+        return "DRBD " + (r.name() != null ? r.name() : "minor " + r.minor());
+    }
+
+    private static Severity connectionSeverity(String cs) {
+        return switch (cs == null ? "" : cs) {
+            case "Connected" -> Severity.OK;
+            case "SyncSource", "SyncTarget", "VerifyS", "VerifyT" -> Severity.INFO;
+            case "StandAlone" -> Severity.CRIT;
+            default -> Severity.WARN;
+        };
+    }
+
+    private static Severity diskSeverity(String ds) {
+        return switch (ds == null ? "" : ds) {
+            case "UpToDate", "DUnknown" -> Severity.OK;
+            case "Diskless", "Failed", "Inconsistent" -> Severity.CRIT;
+            default -> Severity.WARN;
+        };
+    }
+
+    /**
+     * A resource is split when two nodes both run it as Primary and neither is connected: each
+     * side then accepts writes the other will never see.
+     */
+    static Set<String> splitBrains(ClusterSnapshot s) {
+        Map<String, List<String>> primariesByResource = new LinkedHashMap<>();
+        for (NodeView n : s.nodes()) {
+            drbd(n).ifPresent(st -> st.resources().stream()
+                    .filter(r -> "Primary".equals(r.role()) && !r.isConnected() && !syncing(r))
+                    .forEach(r -> primariesByResource.computeIfAbsent(key(r), k -> new ArrayList<>()).add(n.name())));
+        }
+        Set<String> split = new TreeSet<>();
+        primariesByResource.forEach((r, nodes) -> {
+            if (nodes.size() > 1) {
+                split.add(r + " is Primary and disconnected on " + String.join(" and ", nodes));
+            }
+        });
+        return split;
+    }
+
+    private static boolean syncing(DrbdResource r) {
+        return Objects.equals(r.connection(), "SyncSource") || Objects.equals(r.connection(), "SyncTarget");
+    }
+
+    private static String key(DrbdResource r) {
+        return r.name() != null ? r.name() : "minor " + r.minor();
+    }
+
+    private static Optional<DrbdStatus> drbd(NodeView n) {
+        return n.drbd() == null ? Optional.empty() : n.drbd().get();
+    }
+}

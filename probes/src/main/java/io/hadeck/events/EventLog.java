@@ -1,0 +1,84 @@
+package io.hadeck.events;
+
+import io.hadeck.config.ClusterConfig.Thresholds;
+import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.SnapshotSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The running list of events for one cluster: subscribes to a snapshot source, compares each new
+ * snapshot with the previous one, keeps the newest {@code capacity} events and writes each one to
+ * the log file (logger {@code hadeck.events}) so the history outlives the screen.
+ */
+public final class EventLog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("hadeck.events");
+
+    private final int capacity;
+    private final Thresholds thresholds;
+    private final Deque<Event> events = new ArrayDeque<>();
+    private final AutoCloseable subscription;
+    private ClusterSnapshot previous;
+    private long added;
+
+    public EventLog(SnapshotSource source, int capacity, Thresholds thresholds) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1");
+        }
+        this.capacity = capacity;
+        this.thresholds = thresholds == null ? Thresholds.defaults() : thresholds;
+        this.subscription = source.subscribe(this::accept);
+    }
+
+    /** Called on the watcher's thread for each snapshot; also usable directly to replay a recording. */
+    public void accept(ClusterSnapshot snapshot) {
+        List<Event> found;
+        synchronized (this) {
+            found = EventDetector.between(previous, snapshot, thresholds);
+            previous = snapshot;
+            for (Event e : found) {
+                events.addLast(e);
+                added++;
+                if (events.size() > capacity) {
+                    events.removeFirst();
+                }
+            }
+        }
+        for (Event e : found) {
+            log(snapshot.cluster(), e);
+        }
+    }
+
+    private static void log(String cluster, Event e) {
+        String line = "[" + cluster + "] " + e.severity().word() + " " + e.sentence();
+        switch (e.severity()) {
+            case CRIT -> LOG.error(line);
+            case WARN -> LOG.warn(line);
+            default -> LOG.info(line);
+        }
+    }
+
+    /** Oldest first. */
+    public synchronized List<Event> events() {
+        return new ArrayList<>(events);
+    }
+
+    /** How many events were ever added: lets a view notice new ones without comparing lists. */
+    public synchronized long added() {
+        return added;
+    }
+
+    @Override
+    public void close() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.debug("unsubscribing the event log failed", e);
+        }
+    }
+}
