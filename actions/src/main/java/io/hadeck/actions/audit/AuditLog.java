@@ -1,0 +1,105 @@
+package io.hadeck.actions.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hadeck.actions.ActionException;
+import io.hadeck.actions.Operator;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Append-only JSON lines, one per plan, refusal, confirmation, step and outcome, each fsynced before
+ * the action goes on: after a crash the log still says what was done last.
+ */
+public final class AuditLog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final Operator operator;
+    private final Clock clock;
+
+    public AuditLog(Path file, Operator operator, Clock clock) {
+        this.file = file;
+        this.operator = operator;
+        this.clock = clock;
+    }
+
+    /** {@code $XDG_STATE_HOME/hadeck/audit.jsonl}, else {@code ~/.local/state/hadeck/audit.jsonl}. */
+    public static Path defaultPath() {
+        String xdg = System.getenv("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("hadeck").resolve("audit.jsonl");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public synchronized AuditRecord append(String cluster, String action, String target, String step, String result,
+                                           String detail) {
+        AuditRecord r = new AuditRecord(clock.instant().toString(), operator.user(), operator.host(), cluster, action,
+                target, step, result, detail);
+        ObjectNode n = JSON.createObjectNode();
+        n.put("time", r.time()).put("user", r.user()).put("host", r.host()).put("cluster", r.cluster())
+                .put("action", r.action()).put("target", r.target()).put("step", r.step()).put("result", r.result())
+                .put("detail", r.detail());
+        byte[] line = (n.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            ensureDirectory();
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(line);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+        } catch (IOException e) {
+            throw new ActionException("cannot write the audit log " + file + ": " + e.getMessage());
+        }
+        return r;
+    }
+
+    /** The last {@code max} records, oldest first; lines that are not valid JSON are skipped. */
+    public List<AuditRecord> tail(int max) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ActionException("cannot read the audit log " + file + ": " + e.getMessage());
+        }
+        List<AuditRecord> out = new ArrayList<>();
+        for (String l : lines.subList(Math.max(0, lines.size() - max), lines.size())) {
+            try {
+                out.add(JSON.readValue(l, AuditRecord.class));
+            } catch (IOException ignored) {
+                // a torn last line after a crash must not hide the rest
+            }
+        }
+        return out;
+    }
+
+    private void ensureDirectory() throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.hadeck.actions.ha;
+
+import io.hadeck.model.HaState;
+
+/**
+ * The moves every HA manager offers, one adapter per manager (Patroni REST, chef-backend-ctl).
+ * Each move is returned as a {@link Call} that is described before it runs, so runbooks can show
+ * the exact call in a plan and make it only after confirmation.
+ */
+public interface HaManager {
+
+    /** "patroni", "chef-backend": the word used in sentences and the audit log. */
+    String name();
+
+    /** Planned move of the primary role from {@code from} (the current primary) to {@code to}. */
+    Call switchover(String from, String to);
+
+    /** Make {@code to} the leader when no healthy leader exists (chef-backend-ctl force-leader). */
+    Call failover(String to);
+
+    /** Allow (true) or forbid (false) automatic failover for the whole cluster. */
+    Call setClusterFailover(boolean enabled);
+
+    /** Allow (true) or forbid (false) one node from becoming leader by failover. */
+    Call setNodeFailover(String node, boolean allowed);
+
+    /** The manager's current view: leader key, failover setting, members. Read fresh each call. */
+    HaState state();
+
+    /** How an operator re-enables cluster failover with this manager, for refusals. */
+    String howToEnableClusterFailover();
+}

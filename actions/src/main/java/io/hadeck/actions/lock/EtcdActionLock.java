@@ -1,0 +1,145 @@
+package io.hadeck.actions.lock;
+
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.ClientBuilder;
+import io.etcd.jetcd.KV;
+import io.etcd.jetcd.Lease;
+import io.etcd.jetcd.kv.TxnResponse;
+import io.etcd.jetcd.lease.LeaseKeepAliveResponse;
+import io.etcd.jetcd.op.Cmp;
+import io.etcd.jetcd.op.CmpTarget;
+import io.etcd.jetcd.op.Op;
+import io.etcd.jetcd.options.GetOption;
+import io.etcd.jetcd.options.PutOption;
+import io.etcd.jetcd.support.CloseableClient;
+import io.grpc.stub.StreamObserver;
+import io.hadeck.actions.ActionException;
+import io.hadeck.actions.Operator;
+import io.hadeck.config.ClusterConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The action lock as an etcd key bound to a lease: {@code /hadeck/<cluster>/action-lock} holding
+ * "user@host pid N since T". The lease is kept alive while the action runs; if the console dies,
+ * the key goes away with the lease after {@link #TTL_SECONDS}.
+ */
+public final class EtcdActionLock implements ActionLock, AutoCloseable {
+    static final long TTL_SECONDS = 10;
+
+    private final String cluster;
+    private final Operator operator;
+    private final Clock clock;
+    private final Client client;
+    private final ByteSequence key;
+    private final Duration timeout;
+
+    public EtcdActionLock(ClusterConfig cfg, Operator operator, Clock clock) {
+        if (cfg.etcd() == null || cfg.etcd().endpoints().isEmpty()) {
+            throw new ActionException("cluster " + cfg.name() + " has no etcd endpoints for the action lock");
+        }
+        this.cluster = cfg.name();
+        this.operator = operator;
+        this.clock = clock;
+        this.timeout = cfg.timeouts() != null ? cfg.timeouts().read().plus(cfg.timeouts().connect()) : Duration.ofSeconds(5);
+        ClientBuilder b = Client.builder().endpoints(cfg.etcd().endpoints().toArray(String[]::new))
+                .connectTimeout(cfg.timeouts() != null ? cfg.timeouts().connect() : Duration.ofSeconds(2));
+        if (cfg.etcd().username() != null && cfg.etcd().password() != null) {
+            b.user(bytes(cfg.etcd().username())).password(bytes(cfg.etcd().password().reveal()));
+        }
+        this.client = b.build();
+        this.key = bytes(keyFor(cluster));
+    }
+
+    public static String keyFor(String cluster) {
+        return "/hadeck/" + cluster + "/action-lock";
+    }
+
+    @Override
+    public Optional<String> holder() {
+        var r = await(client.getKVClient().get(key), "read the action lock");
+        return r.getKvs().isEmpty() ? Optional.empty()
+                : Optional.of(r.getKvs().get(0).getValue().toString(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Held acquire() {
+        Lease leases = client.getLeaseClient();
+        long lease = await(leases.grant(TTL_SECONDS), "grant a lease for the action lock").getID();
+        String text = operator.holderText(clock.instant());
+        KV kv = client.getKVClient();
+        TxnResponse r = await(kv.txn()
+                .If(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.createRevision(0)))
+                .Then(Op.put(key, bytes(text), PutOption.builder().withLeaseId(lease).build()))
+                .Else(Op.get(key, GetOption.DEFAULT))
+                .commit(), "take the action lock");
+        if (!r.isSucceeded()) {
+            leases.revoke(lease);
+            String holder = r.getGetResponses().isEmpty() || r.getGetResponses().get(0).getKvs().isEmpty() ? "someone"
+                    : r.getGetResponses().get(0).getKvs().get(0).getValue().toString(StandardCharsets.UTF_8);
+            throw new LockHeldException(cluster, holder);
+        }
+        CloseableClient keepAlive = leases.keepAlive(lease, new StreamObserver<LeaseKeepAliveResponse>() {
+            @Override
+            public void onNext(LeaseKeepAliveResponse value) {
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                // the lease then simply expires; the runbook's own verifications still hold
+            }
+
+            @Override
+            public void onCompleted() {
+            }
+        });
+        return new Held() {
+            @Override
+            public String holderText() {
+                return text;
+            }
+
+            @Override
+            public void close() {
+                keepAlive.close();
+                try {
+                    leases.revoke(lease).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (Exception e) {
+                    // the key expires with the lease within TTL_SECONDS anyway
+                }
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private <T> T await(CompletableFuture<T> f, String what) {
+        try {
+            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw new ActionException("could not " + what + ": etcd did not answer within " + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() != null ? e.getCause() : e;
+            throw new ActionException("could not " + what + ": " + c.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ActionException("interrupted while trying to " + what);
+        }
+    }
+
+    private static ByteSequence bytes(String s) {
+        return ByteSequence.from(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,34 @@
+package io.hadeck.actions.runbook;
+
+import java.util.List;
+
+/**
+ * What a runbook will do, shown before it does anything: preflight checks with their current
+ * results, the steps with their exact calls, and the expected end state.
+ *
+ * @param confirmWord what the operator must type to go ahead: the target's name
+ * @param dataLoss    null when nothing can be lost; else the warning, and a second confirmation is asked
+ */
+public record Plan(String cluster, String action, String target, List<Check> preflight, List<Step> steps,
+                   String expectedEnd, String confirmWord, String dataLoss) {
+
+    /** What the operator types the second time, for an action that can lose data. */
+    public static final String DATA_LOSS_WORD = "LOSE DATA";
+
+    public Plan {
+        preflight = List.copyOf(preflight);
+        steps = List.copyOf(steps);
+    }
+
+    public boolean refused() {
+        return preflight.stream().anyMatch(c -> !c.pass());
+    }
+
+    public List<Check> failedChecks() {
+        return preflight.stream().filter(c -> !c.pass()).toList();
+    }
+
+    public boolean canLoseData() {
+        return dataLoss != null;
+    }
+}

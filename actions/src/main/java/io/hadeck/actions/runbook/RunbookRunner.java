@@ -1,0 +1,221 @@
+package io.hadeck.actions.runbook;
+
+import io.hadeck.actions.ActionException;
+import io.hadeck.actions.audit.AuditLog;
+import io.hadeck.actions.lock.ActionLock;
+import io.hadeck.actions.lock.LockHeldException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a runbook the same way from every front end: plan → preflight → (dry run stops here) →
+ * typed confirmation (twice when data can be lost) → action lock → each step's call, then its
+ * verification against fresh readings until it passes or its deadline runs out → stop at the
+ * first failed verification with an account of where and of the cluster's state. Every part is
+ * written to the audit log before the run goes on.
+ */
+public final class RunbookRunner {
+
+    /** How long to wait between two fresh readings while verifying a step. */
+    public interface Pause {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    static final Duration POLL = Duration.ofMillis(500);
+
+    private final AuditLog audit;
+    private final ActionLock lock;
+    private final Clock clock;
+    private final Pause pause;
+
+    public RunbookRunner(AuditLog audit, ActionLock lock, Clock clock) {
+        this(audit, lock, clock, d -> Thread.sleep(d.toMillis()));
+    }
+
+    public RunbookRunner(AuditLog audit, ActionLock lock, Clock clock, Pause pause) {
+        this.audit = audit;
+        this.lock = lock;
+        this.clock = clock;
+        this.pause = pause;
+    }
+
+    public RunReport run(Runbook runbook, RunOptions options, Confirmer confirmer, RunListener listener) {
+        Plan plan = runbook.plan();
+        Trail trail = new Trail(plan);
+        trail.write("plan", "planned", planText(plan));
+        listener.planned(plan);
+        RunReport early = gate(runbook, plan, options, confirmer, trail);
+        if (early != null) {
+            listener.finished(early);
+            return early;
+        }
+        ActionLock.Held held;
+        try {
+            held = lock.acquire();
+        } catch (LockHeldException e) {
+            return finish(listener, trail, new RunReport(RunReport.Outcome.REFUSED, plan, List.of(), e.getMessage()), "lock");
+        } catch (ActionException e) {
+            return finish(listener, trail, new RunReport(RunReport.Outcome.REFUSED, plan, List.of(),
+                    "refused: " + e.getMessage()), "lock");
+        }
+        try (held) {
+            trail.write("lock", "ok", "action lock taken by " + held.holderText());
+            return finish(listener, trail, execute(runbook, plan, trail, listener), "end");
+        }
+    }
+
+    /** Read-only, preflight, lock held elsewhere, dry run, confirmation: a report when the run stops here. */
+    private RunReport gate(Runbook runbook, Plan plan, RunOptions options, Confirmer confirmer, Trail trail) {
+        if (options.readOnly()) {
+            String why = "refused: hadeck runs read-only (--read-only or readOnly in the configuration); no action is taken";
+            return trail.end(new RunReport(RunReport.Outcome.REFUSED, plan, List.of(), why), "read-only");
+        }
+        for (Check c : plan.preflight()) {
+            trail.write("preflight " + c.name(), c.pass() ? "ok" : "refused", c.current() + " — " + c.reason());
+        }
+        if (plan.refused()) {
+            String why = "refused: " + plan.failedChecks().stream().map(Check::reason).collect(Collectors.joining("; "));
+            return trail.end(new RunReport(RunReport.Outcome.REFUSED, plan, List.of(), why), "preflight");
+        }
+        if (options.dryRun()) {
+            return trail.end(new RunReport(RunReport.Outcome.DRY_RUN, plan, List.of(),
+                    "dry run: preflight passed; nothing was done"), "dry-run");
+        }
+        Optional<String> other = safeHolder();
+        if (other.isPresent()) {
+            return trail.end(new RunReport(RunReport.Outcome.REFUSED, plan, List.of(),
+                    new LockHeldException(plan.cluster(), other.get()).getMessage()), "lock");
+        }
+        Confirmer c = options.yes() ? Confirmer.YES : confirmer;
+        String how = options.yes() ? "given in advance (--yes)" : "typed by the operator";
+        if (!c.confirm("Type the target's name (" + plan.confirmWord() + ") to " + plan.action() + ":", plan.confirmWord())) {
+            return trail.end(new RunReport(RunReport.Outcome.NOT_CONFIRMED, plan, List.of(),
+                    "not confirmed: nothing was done"), "confirm");
+        }
+        trail.write("confirm", "confirmed", plan.confirmWord() + " " + how);
+        if (plan.canLoseData()) {
+            if (!c.confirm(plan.dataLoss() + " Type " + Plan.DATA_LOSS_WORD + " to accept:", Plan.DATA_LOSS_WORD)) {
+                return trail.end(new RunReport(RunReport.Outcome.NOT_CONFIRMED, plan, List.of(),
+                        "data loss not accepted: nothing was done"), "confirm data loss");
+            }
+            trail.write("confirm data loss", "confirmed", plan.dataLoss() + " — accepted, " + how);
+        }
+        return null;
+    }
+
+    private RunReport execute(Runbook runbook, Plan plan, Trail trail, RunListener listener) {
+        List<StepResult> done = new ArrayList<>();
+        int of = plan.steps().size();
+        for (int i = 0; i < of; i++) {
+            Step step = plan.steps().get(i);
+            int number = i + 1;
+            String label = "step " + number + "/" + of + " " + step.title();
+            listener.stepStarted(number, of, step);
+            trail.write(label, "started", step.call().description());
+            Instant t0 = clock.instant();
+            String answer;
+            try {
+                answer = step.call().run();
+            } catch (RuntimeException e) {
+                String why = e instanceof ActionException ? e.getMessage() : e.toString();
+                StepResult r = new StepResult(number, of, step.title(), step.call().description(), why,
+                        Verdict.notYet("the call failed: " + why), Duration.between(t0, clock.instant()));
+                return stopped(runbook, plan, trail, listener, done, r, label);
+            }
+            Verdict v = verify(step);
+            StepResult r = new StepResult(number, of, step.title(), step.call().description(), answer, v,
+                    Duration.between(t0, clock.instant()));
+            if (!v.ok()) {
+                return stopped(runbook, plan, trail, listener, done, r, label);
+            }
+            done.add(r);
+            trail.write(label, "ok", v.sentence());
+            listener.stepFinished(r);
+        }
+        String last = done.isEmpty() ? plan.expectedEnd() : done.get(done.size() - 1).verdict().sentence();
+        return new RunReport(RunReport.Outcome.DONE, plan, done, "done: " + last);
+    }
+
+    private RunReport stopped(Runbook runbook, Plan plan, Trail trail, RunListener listener, List<StepResult> done,
+                              StepResult failed, String label) {
+        done.add(failed);
+        trail.write(label, "failed", failed.verdict().sentence());
+        listener.stepFinished(failed);
+        String summary = "stopped at step " + failed.number() + " of " + failed.of() + " (" + failed.title() + "): "
+                + failed.verdict().sentence() + ". Steps after it were not run. Cluster now: " + runbook.stateNow();
+        return new RunReport(RunReport.Outcome.FAILED, plan, done, summary);
+    }
+
+    /** Fresh readings until the step's end state shows or its deadline passes; a failed read is "not yet". */
+    private Verdict verify(Step step) {
+        Instant deadline = clock.instant().plus(step.deadline());
+        while (true) {
+            Verdict v;
+            try {
+                v = step.verify().get();
+            } catch (RuntimeException e) {
+                v = Verdict.notYet("could not read the cluster: " + e.getMessage());
+            }
+            if (v.ok() || !clock.instant().isBefore(deadline)) {
+                return v.ok() ? v : Verdict.notYet("not verified within " + step.deadline().toSeconds() + " s: "
+                        + v.sentence());
+            }
+            try {
+                pause.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Verdict.notYet("interrupted while verifying: " + v.sentence());
+            }
+        }
+    }
+
+    private Optional<String> safeHolder() {
+        try {
+            return lock.holder();
+        } catch (ActionException e) {
+            return Optional.empty(); // acquire() will say what is wrong with etcd
+        }
+    }
+
+    private RunReport finish(RunListener listener, Trail trail, RunReport report, String step) {
+        trail.end(report, step);
+        listener.finished(report);
+        return report;
+    }
+
+    static String planText(Plan plan) {
+        return plan.steps().stream().map(s -> s.title() + ": " + s.call().description())
+                .collect(Collectors.joining(" | ")) + " → " + plan.expectedEnd();
+    }
+
+    /** Writes audit lines for one run. */
+    private final class Trail {
+        private final Plan plan;
+
+        Trail(Plan plan) {
+            this.plan = plan;
+        }
+
+        void write(String step, String result, String detail) {
+            audit.append(plan.cluster(), plan.action(), plan.target(), step, result, detail);
+        }
+
+        RunReport end(RunReport r, String step) {
+            String result = switch (r.outcome()) {
+                case DRY_RUN -> "dry-run";
+                case REFUSED -> "refused";
+                case NOT_CONFIRMED -> "not-confirmed";
+                case DONE -> "ok";
+                case FAILED -> "failed";
+            };
+            write(step, result, r.summary());
+            return r;
+        }
+    }
+}

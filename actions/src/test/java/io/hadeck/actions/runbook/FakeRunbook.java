@@ -1,0 +1,49 @@
+package io.hadeck.actions.runbook;
+
+import io.hadeck.actions.ha.Call;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** A runbook whose checks and steps a test sets; records which calls were made. */
+final class FakeRunbook implements Runbook {
+    final List<String> calls = new ArrayList<>();
+    final List<Check> checks = new ArrayList<>();
+    final List<Step> steps = new ArrayList<>();
+    String dataLoss;
+
+    FakeRunbook check(boolean pass, String reason) {
+        checks.add(new Check("c" + checks.size(), "value", pass, reason));
+        return this;
+    }
+
+    FakeRunbook step(String title, Supplier<Verdict> verify) {
+        steps.add(new Step(title, new Call("call " + title, () -> {
+            calls.add(title);
+            return "answer " + title;
+        }), "expected " + title, verify, Duration.ofSeconds(2)));
+        return this;
+    }
+
+    @Override
+    public String action() {
+        return "promote";
+    }
+
+    @Override
+    public String target() {
+        return "node-2";
+    }
+
+    @Override
+    public Plan plan() {
+        return new Plan("lab", action(), target(), checks, steps, "node-2 is primary", "node-2", dataLoss);
+    }
+
+    @Override
+    public String stateNow() {
+        return "node-1 is primary on timeline 2";
+    }
+}
