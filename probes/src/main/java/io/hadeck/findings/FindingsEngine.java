@@ -5,6 +5,7 @@ import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Finding;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,17 +14,21 @@ import java.util.List;
  */
 public final class FindingsEngine {
 
-    private static final List<Rules> RULES = List.of();
+    private static final List<Rules> RULES = List.of(new PostgresRules(), new HaRules(), new EtcdRules(),
+            new ElasticsearchRules(), new DrbdRules(), new FreshnessRules());
 
     private FindingsEngine() {
     }
 
     public static List<Finding> derive(ClusterSnapshot s, ClusterConfig.Thresholds t) {
         ClusterConfig.Thresholds thresholds = t == null ? ClusterConfig.Thresholds.defaults() : t;
+        Facts facts = new Facts(s, thresholds);
         List<Finding> out = new ArrayList<>();
         for (Rules r : RULES) {
-            out.addAll(r.apply(s, thresholds));
+            out.addAll(r.apply(facts));
         }
+        // worst first, then by code: the order every view shows
+        out.sort(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::code));
         return List.copyOf(out);
     }
 }

@@ -1,12 +1,10 @@
 package io.hadeck.findings;
 
-import io.hadeck.config.ClusterConfig;
-import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Finding;
 
 import java.util.List;
 
 /** One concern's findings (PostgreSQL, etcd, DRBD, …) from one snapshot; pure. */
 interface Rules {
-    List<Finding> apply(ClusterSnapshot s, ClusterConfig.Thresholds t);
+    List<Finding> apply(Facts facts);
 }

@@ -1,0 +1,168 @@
+package io.hadeck.findings;
+
+import io.hadeck.model.DrbdResource;
+import io.hadeck.model.DrbdStatus;
+import io.hadeck.model.Finding;
+import io.hadeck.model.NodeView;
+import io.hadeck.model.Severity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * DRBD pairs, judged from both nodes' views of the same resource (by name, or by minor when
+ * /proc/drbd 8.4 gives no name), following the Chef HA document's five scenarios and LINBIT's
+ * split-brain procedure.
+ */
+final class DrbdRules implements Rules {
+
+    static final String SPLIT_BRAIN_PROCEDURE = "LINBIT manual split-brain recovery: on the victim (whose changes "
+            + "are discarded) drbdadm disconnect %1$s, drbdadm secondary %1$s, drbdadm connect --discard-my-data %1$s; "
+            + "on the survivor drbdadm connect %1$s if it is StandAlone.";
+
+    /** One node's view of one resource. */
+    record Side(String node, DrbdResource r, boolean saysSplitBrain) {
+        String label() {
+            return r.name() != null ? r.name() : "minor " + r.minor();
+        }
+
+        String res() {
+            return r.name() != null ? r.name() : String.valueOf(r.minor());
+        }
+
+        boolean is(String cs) {
+            return cs.equalsIgnoreCase(r.connection());
+        }
+
+        boolean waiting() {
+            return is("WFConnection") || is("Connecting");
+        }
+
+        boolean syncing() {
+            return r.sync() != null || is("SyncSource") || is("SyncTarget");
+        }
+    }
+
+    @Override
+    public List<Finding> apply(Facts f) {
+        Map<String, List<Side>> byResource = new LinkedHashMap<>();
+        for (NodeView n : f.nodes()) {
+            Optional<DrbdStatus> st = f.drbd(n);
+            if (st.isEmpty()) {
+                continue;
+            }
+            boolean sb = st.get().rawText() != null && st.get().rawText().toLowerCase(Locale.ROOT).contains("split-brain");
+            for (DrbdResource r : st.get().resources()) {
+                if (!"Unconfigured".equalsIgnoreCase(r.connection())) {
+                    Side s = new Side(n.name(), r, sb);
+                    byResource.computeIfAbsent(s.label(), k -> new ArrayList<>()).add(s);
+                }
+            }
+        }
+        List<Finding> out = new ArrayList<>();
+        byResource.values().forEach(sides -> judge(sides, out));
+        return out;
+    }
+
+    private static void judge(List<Side> sides, List<Finding> out) {
+        List<String> nodes = sides.stream().map(Side::node).toList();
+        Side first = sides.get(0);
+        boolean splitBrain = sides.stream().anyMatch(Side::saysSplitBrain)
+                || (sides.size() == 2 && sides.stream().allMatch(s -> s.is("StandAlone")));
+        if (splitBrain) {
+            out.add(new Finding(Severity.CRIT, "DRBD_SPLIT_BRAIN", nodes,
+                    "DRBD " + first.label() + " is split-brain on " + Words.names(nodes) + ": "
+                            + describe(sides) + "; both sides may hold writes the other lacks.",
+                    String.format(Locale.ROOT, SPLIT_BRAIN_PROCEDURE, first.res())));
+        }
+        if (sides.size() == 2) {
+            pair(sides, nodes, out);
+        }
+        for (Side s : sides) {
+            single(s, sides, splitBrain, out);
+        }
+        sides.stream().filter(Side::syncing)
+                .min((a, b) -> Boolean.compare(!a.is("SyncTarget"), !b.is("SyncTarget")))
+                .ifPresent(s -> out.add(resync(s, nodes)));
+    }
+
+    private static void pair(List<Side> sides, List<String> nodes, List<Finding> out) {
+        Side a = sides.get(0);
+        Side b = sides.get(1);
+        if ("Primary".equalsIgnoreCase(a.r().role()) && "Primary".equalsIgnoreCase(b.r().role())) {
+            out.add(new Finding(Severity.CRIT, "DRBD_BOTH_PRIMARY", nodes,
+                    "Both " + a.node() + " and " + b.node() + " are DRBD Primary for " + a.label()
+                            + ": both may write, the data will diverge.",
+                    "Stop the services on the node that should not be primary, then drbdadm secondary " + a.res()
+                            + " there."));
+        }
+        if ("Secondary".equalsIgnoreCase(a.r().role()) && "Secondary".equalsIgnoreCase(b.r().role())) {
+            Side pick = a.r().outOfSyncKiB() <= b.r().outOfSyncKiB() ? a : b;
+            out.add(new Finding(Severity.WARN, "DRBD_BOTH_SECONDARY", nodes,
+                    "Both " + a.node() + " and " + b.node() + " are DRBD Secondary for " + a.label() + " (oos "
+                            + Words.kib(a.r().outOfSyncKiB()) + " / " + Words.kib(b.r().outOfSyncKiB())
+                            + "): nothing serves the data.",
+                    "Chef HA scenario 5: promote the node with less out-of-sync data, " + pick.node()
+                            + ": drbdadm primary " + a.res() + "."));
+        }
+    }
+
+    private static void single(Side s, List<Side> sides, boolean splitBrain, List<Finding> out) {
+        List<String> me = List.of(s.node());
+        String role = s.r().role();
+        boolean peerSeen = sides.size() == 2;
+        if (s.is("StandAlone") && !splitBrain) {
+            out.add(new Finding(Severity.WARN, "DRBD_STANDALONE", me,
+                    s.node() + " (" + role + ") has DRBD " + s.label() + " StandAlone: it neither replicates nor "
+                            + "listens for its peer (" + Words.kib(s.r().outOfSyncKiB()) + " out of sync).",
+                    "Check its kernel log for \"Split-Brain detected\"; if there is none, drbdadm connect "
+                            + s.res() + " on " + s.node() + "."));
+        }
+        if (s.waiting()) {
+            boolean primary = "Primary".equalsIgnoreCase(role);
+            boolean inconsistent = "Inconsistent".equalsIgnoreCase(s.r().disk());
+            String scenario = primary
+                    ? "Chef HA scenarios 1/2: the secondary is gone; bring it back and the resync starts by itself."
+                    : inconsistent ? "Chef HA scenario 4: do not promote " + s.node() + " while its peer may return."
+                    : "Chef HA scenario 3: the primary is gone; if it will not come back soon, promote " + s.node()
+                    + " (drbdadm primary " + s.res() + ") and start the services there.";
+            out.add(new Finding(Severity.WARN, "DRBD_WFCONNECTION", me,
+                    s.node() + " (" + role + ") waits for its DRBD peer on " + s.label()
+                            + (peerSeen ? "" : " (the peer's state is unknown)") + "; "
+                            + Words.kib(s.r().outOfSyncKiB()) + " out of sync.", scenario));
+        }
+        if ("Inconsistent".equalsIgnoreCase(s.r().disk()) && !s.syncing()) {
+            out.add(new Finding(Severity.CRIT, "DRBD_INCONSISTENT", me,
+                    s.node() + "'s DRBD disk for " + s.label() + " is Inconsistent and not resyncing: its data is "
+                            + "incomplete (" + Words.kib(s.r().outOfSyncKiB()) + " out of sync).",
+                    "Chef HA scenario 4: do not promote it while its peer may return; if the peer is lost, give it a "
+                            + "new partner, then drbdadm primary --force " + s.res() + " and drbdadm connect "
+                            + s.res() + " (some data will be lost)."));
+        }
+    }
+
+    private static Finding resync(Side s, List<String> nodes) {
+        DrbdResource.DrbdSync sync = s.r().sync();
+        String progress = sync == null ? "running"
+                : String.format(Locale.ROOT, "%.1f%% done", sync.percent())
+                + (sync.finishSeconds() == null ? "" : ", about " + Words.seconds(sync.finishSeconds()) + " left")
+                + (sync.speedKiBs() == null ? "" : String.format(Locale.ROOT, " at %,d K/s", sync.speedKiBs()));
+        String dir = s.is("SyncTarget") ? s.node() + " is resyncing " + s.label() + " from its peer"
+                : s.node() + " is resyncing " + s.label() + " to its peer";
+        return new Finding(Severity.INFO, "DRBD_RESYNC", nodes, dir + ": " + progress + ".",
+                "Wait for the resync to finish before moving the primary role.");
+    }
+
+    private static String describe(List<Side> sides) {
+        List<String> parts = new ArrayList<>();
+        for (Side s : sides) {
+            parts.add(s.node() + " " + s.r().role() + " " + s.r().connection() + " (oos "
+                    + Words.kib(s.r().outOfSyncKiB()) + ")");
+        }
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,103 @@
+package io.hadeck.findings;
+
+import io.hadeck.model.Finding;
+import io.hadeck.model.NodeView;
+import io.hadeck.model.PgInstance;
+import io.hadeck.model.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Who accepts writes, and whether every standby follows that primary closely and on its timeline. */
+final class PostgresRules implements Rules {
+
+    @Override
+    public List<Finding> apply(Facts f) {
+        List<NodeView> pgNodes = f.nodes().stream().filter(n -> n.postgres() != null).toList();
+        if (pgNodes.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>();
+        List<NodeView> primaries = f.primaries();
+        if (primaries.size() > 1) {
+            out.add(twoPrimaries(f, primaries));
+        } else if (primaries.isEmpty()) {
+            out.add(noPrimary(f, pgNodes));
+        } else {
+            NodeView primary = primaries.get(0);
+            PgInstance p = f.pg(primary).orElseThrow();
+            for (NodeView n : pgNodes) {
+                f.pg(n).filter(pg -> !pg.isPrimary()).ifPresent(s -> standby(f, primary, p, n, s, out));
+            }
+        }
+        return out;
+    }
+
+    private static Finding twoPrimaries(Facts f, List<NodeView> primaries) {
+        List<String> names = primaries.stream().map(NodeView::name).toList();
+        String holder = f.haState().map(h -> h.leaderKeyHolder()).orElse(null);
+        List<String> old = holder == null ? List.of() : names.stream().filter(n -> !n.equals(holder)).toList();
+        String who = holder == null ? "" : " (the leader key names " + holder + ")";
+        String fence = old.isEmpty() ? "the primary that should not be" : Words.names(old);
+        return new Finding(Severity.CRIT, "PG_TWO_PRIMARIES", names,
+                Words.names(names) + " both accept writes" + who + ": a split-brain, clients may be writing to both.",
+                "Fence the old primary " + fence + " (stop its postmaster or cut its network); do not write to it; "
+                        + "then rejoin it as a standby with pg_rewind (patronictl reinit).");
+    }
+
+    private static Finding noPrimary(Facts f, List<NodeView> pgNodes) {
+        List<String> unknown = pgNodes.stream().filter(n -> f.pg(n).isEmpty()).map(NodeView::name).toList();
+        String detail = unknown.isEmpty() ? "every node answered as a standby"
+                : Words.names(unknown) + (unknown.size() == 1 ? " does" : " do") + " not answer freshly";
+        return new Finding(Severity.CRIT, "PG_NO_PRIMARY", pgNodes.stream().map(NodeView::name).toList(),
+                "No PostgreSQL node accepts writes: " + detail + ".",
+                "Check the HA manager (patronictl list); if no leader is elected within the TTL, fail over "
+                        + "to the most advanced standby.");
+    }
+
+    private static void standby(Facts f, NodeView primary, PgInstance p, NodeView n, PgInstance s, List<Finding> out) {
+        List<String> both = List.of(n.name(), primary.name());
+        boolean streaming = s.walReceiver() != null && "streaming".equalsIgnoreCase(s.walReceiver().status());
+        if (!streaming) {
+            String status = s.walReceiver() == null ? "has no WAL receiver" : "WAL receiver is " + s.walReceiver().status();
+            out.add(new Finding(Severity.WARN, "STANDBY_NOT_STREAMING", both,
+                    n.name() + " is not streaming from the primary " + primary.name() + " (" + status + ").",
+                    "Look at " + n.name() + "'s PostgreSQL log (primary_conninfo, replication slot, pg_hba); "
+                            + "patronictl list shows whether Patroni is restarting it."));
+        }
+        lag(f, primary, n, s).ifPresent(out::add);
+        if (s.replayPaused()) {
+            out.add(new Finding(Severity.WARN, "REPLAY_PAUSED", List.of(n.name()),
+                    n.name() + " receives WAL but its replay is paused: its data is getting older.",
+                    "Resume on " + n.name() + ": SELECT pg_wal_replay_resume();"));
+        }
+        if (s.timeline() != p.timeline()) {
+            boolean ahead = s.timeline() > p.timeline();
+            Severity sev = ahead || !streaming ? Severity.CRIT : Severity.WARN;
+            String why = ahead ? "its history has diverged from the primary's"
+                    : streaming ? "it has not followed the timeline switch yet" : "it cannot follow the new timeline";
+            out.add(new Finding(sev, "TIMELINE_DIVERGENCE", both,
+                    n.name() + " is on timeline " + s.timeline() + ", the primary " + primary.name() + " on timeline "
+                            + p.timeline() + ": " + why + ".",
+                    sev == Severity.CRIT ? "Rewind " + n.name() + " onto the primary's timeline (patronictl reinit, "
+                            + "or pg_rewind) before it may be promoted." : null));
+        }
+    }
+
+    private static Optional<Finding> lag(Facts f, NodeView primary, NodeView n, PgInstance s) {
+        var t = f.thresholds;
+        long bytes = s.lagBytes() == null ? 0 : s.lagBytes();
+        double secs = s.lagSeconds() == null ? 0 : s.lagSeconds();
+        Severity sev = bytes >= t.lagCritBytes() || secs >= t.lagCritTime().toMillis() / 1000.0 ? Severity.CRIT
+                : bytes >= t.lagWarnBytes() || secs >= t.lagWarnTime().toMillis() / 1000.0 ? Severity.WARN : null;
+        if (sev == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(sev, "REPLICA_LAG", List.of(n.name(), primary.name()),
+                n.name() + " is " + Words.bytes(bytes) + " (" + Words.seconds(secs) + ") behind the primary "
+                        + primary.name() + ".",
+                "Do not fail over to " + n.name() + " while it lags; check its disk and network and "
+                        + "long-running queries on it (hot_standby_feedback, max_standby_streaming_delay)."));
+    }
+}

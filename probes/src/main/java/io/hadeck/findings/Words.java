@@ -1,0 +1,71 @@
+package io.hadeck.findings;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** Numbers and names the way an operator reads them in one sentence. */
+final class Words {
+
+    private Words() {
+    }
+
+    /** Patroni 3.0.2 says master, newer ones primary or leader; leaderl says leader. */
+    static boolean isLeaderRole(String role) {
+        return role != null && switch (role.toLowerCase(Locale.ROOT)) {
+            case "master", "primary", "leader", "standby_leader" -> true;
+            default -> false;
+        };
+    }
+
+    /** 512 B, 48 KB, 48 MB, 1.5 GB (powers of 1024, as PostgreSQL's pg_size_pretty). */
+    static String bytes(long b) {
+        long abs = Math.abs(b);
+        if (abs < 1024) {
+            return b + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB", "PB"};
+        double v = b;
+        int u = -1;
+        while (Math.abs(v) >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return (Math.abs(v) < 10 && v != Math.rint(v) ? String.format(Locale.ROOT, "%.1f", v)
+                : String.valueOf(Math.round(v))) + " " + units[u];
+    }
+
+    static String kib(long kib) {
+        return bytes(kib * 1024);
+    }
+
+    /** 0.4 s, 12 s, 5 min 3 s, 2 h 1 min. */
+    static String seconds(double s) {
+        if (s < 10 && s != Math.rint(s)) {
+            return String.format(Locale.ROOT, "%.1f s", s);
+        }
+        long t = Math.round(s);
+        if (t < 60) {
+            return t + " s";
+        }
+        if (t < 3600) {
+            return t / 60 + " min" + (t % 60 == 0 ? "" : " " + t % 60 + " s");
+        }
+        return t / 3600 + " h" + (t % 3600 / 60 == 0 ? "" : " " + t % 3600 / 60 + " min");
+    }
+
+    static String duration(Duration d) {
+        return seconds(d.toMillis() / 1000.0);
+    }
+
+    /** "node-1", "node-1 and node-2", "node-1, node-2 and node-3". */
+    static String names(List<String> names) {
+        if (names.isEmpty()) {
+            return "none";
+        }
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+}

@@ -1,0 +1,291 @@
+package io.hadeck.findings;
+
+import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.Finding;
+import io.hadeck.model.Severity;
+import io.hadeck.testkit.Clusters;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One test per finding code, each the situation of the runbook it protects. */
+class FindingsEngineTest {
+
+    static final long MB = 1L << 20;
+
+    static List<String> codes(ClusterSnapshot s) {
+        return s.findings().stream().map(Finding::code).toList();
+    }
+
+    static Finding only(ClusterSnapshot s, String code) {
+        List<Finding> f = s.findings().stream().filter(x -> x.code().equals(code)).toList();
+        assertThat(f).as("findings %s of %s", code, s.findings()).hasSize(1);
+        return f.get(0);
+    }
+
+    @Test
+    void aHealthyLabHasNothingToSay() {
+        assertThat(Clusters.lab().findings()).isEmpty();
+        assertThat(Clusters.healthyPrimaryTwoStandbys().findings()).isEmpty();
+        assertThat(Clusters.drbdHealthy().findings()).isEmpty();
+    }
+
+    @Test
+    void patroni302WordsMasterAndRunningAreUnderstood() {
+        assertThat(Clusters.healthy().legacyPatroniWords().build().findings()).isEmpty();
+    }
+
+    @Test
+    void derivingIsPureAndOrderedWorstFirst() {
+        ClusterSnapshot s = Clusters.twoPrimaries();
+        List<Finding> a = FindingsEngine.derive(s, Clusters.thresholds());
+        assertThat(FindingsEngine.derive(s, Clusters.thresholds())).isEqualTo(a);
+        assertThat(a.get(0).severity()).isEqualTo(Severity.CRIT);
+    }
+
+    // ------------------------------------------------------------------ PostgreSQL / Patroni
+
+    @Test
+    void killingPatroniAloneLeavesTwoWritablePrimaries() {
+        Finding f = only(Clusters.twoPrimaries(), "PG_TWO_PRIMARIES");
+        assertThat(f.severity()).isEqualTo(Severity.CRIT);
+        assertThat(f.nodes()).containsExactly("node-1", "node-2");
+        assertThat(f.message()).contains("node-1 and node-2 both accept writes").contains("leader key names node-2");
+        assertThat(f.action()).contains("Fence the old primary node-1").contains("do not write to it");
+    }
+
+    @Test
+    void aDeadPostmasterLeavesNoPrimaryAndTheOldPrimaryUnreachable() {
+        ClusterSnapshot s = Clusters.primaryDown();
+        Finding f = only(s, "PG_NO_PRIMARY");
+        assertThat(f.severity()).isEqualTo(Severity.CRIT);
+        assertThat(f.message()).contains("node-1 does not answer freshly");
+        assertThat(only(s, "UNREACHABLE").severity()).isEqualTo(Severity.CRIT);
+    }
+
+    @Test
+    void aLeaderKeyNamingAStandbyIsAMismatch() {
+        Finding f = only(Clusters.healthy().leaderKey("node-2").build(), "LEADER_KEY_MISMATCH");
+        assertThat(f.severity()).isEqualTo(Severity.CRIT);
+        assertThat(f.message()).isEqualTo("The leader key names node-2 but node-2 is a standby; node-1 is the PostgreSQL primary.");
+    }
+
+    @Test
+    void anExpiredLeaderKeyIsMissing() {
+        Finding f = only(Clusters.healthy().leaderKey(null).build(), "LEADER_KEY_MISSING");
+        assertThat(f.severity()).isEqualTo(Severity.WARN);
+        assertThat(f.message()).contains("while node-1 accepts writes");
+    }
+
+    @Test
+    void aStandbyWithoutWalReceiverIsNotStreaming() {
+        Finding f = only(Clusters.healthy().notStreaming("node-3").build(), "STANDBY_NOT_STREAMING");
+        assertThat(f.severity()).isEqualTo(Severity.WARN);
+        assertThat(f.message()).startsWith("node-3 is not streaming from the primary node-1");
+    }
+
+    @Test
+    void replicaLagNamesTheNodeAndTheNumbers() {
+        Finding warn = only(Clusters.lagging("node-3", 48 * MB, 12), "REPLICA_LAG");
+        assertThat(warn.severity()).isEqualTo(Severity.WARN);
+        assertThat(warn.message()).isEqualTo("node-3 is 48 MB (12 s) behind the primary node-1.");
+        assertThat(only(Clusters.lagging("node-2", 300 * MB, 20), "REPLICA_LAG").severity()).isEqualTo(Severity.CRIT);
+        assertThat(only(Clusters.lagging("node-2", 1024, 400), "REPLICA_LAG").severity()).isEqualTo(Severity.CRIT);
+        assertThat(codes(Clusters.lagging("node-2", 15 * MB, 29))).doesNotContain("REPLICA_LAG");
+    }
+
+    @Test
+    void pausedReplayIsReported() {
+        Finding f = only(Clusters.healthy().replayPaused("node-2").build(), "REPLAY_PAUSED");
+        assertThat(f.severity()).isEqualTo(Severity.WARN);
+        assertThat(f.action()).contains("pg_wal_replay_resume()");
+    }
+
+    @Test
+    void aStandbyAheadOnItsOwnTimelineHasDivergedAndMustBeRewound() {
+        Finding f = only(Clusters.healthy().timeline("node-3", 4).build(), "TIMELINE_DIVERGENCE");
+        assertThat(f.severity()).isEqualTo(Severity.CRIT);
+        assertThat(f.message()).startsWith("node-3 is on timeline 4, the primary node-1 on timeline 3");
+        assertThat(f.action()).contains("pg_rewind");
+    }
+
+    @Test
+    void aStreamingStandbyBehindATimelineSwitchIsOnlyAWarning() {
+        // just after a failover the new primary is on timeline 4; standbys still on 3 follow it
+        Finding f = only(Clusters.healthy().timeline("node-1", 4).timeline("node-2", 4).build(), "TIMELINE_DIVERGENCE");
+        assertThat(f.severity()).isEqualTo(Severity.WARN);
+        assertThat(f.nodes()).containsExactly("node-3", "node-1");
+    }
+
+    @Test
+    void pausedPatroniMeansNoAutomaticFailover() {
+        Finding f = only(Clusters.healthy().paused().build(), "CLUSTER_FAILOVER_DISABLED");
+        assertThat(f.severity()).isEqualTo(Severity.WARN);
+        assertThat(f.action()).contains("patronictl resume lab");
+    }
+
+    @Test
+    void aNofailoverTagIsInformation() {
+        Finding f = only(Clusters.healthy().noFailover("node-3").build(), "NODE_FAILOVER_DISABLED");
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
+        assertThat(f.nodes()).containsExactly("node-3");
+    }
+
+    // ------------------------------------------------------------------ etcd
+
+    @Test
+    void twoOfThreeEtcdMembersDownIsNoQuorum() {
+        Finding f = only(Clusters.etcdNoQuorum(), "ETCD_NO_QUORUM");
+        assertThat(f.severity()).isEqualTo(Severity.CRIT);
+        assertThat(f.message()).contains("only 1 of 3 members healthy, 2 needed").contains("node-2 and node-3 down");
+    }
+
+    @Test
+    void oneEtcdMemberDownKeepsQuorumButIsUnhealthy() {
+        ClusterSnapshot s = Clusters.healthy().failed("node-3", "etcd", "connection refused").build();
+        Finding f = only(s, "ETCD_MEMBER_UNHEALTHY");
+        assertThat(f.severity()).isEqualTo(Severity.WARN);
+        assertThat(f.message()).contains("2 of 3 members healthy");
+        assertThat(codes(s)).doesNotContain("ETCD_NO_QUORUM");
+    }
+
+    @Test
+    void aNospaceAlarmMakesEtcdReadOnly() {
+        Finding f = only(Clusters.healthy().etcdAlarm("node-1", "NOSPACE").build(), "ETCD_ALARM");
+        assertThat(f.severity()).isEqualTo(Severity.CRIT);
+        assertThat(f.message()).contains("NOSPACE");
+        assertThat(f.action()).contains("etcdctl alarm disarm");
+    }
+
+    // ------------------------------------------------------------------ Elasticsearch
+
+    @Test
+    void aStoppedDataNodeWithoutReplicasTurnsElasticsearchRed() {
+        assertThat(only(Clusters.esRed(), "ES_RED").severity()).isEqualTo(Severity.CRIT);
+        assertThat(only(Clusters.esRed(), "ES_UNASSIGNED_SHARDS").severity()).isEqualTo(Severity.CRIT);
+    }
+
+    @Test
+    void aStoppedDataNodeWithReplicasTurnsElasticsearchYellow() {
+        ClusterSnapshot s = Clusters.esYellow();
+        assertThat(only(s, "ES_YELLOW").severity()).isEqualTo(Severity.WARN);
+        assertThat(only(s, "ES_UNASSIGNED_SHARDS").message()).startsWith("4 Elasticsearch shards are unassigned");
+    }
+
+    @Test
+    void aConfiguredElasticsearchNodeMissingFromTheClusterIsNamed() {
+        Finding f = only(Clusters.esYellow(), "ES_NODE_MISSING");
+        assertThat(f.severity()).isEqualTo(Severity.WARN);
+        assertThat(f.nodes()).containsExactly("node-3");
+        assertThat(codes(Clusters.healthy().esLeft("node-2").build())).contains("ES_NODE_MISSING");
+    }
+
+    // ------------------------------------------------------------------ DRBD
+
+    @Test
+    void bothSidesStandAloneIsSplitBrainWithLinbitsProcedure() {
+        Finding f = only(Clusters.drbdSplitBrain(), "DRBD_SPLIT_BRAIN");
+        assertThat(f.severity()).isEqualTo(Severity.CRIT);
+        assertThat(f.nodes()).containsExactly("drbd-a", "drbd-b");
+        assertThat(f.action()).contains("LINBIT").contains("drbdadm connect --discard-my-data 0");
+        assertThat(codes(Clusters.drbdSplitBrain())).doesNotContain("DRBD_STANDALONE");
+    }
+
+    @Test
+    void oneSideStandAloneIsNotYetSplitBrain() {
+        ClusterSnapshot s = Clusters.builder()
+                .drbd("drbd-a", "StandAlone", "Primary", "Unknown", "UpToDate", "DUnknown", 2048)
+                .drbd("drbd-b", "WFConnection", "Secondary", "Unknown", "UpToDate", "DUnknown", 0).build();
+        Finding f = only(s, "DRBD_STANDALONE");
+        assertThat(f.severity()).isEqualTo(Severity.WARN);
+        assertThat(f.message()).startsWith("drbd-a (Primary) has DRBD minor 0 StandAlone");
+        assertThat(codes(s)).doesNotContain("DRBD_SPLIT_BRAIN");
+    }
+
+    @Test
+    void scenario1LostSecondaryLeavesThePrimaryWaitingForConnection() {
+        ClusterSnapshot s = Clusters.drbdScenario(1);
+        Finding f = only(s, "DRBD_WFCONNECTION");
+        assertThat(f.severity()).isEqualTo(Severity.WARN);
+        assertThat(f.message()).contains("drbd-a (Primary) waits for its DRBD peer").contains("128 MB out of sync");
+        assertThat(f.action()).contains("scenarios 1/2");
+        assertThat(only(s, "UNREACHABLE").nodes()).containsExactly("drbd-b");
+    }
+
+    @Test
+    void scenario2ResyncAfterTheSecondaryReturnsIsInformation() {
+        Finding f = only(Clusters.drbdScenario(2), "DRBD_RESYNC");
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
+        assertThat(f.message()).isEqualTo("drbd-b is resyncing minor 0 from its peer: 57.3% done, about 32 s left at 34,328 K/s.");
+        assertThat(codes(Clusters.drbdScenario(2))).containsExactly("DRBD_RESYNC");
+    }
+
+    @Test
+    void scenario3LostPrimaryLeavesAnUpToDateSecondaryToPromote() {
+        Finding f = only(Clusters.drbdScenario(3), "DRBD_WFCONNECTION");
+        assertThat(f.action()).contains("scenario 3").contains("drbdadm primary 0");
+    }
+
+    @Test
+    void scenario4InconsistentSecondaryWithoutItsPrimaryHasLostData() {
+        ClusterSnapshot s = Clusters.drbdScenario(4);
+        Finding f = only(s, "DRBD_INCONSISTENT");
+        assertThat(f.severity()).isEqualTo(Severity.CRIT);
+        assertThat(f.action()).contains("scenario 4").contains("primary --force");
+        assertThat(only(s, "DRBD_WFCONNECTION").action()).contains("do not promote");
+    }
+
+    @Test
+    void scenario5BothSecondaryPicksTheNodeWithLessOutOfSyncData() {
+        Finding f = only(Clusters.drbdScenario(5), "DRBD_BOTH_SECONDARY");
+        assertThat(f.severity()).isEqualTo(Severity.WARN);
+        assertThat(f.action()).contains("scenario 5").contains("drbd-a").contains("drbdadm primary 0");
+        ClusterSnapshot b = Clusters.builder()
+                .drbd("drbd-a", "Connected", "Secondary", "Secondary", "UpToDate", "UpToDate", 900)
+                .drbd("drbd-b", "Connected", "Secondary", "Secondary", "UpToDate", "UpToDate", 100).build();
+        assertThat(only(b, "DRBD_BOTH_SECONDARY").action()).contains("less out-of-sync data, drbd-b");
+    }
+
+    @Test
+    void bothDrbdPrimariesWillDiverge() {
+        ClusterSnapshot s = Clusters.builder()
+                .drbd("drbd-a", "Connected", "Primary", "Primary", "UpToDate", "UpToDate", 0)
+                .drbd("drbd-b", "Connected", "Primary", "Primary", "UpToDate", "UpToDate", 0).build();
+        assertThat(only(s, "DRBD_BOTH_PRIMARY").severity()).isEqualTo(Severity.CRIT);
+    }
+
+    // ------------------------------------------------------------------ reading quality
+
+    @Test
+    void aStaleReadingIsNeverTakenForCurrentTruth() {
+        ClusterSnapshot s = Clusters.stale("node-1");
+        Finding f = only(s, "STALE_READING");
+        assertThat(f.severity()).isEqualTo(Severity.WARN);
+        assertThat(f.message()).contains("node-1's etcd, postgres, elasticsearch and patroni readings are 45 s old (limit 10 s)");
+        // the primary's last good reading is 45 s old: nobody may call it the primary now
+        assertThat(codes(s)).contains("PG_NO_PRIMARY").doesNotContain("STANDBY_NOT_STREAMING");
+        assertThat(codes(Clusters.healthy().stale("node-3", Duration.ofSeconds(5)).build())).isEmpty();
+    }
+
+    @Test
+    void anUnreachableStandbyIsAWarningAnUnreachablePrimaryIsCritical() {
+        Finding standby = only(Clusters.unreachable("node-3"), "UNREACHABLE");
+        assertThat(standby.severity()).isEqualTo(Severity.WARN);
+        assertThat(standby.message()).startsWith("node-3 is unreachable (etcd: connect timed out");
+        Finding primary = only(Clusters.unreachable("node-1"), "UNREACHABLE");
+        assertThat(primary.severity()).isEqualTo(Severity.CRIT);
+        assertThat(primary.message()).contains("and it is the primary");
+    }
+
+    @Test
+    void aBigFleetWithUnreachableNodesStaysFast() {
+        long t0 = System.nanoTime();
+        ClusterSnapshot s = Clusters.bigFleet(500, 0.1);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(s.findings().stream().filter(f -> f.code().equals("UNREACHABLE")).count()).isEqualTo(50);
+        assertThat(ms).isLessThan(2000);
+    }
+}
