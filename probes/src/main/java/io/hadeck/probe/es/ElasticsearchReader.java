@@ -1,0 +1,105 @@
+package io.hadeck.probe.es;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hadeck.config.ClusterConfig;
+import io.hadeck.config.NodeConfig;
+import io.hadeck.model.EsClusterHealth;
+import io.hadeck.probe.FirstAnswer;
+import io.hadeck.probe.Probe;
+import io.hadeck.probe.TlsContexts;
+import org.apache.http.HttpHost;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.apache.http.util.EntityUtils;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Elasticsearch cluster health and node list, asked of every configured node at once with one
+ * low-level REST client per node (a node that accepts and never answers would otherwise hold the
+ * request for the whole socket timeout); the first node to answer wins.
+ */
+public class ElasticsearchReader extends Probe<ElasticsearchReader.EsReading> implements AutoCloseable {
+
+    static final String CAT_NODES = "/_cat/nodes?format=json&h=name,ip,node.role,master,heap.percent,disk.used_percent,version";
+
+    /** The cluster's health and which configured node answered. */
+    public record EsReading(EsClusterHealth health, String answeredBy) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Map<String, RestClient> clients = new LinkedHashMap<>();
+
+    public ElasticsearchReader(ClusterConfig cluster, Clock clock) {
+        super(cluster.timeouts().read(), clock);
+        for (NodeConfig n : cluster.nodes()) {
+            if (n.elasticsearch() != null) {
+                clients.put(n.name(), client(cluster, n.elasticsearch()));
+            }
+        }
+    }
+
+    private RestClient client(ClusterConfig cluster, String url) {
+        int connectMs = (int) cluster.timeouts().connect().toMillis();
+        int socketMs = (int) timeout().toMillis();
+        RestClientBuilder b = RestClient.builder(HttpHost.create(url))
+                .setRequestConfigCallback(rc -> rc.setConnectTimeout(connectMs).setSocketTimeout(socketMs)
+                        .setConnectionRequestTimeout(connectMs));
+        ClusterConfig.Elasticsearch es = cluster.elasticsearch();
+        b.setHttpClientConfigCallback(hc -> {
+            hc.setMaxConnTotal(2).setMaxConnPerRoute(2);
+            if (es != null && es.username() != null && es.password() != null) {
+                BasicCredentialsProvider creds = new BasicCredentialsProvider();
+                creds.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(es.username(), es.password().reveal()));
+                hc.setDefaultCredentialsProvider(creds);
+            }
+            if (url.startsWith("https:")) {
+                hc.setSSLContext(TlsContexts.forCa(es == null ? null : es.tls()));
+            }
+            return hc;
+        });
+        return b.build();
+    }
+
+    @Override
+    protected EsReading fetch() throws Exception {
+        List<Callable<EsReading>> asks = new ArrayList<>();
+        clients.forEach((node, client) -> asks.add(() -> ask(node, client)));
+        return FirstAnswer.of(asks, List.copyOf(clients.keySet()), timeout(), "Elasticsearch");
+    }
+
+    private EsReading ask(String node, RestClient client) throws IOException {
+        JsonNode health = get(client, "/_cluster/health");
+        JsonNode cat = get(client, CAT_NODES);
+        return new EsReading(EsMapping.health(node, health, cat), node);
+    }
+
+    private static JsonNode get(RestClient client, String path) throws IOException {
+        Response r = client.performRequest(new Request("GET", path));
+        return JSON.readTree(EntityUtils.toString(r.getEntity()));
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(c -> {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // closing: nothing left to read
+            }
+        });
+    }
+}

@@ -1,0 +1,45 @@
+package io.hadeck.probe.etcd;
+
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.Watch;
+import io.etcd.jetcd.options.WatchOption;
+import io.etcd.jetcd.watch.WatchEvent;
+import io.hadeck.config.ClusterConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Watches the HA manager's prefix (e.g. {@code /service/lab/}) so a leader change is seen within
+ * milliseconds instead of at the next poll. The callback gets the changed keys, relative to the
+ * prefix ("leader", "members/node-2"). jetcd re-establishes the watch on another member after a
+ * failure; a failure is logged and reported through {@code onError}.
+ */
+public class EtcdWatch implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EtcdWatch.class);
+
+    private final Client client;
+    private final Watch.Watcher watcher;
+
+    public EtcdWatch(ClusterConfig cluster, String prefix, Consumer<List<String>> onChange, Consumer<String> onError) {
+        this.client = EtcdClients.build(cluster.etcd(), EtcdClients.endpoints(cluster), cluster.timeouts().connect());
+        this.watcher = client.getWatchClient().watch(EtcdClients.bytes(prefix),
+                WatchOption.newBuilder().isPrefix(true).build(),
+                response -> onChange.accept(response.getEvents().stream().map(WatchEvent::getKeyValue)
+                        .map(kv -> EtcdClients.text(kv.getKey()))
+                        .map(k -> k.startsWith(prefix) ? k.substring(prefix.length()) : k).toList()),
+                error -> {
+                    LOG.warn("etcd watch on {} failed: {}", prefix, error.toString());
+                    onError.accept(error.getMessage());
+                });
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
+        client.close();
+    }
+}

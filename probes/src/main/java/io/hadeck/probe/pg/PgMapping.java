@@ -1,0 +1,95 @@
+package io.hadeck.probe.pg;
+
+import io.hadeck.model.Lsn;
+import io.hadeck.model.PgInstance;
+import io.hadeck.model.PgInstance.PgReplication;
+import io.hadeck.model.PgInstance.PgSlot;
+import io.hadeck.model.PgInstance.PgWalReceiver;
+import io.hadeck.model.PgRole;
+import io.hadeck.probe.ProbeException;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Pure: the text rows of {@link PgQueries} → a {@link PgInstance}. */
+public final class PgMapping {
+
+    private PgMapping() {
+    }
+
+    public static PgInstance instance(PgRows rows) {
+        Map<String, String> s = rows.status();
+        String recovery = s.get("in_recovery");
+        if (recovery == null) {
+            throw new ProbeException("unexpected answer from PostgreSQL: no pg_is_in_recovery()");
+        }
+        boolean standby = Boolean.parseBoolean(recovery);
+        PgWalReceiver receiver = rows.walReceiver().isEmpty() ? null : walReceiver(rows.walReceiver().get(0));
+        Lsn received = lsn(s.get("received_lsn"));
+        Lsn replayed = lsn(s.get("replayed_lsn"));
+        Lsn current = standby ? replayed : lsn(s.get("current_lsn"));
+        Long lagBytes = null;
+        Double lagSeconds = null;
+        if (standby && received != null && replayed != null) {
+            // Until the watcher knows the primary's position, what is received but not replayed is the lag.
+            lagBytes = Math.max(0, received.minus(replayed));
+            lagSeconds = received.equals(replayed) ? 0.0 : dbl(s.get("replay_age_seconds"));
+        }
+        return new PgInstance(standby ? PgRole.STANDBY : PgRole.PRIMARY, s.get("server_version"),
+                timeline(s, receiver), current, standby ? received : null, standby ? replayed : null,
+                lagBytes, lagSeconds, epoch(s.get("last_replay_epoch")), Boolean.parseBoolean(s.get("replay_paused")),
+                rows.replication().stream().map(PgMapping::replication).toList(), receiver,
+                rows.slots().stream().map(PgMapping::slot).toList());
+    }
+
+    /** A primary knows its timeline from its WAL file name; a standby from its receiver, else its last checkpoint. */
+    private static int timeline(Map<String, String> s, PgWalReceiver receiver) {
+        Integer t = integer(s.get("wal_timeline"));
+        if (t == null && receiver != null) {
+            t = receiver.receivedTimeline();
+        }
+        if (t == null) {
+            t = integer(s.get("checkpoint_timeline"));
+        }
+        return t == null ? 0 : t;
+    }
+
+    private static PgReplication replication(Map<String, String> r) {
+        return new PgReplication(r.get("application_name"), r.get("client_addr"), r.get("state"), r.get("sync_state"),
+                lsn(r.get("sent_lsn")), lsn(r.get("write_lsn")), lsn(r.get("flush_lsn")), lsn(r.get("replay_lsn")),
+                dbl(r.get("write_lag")), dbl(r.get("flush_lag")), dbl(r.get("replay_lag")));
+    }
+
+    private static PgWalReceiver walReceiver(Map<String, String> r) {
+        return new PgWalReceiver(r.get("status"), r.get("sender_host"), integer(r.get("sender_port")), r.get("slot_name"),
+                integer(r.get("received_tli")), lsn(r.get("flushed_lsn")));
+    }
+
+    private static PgSlot slot(Map<String, String> r) {
+        String retained = r.get("retained_bytes");
+        return new PgSlot(r.get("slot_name"), r.get("slot_type"), Boolean.parseBoolean(r.get("active")),
+                lsn(r.get("restart_lsn")), retained == null ? null : Math.max(0, Long.parseLong(retained)));
+    }
+
+    private static Lsn lsn(String text) {
+        return text == null ? null : Lsn.parse(text);
+    }
+
+    private static Double dbl(String text) {
+        return text == null ? null : Double.parseDouble(text);
+    }
+
+    private static Integer integer(String text) {
+        return text == null ? null : Integer.parseInt(text);
+    }
+
+    private static Instant epoch(String text) {
+        if (text == null) {
+            return null;
+        }
+        double d = Double.parseDouble(text);
+        long secs = (long) Math.floor(d);
+        return Instant.ofEpochSecond(secs, Math.round((d - secs) * 1e9));
+    }
+
+}

@@ -1,0 +1,126 @@
+package io.hadeck.probe.ssh;
+
+import io.hadeck.probe.Failures;
+import io.hadeck.probe.ProbeException;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a command on a node, locally or through the system {@code ssh} binary (so the operator's
+ * ssh config, agent and known_hosts rules apply). BatchMode: never prompts, fails instead. The
+ * whole run has a deadline; a command that overruns it is killed with its children.
+ */
+public class SshRunner {
+
+    /** What a command did; {@code exitCode} 255 from ssh itself means ssh could not connect or log in. */
+    public record Result(int exitCode, String stdout, String stderr, Duration took) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+
+        /** A one-line reason for a failed run, fit for an operator. */
+        public String failureText() {
+            String err = stderr.strip();
+            String last = err.isEmpty() ? "" : err.lines().reduce((a, b) -> b).orElse("").strip();
+            if (exitCode == 255) {
+                String lower = err.toLowerCase();
+                if (lower.contains("connection refused")) {
+                    return "ssh: connection refused";
+                }
+                if (lower.contains("timed out")) {
+                    return "ssh: connection timed out";
+                }
+                if (lower.contains("permission denied")) {
+                    return "ssh: authentication failed";
+                }
+                if (lower.contains("host key verification failed") || lower.contains("no matching host key")) {
+                    return "ssh: host key not trusted (check known_hosts)";
+                }
+            }
+            return "exit " + exitCode + (last.isEmpty() ? "" : ": " + last);
+        }
+    }
+
+    /** The full argv this runner would execute; public so tests and dry runs can show it. */
+    public List<String> argv(NodeTarget target, List<String> command) {
+        if (target.local()) {
+            return List.copyOf(command);
+        }
+        List<String> argv = new ArrayList<>(List.of("ssh", "-o", "BatchMode=yes",
+                "-o", "ConnectTimeout=" + Math.max(1, target.connectTimeout().toSeconds()),
+                "-o", "StrictHostKeyChecking=yes"));
+        if (target.knownHosts() != null) {
+            argv.addAll(List.of("-o", "UserKnownHostsFile=" + target.knownHosts()));
+        }
+        if (target.identity() != null) {
+            argv.addAll(List.of("-o", "IdentitiesOnly=yes", "-i", target.identity()));
+        }
+        for (String o : target.options()) {
+            argv.addAll(List.of("-o", o));
+        }
+        argv.addAll(List.of("-p", Integer.toString(target.port())));
+        argv.add(target.user() == null ? target.host() : target.user() + "@" + target.host());
+        argv.add("--");
+        // ssh joins the remote words with spaces and hands them to the remote shell: quote each one.
+        command.forEach(w -> argv.add(ShellQuote.quote(w)));
+        return argv;
+    }
+
+    /**
+     * Runs {@code command} on the target and waits at most {@code timeout}.
+     *
+     * @throws ProbeException when the process cannot start or overruns the timeout
+     */
+    public Result run(NodeTarget target, List<String> command, Duration timeout) {
+        long start = System.nanoTime();
+        Process p;
+        try {
+            p = new ProcessBuilder(argv(target, command))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        } catch (IOException e) {
+            throw new ProbeException("cannot run " + (target.local() ? command.get(0) : "ssh") + ": "
+                    + Failures.describe(e, timeout));
+        }
+        CompletableFuture<String> out = drain(p.getInputStream());
+        CompletableFuture<String> err = drain(p.getErrorStream());
+        try {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new ProbeException((target.local() ? "" : "ssh " + target.host() + ": ") + Failures.timedOut(timeout));
+            }
+            return new Result(p.exitValue(), out.get(1, TimeUnit.SECONDS), err.get(1, TimeUnit.SECONDS),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new ProbeException("interrupted");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new ProbeException("could not read the output of " + command.get(0));
+        }
+    }
+
+    /** One short-lived daemon thread per stream: the common pool has a single thread on 2 cores. */
+    private static CompletableFuture<String> drain(InputStream in) {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try (in) {
+                f.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                f.completeExceptionally(new UncheckedIOException(e));
+            }
+        }, "hadeck-ssh-drain");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+}

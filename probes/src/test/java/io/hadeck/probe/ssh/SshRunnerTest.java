@@ -1,0 +1,49 @@
+package io.hadeck.probe.ssh;
+
+import io.hadeck.probe.ProbeException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SshRunnerTest {
+
+    private final SshRunner runner = new SshRunner();
+
+    @Test
+    void sshArgvIsBatchModeWithStrictHostKeysAndQuotedRemoteWords() {
+        NodeTarget t = new NodeTarget("drbd-a", false, "127.0.7.5", 2222, "hadecklab", "/k/lab_key", "/k/known_hosts",
+                Duration.ofSeconds(3), List.of());
+        assertThat(runner.argv(t, List.of("drbdadm", "status", "r 0"))).containsExactly(
+                "ssh", "-o", "BatchMode=yes", "-o", "ConnectTimeout=3", "-o", "StrictHostKeyChecking=yes",
+                "-o", "UserKnownHostsFile=/k/known_hosts", "-o", "IdentitiesOnly=yes", "-i", "/k/lab_key",
+                "-p", "2222", "hadecklab@127.0.7.5", "--", "drbdadm", "status", "'r 0'");
+    }
+
+    @Test
+    void localRunReturnsOutputAndExitCode() {
+        SshRunner.Result r = runner.run(NodeTarget.local("here"), List.of("sh", "-c", "echo out; echo err >&2; exit 3"),
+                Duration.ofSeconds(5));
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.stdout()).isEqualTo("out\n");
+        assertThat(r.failureText()).isEqualTo("exit 3: err");
+    }
+
+    @Test
+    void overrunIsKilledAndReportedAsTimeout() {
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> runner.run(NodeTarget.local("here"), List.of("sleep", "10"), Duration.ofMillis(300)))
+                .isInstanceOf(ProbeException.class).hasMessage("timed out after 300 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void sshLoginFailureIsOneLine() {
+        SshRunner.Result r = new SshRunner.Result(255, "", "Warning: x\nhadecklab@h: Permission denied (publickey).\n",
+                Duration.ZERO);
+        assertThat(r.failureText()).isEqualTo("ssh: authentication failed");
+    }
+}
