@@ -1,0 +1,70 @@
+package io.hadeck.actions.patroni;
+
+import io.hadeck.actions.runbook.Check;
+import io.hadeck.actions.runbook.Plan;
+import io.hadeck.actions.runbook.Runbook;
+import io.hadeck.actions.runbook.Step;
+import io.hadeck.actions.runbook.Verdict;
+import io.hadeck.model.HaMember;
+import io.hadeck.model.HaState;
+
+import java.util.List;
+import java.util.Optional;
+
+/** set-node-failover NODE on|off, verified by reading the member's tag back from the manager. */
+public final class NodeFailoverRunbook implements Runbook {
+    private final PatroniContext ctx;
+    private final String node;
+    private final boolean allow;
+
+    public NodeFailoverRunbook(PatroniContext ctx, String node, boolean allow) {
+        this.ctx = ctx;
+        this.node = node;
+        this.allow = allow;
+    }
+
+    @Override
+    public String action() {
+        return "set-node-failover " + ClusterFailoverRunbook.word(allow);
+    }
+
+    @Override
+    public String target() {
+        return node;
+    }
+
+    @Override
+    public Plan plan() {
+        HaState ha = ctx.ha();
+        Optional<HaMember> m = ha.member(node);
+        Check member = m.isPresent()
+                ? Check.pass("node failover now", m.get().failoverAllowed() ? "on" : "off (nofailover)",
+                m.get().failoverAllowed() == allow ? "already " + ClusterFailoverRunbook.word(allow) : "will be turned "
+                        + ClusterFailoverRunbook.word(allow))
+                : Check.fail("node failover now", "not a member", node + " is not a member of the " + ctx.manager().name()
+                + " cluster");
+        String end = sentence(allow);
+        Step step = new Step("turn failover " + ClusterFailoverRunbook.word(allow) + " for " + node,
+                ctx.manager().setNodeFailover(node, allow), end, this::verify, ctx.deadline());
+        return new Plan(ctx.cluster().name(), action(), node, List.of(member), List.of(step), end, node, null);
+    }
+
+    private Verdict verify() {
+        Optional<HaMember> m = ctx.ha().member(node);
+        if (m.isEmpty()) {
+            return Verdict.notYet(node + " is not listed by " + ctx.manager().name());
+        }
+        return m.get().failoverAllowed() == allow ? Verdict.ok(sentence(allow))
+                : Verdict.notYet(sentence(m.get().failoverAllowed()));
+    }
+
+    private String sentence(boolean allowed) {
+        return allowed ? node + " may become leader (nofailover: false)"
+                : node + " is excluded from failover (nofailover: true)";
+    }
+
+    @Override
+    public String stateNow() {
+        return ctx.stateNow();
+    }
+}

@@ -1,0 +1,102 @@
+package io.hadeck.actions.patroni;
+
+import io.hadeck.actions.Sizes;
+import io.hadeck.actions.ha.HaManager;
+import io.hadeck.actions.runbook.Check;
+import io.hadeck.config.ClusterConfig;
+import io.hadeck.model.EtcdCluster;
+import io.hadeck.model.HaMember;
+import io.hadeck.model.HaState;
+import io.hadeck.model.PgInstance;
+
+import java.util.Optional;
+
+/** The preflight checks the Patroni runbooks share; each says its current value and why it passes or not. */
+final class PatroniChecks {
+    private final PgFacts facts;
+    private final HaState ha;
+    private final HaManager manager;
+    private final ClusterConfig.Thresholds thresholds;
+
+    PatroniChecks(PgFacts facts, HaState ha, HaManager manager, ClusterConfig.Thresholds thresholds) {
+        this.facts = facts;
+        this.ha = ha;
+        this.manager = manager;
+        this.thresholds = thresholds;
+    }
+
+    Check etcdQuorum() {
+        Optional<EtcdCluster> e = facts.etcd();
+        if (e.isEmpty()) {
+            return Check.fail("etcd quorum", "unknown", "etcd could not be read (" + facts.etcdError()
+                    + "): Patroni cannot move its leader key without etcd");
+        }
+        String current = e.get().healthy() + "/" + e.get().total() + " members healthy";
+        return e.get().hasQuorum() ? Check.pass("etcd quorum", current, "etcd has quorum")
+                : Check.fail("etcd quorum", current, "etcd has no quorum (" + current
+                + "): Patroni cannot move its leader key; bring etcd members back first");
+    }
+
+    Check clusterFailoverEnabled() {
+        return ha.clusterFailoverEnabled()
+                ? Check.pass("cluster failover", "on", "automatic failover is enabled")
+                : Check.fail("cluster failover", "off (paused)", "cluster failover is disabled (Patroni is paused): "
+                + manager.howToEnableClusterFailover());
+    }
+
+    Check nodeFailoverAllowed(String node) {
+        Optional<HaMember> m = ha.member(node);
+        if (m.isEmpty()) {
+            return Check.fail("node failover", "not a member", node + " is not a member of the Patroni cluster");
+        }
+        return m.get().failoverAllowed() ? Check.pass("node failover", "allowed", node + " may become leader")
+                : Check.fail("node failover", "nofailover", node + " is excluded from failover (nofailover tag): "
+                + "hadeck set-node-failover " + node + " on");
+    }
+
+    Check streamsFromPrimary(String candidate, String primary) {
+        Optional<PgInstance> pg = facts.pg(candidate);
+        if (pg.isEmpty()) {
+            return Check.fail("candidate streaming", "unreachable", "PostgreSQL on " + candidate + " could not be read ("
+                    + facts.pgError(candidate) + ")");
+        }
+        if (pg.get().isPrimary()) {
+            return Check.fail("candidate streaming", "primary", candidate + " is already a primary");
+        }
+        Optional<String> from = facts.streamsFrom(candidate);
+        String current = from.map(f -> "streaming from " + f).orElseGet(() -> "not streaming (WAL receiver: "
+                + (pg.get().walReceiver() == null ? "none" : pg.get().walReceiver().status()) + ")");
+        if (from.isPresent() && from.get().equals(primary)) {
+            return Check.pass("candidate streaming", current, candidate + " streams from the primary " + primary);
+        }
+        return Check.fail("candidate streaming", current, candidate + " does not stream from the primary " + primary
+                + ": it would start as primary without the latest changes");
+    }
+
+    Check lagWithinLimit(String candidate) {
+        Optional<PgInstance> pg = facts.pg(candidate);
+        Long lag = pg.map(PgInstance::lagBytes).orElse(null);
+        String limit = Sizes.bytes(thresholds.lagWarnBytes());
+        if (lag == null) {
+            return Check.fail("candidate lag", "unknown", "the lag of " + candidate + " is unknown; limit " + limit);
+        }
+        String current = Sizes.bytes(lag) + " behind" + (pg.get().replayPaused() ? " (replay paused)" : "");
+        return lag <= thresholds.lagWarnBytes()
+                ? Check.pass("candidate lag", current, "within the limit of " + limit)
+                : Check.fail("candidate lag", current, candidate + " lags " + Sizes.bytes(lag) + " behind (limit " + limit
+                + ", thresholds.lagWarn)" + (pg.get().replayPaused() ? "; its WAL replay is paused" : ""));
+    }
+
+    Check singlePrimary(String expected) {
+        var p = facts.primaries();
+        String current = p.isEmpty() ? "none" : String.join(", ", p);
+        if (p.size() != 1) {
+            return Check.fail("primary", current, p.isEmpty() ? "there is no primary to switch over from: use force-leader"
+                    : "more than one writable primary (" + current + "): resolve the split-brain first");
+        }
+        if (expected != null && !p.get(0).equals(expected)) {
+            return Check.fail("primary", current, expected + " is not the primary (" + current + " is)");
+        }
+        return Check.pass("primary", current, current + " is the one primary");
+    }
+}

@@ -1,0 +1,95 @@
+package io.hadeck.actions.patroni;
+
+import io.hadeck.actions.runbook.Check;
+import io.hadeck.actions.runbook.Plan;
+import io.hadeck.actions.runbook.Runbook;
+import io.hadeck.actions.runbook.Step;
+import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.HaMember;
+import io.hadeck.model.HaState;
+import io.hadeck.model.PgInstance;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A planned switchover: {@code promote NODE} moves the primary role to NODE; {@code demote NODE}
+ * moves it away from NODE (the primary) to the healthiest standby. Refused when the candidate does
+ * not stream, lags beyond thresholds.lagWarn, etcd has no quorum, or cluster failover is off.
+ */
+public final class SwitchoverRunbook implements Runbook {
+    public enum Kind { PROMOTE, DEMOTE }
+
+    private final PatroniContext ctx;
+    private final Kind kind;
+    private final String node;
+
+    public SwitchoverRunbook(PatroniContext ctx, Kind kind, String node) {
+        this.ctx = ctx;
+        this.kind = kind;
+        this.node = node;
+    }
+
+    @Override
+    public String action() {
+        return kind == Kind.PROMOTE ? "promote" : "demote";
+    }
+
+    @Override
+    public String target() {
+        return node;
+    }
+
+    @Override
+    public Plan plan() {
+        ClusterSnapshot s = ctx.snapshot();
+        HaState ha = ctx.ha();
+        PgFacts f = new PgFacts(s);
+        PatroniChecks c = new PatroniChecks(f, ha, ctx.manager(), ctx.thresholds());
+        List<Check> checks = new ArrayList<>();
+        String from;
+        String to;
+        if (kind == Kind.PROMOTE) {
+            Check primary = c.singlePrimary(null);
+            checks.add(primary);
+            from = f.primaries().size() == 1 ? f.primaries().get(0) : "?";
+            to = node;
+            if (node.equals(from)) {
+                checks.add(Check.fail("candidate", "primary", node + " is already the primary"));
+            }
+        } else {
+            checks.add(c.singlePrimary(node));
+            from = node;
+            to = bestStandby(f, ha, node).orElse("?");
+            checks.add(to.equals("?") ? Check.fail("candidate", "none", "no standby streams from " + node
+                    + " with failover allowed") : Check.pass("candidate", to, to + " is the standby with the least lag"));
+        }
+        if (ctx.cluster().node(to).isEmpty() && !to.equals("?")) {
+            checks.add(Check.fail("candidate", to, "no node named " + to + " in cluster " + ctx.cluster().name()));
+        } else if (!to.equals("?") && !from.equals("?")) {
+            checks.add(c.streamsFromPrimary(to, from));
+            checks.add(c.lagWithinLimit(to));
+            checks.add(c.nodeFailoverAllowed(to));
+        }
+        checks.add(c.etcdQuorum());
+        checks.add(c.clusterFailoverEnabled());
+        String end = to + " is primary; " + from + " streams from it; the leader key names " + to;
+        Step step = new Step("switchover " + from + " → " + to, ctx.manager().switchover(from, to), end,
+                () -> ctx.primaryWithFollower(to, from), ctx.deadline());
+        return new Plan(ctx.cluster().name(), action(), node, checks, List.of(step), end, node, null);
+    }
+
+    @Override
+    public String stateNow() {
+        return ctx.stateNow();
+    }
+
+    /** The streaming standby with failover allowed and the least lag. */
+    static Optional<String> bestStandby(PgFacts f, HaState ha, String primary) {
+        return f.streamingFrom(primary).stream()
+                .filter(n -> ha.member(n).map(HaMember::failoverAllowed).orElse(false))
+                .min(Comparator.comparing(n -> f.pg(n).map(PgInstance::lagBytes).orElse(Long.MAX_VALUE)));
+    }
+}

@@ -1,0 +1,12 @@
+package io.hadeck.actions.runbook;
+
+import io.hadeck.model.ClusterSnapshot;
+
+/**
+ * A new snapshot read now, never a cached one: plans and verifications must see the cluster as it
+ * is. The console wires this to {@code ClusterWatcher.readOnce(cluster, timeout)}.
+ */
+@FunctionalInterface
+public interface FreshReadings {
+    ClusterSnapshot read();
+}

@@ -1,0 +1,87 @@
+package io.hadeck.actions;
+
+import io.hadeck.actions.ha.Call;
+import io.hadeck.actions.ha.HaManager;
+import io.hadeck.config.ClusterConfig;
+import io.hadeck.config.NodeConfig;
+import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.HaState;
+import io.hadeck.testkit.Clusters;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The testkit's lab layout as a ClusterConfig, and an HA manager that answers from a snapshot. */
+public final class TestClusters {
+    private TestClusters() {
+    }
+
+    public static ClusterConfig lab() {
+        List<NodeConfig> nodes = new ArrayList<>();
+        for (String n : List.of("node-1", "node-2", "node-3")) {
+            String h = Clusters.hostOf(n);
+            nodes.add(new NodeConfig(n, h, "http://" + h + ":2379", h + ":5432", "http://" + h + ":8008", null, List.of(),
+                    null, "postgres", null));
+        }
+        for (String n : List.of("drbd-a", "drbd-b")) {
+            nodes.add(new NodeConfig(n, Clusters.hostOf(n), null, null, null, null, List.of("pc0"), "ssh", null,
+                    n.equals("drbd-a") ? "drbd-b" : "drbd-a"));
+        }
+        return new ClusterConfig("lab", "patroni", false, null, null, null, null, null, null,
+                new ClusterConfig.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)), Clusters.thresholds(), nodes);
+    }
+
+    /** Answers state() from the snapshot's HA reading; records each call that is run. */
+    public static final class SnapshotHaManager implements HaManager {
+        public final List<String> made = new ArrayList<>();
+        private final Supplier<ClusterSnapshot> snapshot;
+
+        public SnapshotHaManager(Supplier<ClusterSnapshot> snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        private Call call(String d) {
+            return new Call(d, () -> {
+                made.add(d);
+                return "ok";
+            });
+        }
+
+        @Override
+        public String name() {
+            return "patroni";
+        }
+
+        @Override
+        public Call switchover(String from, String to) {
+            return call("switchover " + from + " " + to);
+        }
+
+        @Override
+        public Call failover(String to) {
+            return call("failover " + to);
+        }
+
+        @Override
+        public Call setClusterFailover(boolean enabled) {
+            return call("cluster-failover " + enabled);
+        }
+
+        @Override
+        public Call setNodeFailover(String node, boolean allowed) {
+            return call("node-failover " + node + " " + allowed);
+        }
+
+        @Override
+        public HaState state() {
+            return snapshot.get().ha().get().orElseThrow();
+        }
+
+        @Override
+        public String howToEnableClusterFailover() {
+            return "hadeck set-cluster-failover on";
+        }
+    }
+}
