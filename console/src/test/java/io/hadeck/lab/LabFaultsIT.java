@@ -2,7 +2,7 @@ package io.hadeck.lab;
 
 import io.hadeck.testkit.Lab;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -22,8 +22,8 @@ class LabFaultsIT {
 
     private static final Duration FAILOVER = Duration.ofSeconds(40);
 
-    @BeforeEach
-    void healthyBefore() {
+    @BeforeAll
+    static void healthyBefore() {
         Lab.awaitHealthy(Duration.ofMinutes(2));
     }
 
