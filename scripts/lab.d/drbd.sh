@@ -30,7 +30,7 @@ drbd_status() {
 }
 
 drbd_fault_names() {
-  echo "drbd-scenario-1|drbd-scenario-2|drbd-scenario-3|drbd-scenario-4|drbd-scenario-5|drbd-split-brain|drbd-write NODE|drbd-reset|drbd-format 8.4|9"
+  echo "drbd-scenario-1|drbd-scenario-2|drbd-scenario-3|drbd-scenario-4|drbd-scenario-5|drbd-split-brain|drbd-write NODE|drbd-reset|drbd-format 8.4_or_9"
 }
 
 # Faults (the scenario numbers are the Chef server DRBD HA document's):
