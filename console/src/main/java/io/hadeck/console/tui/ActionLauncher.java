@@ -1,0 +1,65 @@
+package io.hadeck.console.tui;
+
+import com.googlecode.lanterna.graphics.TextGraphics;
+import com.googlecode.lanterna.input.KeyStroke;
+import io.hadeck.model.ClusterSnapshot;
+
+import java.util.Optional;
+
+/**
+ * The hook for guided actions (promote, demote, force-leader, failover on/off, DRBD recovery).
+ * The actions module implements it in io.hadeck.console.tui.action and passes it through
+ * {@link ConsoleContext#withActions}; until then every action key says it is not available.
+ */
+public interface ActionLauncher {
+
+    /** Why actions cannot run right now (shown instead of a dialog), empty when they can. */
+    Optional<String> unavailableReason();
+
+    /**
+     * Opens the guided dialog for one action on one node. Called on the UI thread; the returned
+     * overlay is drawn over the console and receives every key until it says it is closed. It must
+     * not block: long work runs on its own thread and the overlay shows progress.
+     */
+    Overlay launch(ActionRequest request);
+
+    /** Who holds the cluster's action lock ("alice@bastion since 03:02"), for the header. */
+    default Optional<String> lockHolder(String cluster) {
+        return Optional.empty();
+    }
+
+    /** True while an action this console started is running: `q` then asks before quitting. */
+    default boolean actionRunning() {
+        return false;
+    }
+
+    /**
+     * One request: which action (the binding's command, e.g. "promote"), on which node (the
+     * selected one, may be null) and the snapshot the operator was looking at.
+     */
+    record ActionRequest(String action, String node, ClusterSnapshot snapshot, ConsoleContext context) {
+    }
+
+    /** A modal box drawn over the console (dialogs, confirmations). */
+    interface Overlay {
+        /** Draws into {@code g}, which covers the whole screen; {@code frame} gives theme and glyphs. */
+        void draw(TextGraphics g, RenderContext frame);
+
+        /** Handles one key; returns false once the overlay is finished and should close. */
+        boolean onKey(KeyStroke key);
+    }
+
+    static ActionLauncher unavailable() {
+        return new ActionLauncher() {
+            @Override
+            public Optional<String> unavailableReason() {
+                return Optional.of("disabled: guided actions not available yet");
+            }
+
+            @Override
+            public Overlay launch(ActionRequest request) {
+                throw new IllegalStateException("guided actions not available yet");
+            }
+        };
+    }
+}

@@ -1,0 +1,40 @@
+package io.hadeck.console.tui;
+
+import io.hadeck.config.ClusterConfig;
+import io.hadeck.config.HadeckConfig;
+import io.hadeck.model.SnapshotSource;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * Everything the full-screen console needs from whoever starts it.
+ *
+ * @param themeName     requested theme; NO_COLOR overrides it with monochrome
+ * @param readOnly      hides every dangerous key binding
+ * @param logFile       shown in the help overlay so the operator knows where the details are
+ * @param switchCluster `:cluster NAME` — returns the new cluster's snapshot source (the caller owns
+ *                      and closes watchers); throws with a one-line message for an unknown name
+ * @param actions       the guided actions; {@link ActionLauncher#unavailable()} until wired
+ */
+public record ConsoleContext(HadeckConfig config, ClusterConfig cluster, SnapshotSource source, CommandLine commands,
+                             String themeName, boolean readOnly, Path logFile,
+                             Function<String, SnapshotSource> switchCluster, ActionLauncher actions) {
+
+    public ConsoleContext {
+        commands = commands == null ? CommandLine.none() : commands;
+        actions = actions == null ? ActionLauncher.unavailable() : actions;
+    }
+
+    /** The contract's form (TEAM.md): guided actions not wired. */
+    public ConsoleContext(HadeckConfig config, ClusterConfig cluster, SnapshotSource source, CommandLine commands,
+                          String themeName, boolean readOnly, Path logFile,
+                          Function<String, SnapshotSource> switchCluster) {
+        this(config, cluster, source, commands, themeName, readOnly, logFile, switchCluster,
+                ActionLauncher.unavailable());
+    }
+
+    public ConsoleContext withActions(ActionLauncher launcher) {
+        return new ConsoleContext(config, cluster, source, commands, themeName, readOnly, logFile, switchCluster, launcher);
+    }
+}

@@ -1,0 +1,127 @@
+package io.hadeck.console.tui;
+
+import io.hadeck.console.theme.Role;
+import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.DrbdStatus;
+import io.hadeck.model.Finding;
+import io.hadeck.model.NodeView;
+import io.hadeck.model.Observation;
+import io.hadeck.model.PgInstance;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything read for one node (Enter): each layer's observation with its age and read time, every
+ * field of every record (pg_stat_replication rows, WAL receiver, slots, ES node, HA member record),
+ * the raw DRBD text as the node printed it, and the findings that name the node.
+ */
+public final class DetailView {
+    private DetailView() {
+    }
+
+    public static List<Line> render(NodeView n, ClusterSnapshot s, RenderContext c) {
+        List<Line> out = new ArrayList<>();
+        out.add(Line.of(Role.TEXT).add(NodeCard.title(n, s, c)).add("   Esc back, j/k scroll", Role.DIM));
+        section(out, "HA manager member", n.ha(), c);
+        section(out, "PostgreSQL", n.postgres(), c);
+        section(out, "etcd member", n.etcd(), c);
+        section(out, "Elasticsearch node", n.elasticsearch(), c);
+        section(out, "DRBD", n.drbd(), c);
+        out.add(Line.of(Role.TEXT));
+        out.add(Line.text("Findings naming " + n.name(), Role.TITLE));
+        List<Finding> mine = s.findings().stream().filter(f -> f.nodes().contains(n.name())).toList();
+        if (mine.isEmpty()) {
+            out.add(Line.text("  none", Role.DIM));
+        }
+        for (Finding f : mine) {
+            out.add(Line.of(Role.TEXT).add("  " + c.glyphs().symbol(f.severity()) + " " + f.severity().word() + " " + f.code(),
+                    Role.of(f.severity())).add(" " + f.message(), Role.TEXT));
+            if (f.action() != null) {
+                out.add(Line.text("    " + c.glyphs().arrow() + " " + f.action(), Role.INFO));
+            }
+        }
+        return out;
+    }
+
+    private static <T> void section(List<Line> out, String title, Observation<T> o, RenderContext c) {
+        if (o == null) {
+            return;
+        }
+        out.add(Line.of(Role.TEXT));
+        Reading<T> r = Reading.of(o, c);
+        Line head = Line.of(Role.TEXT).add(title, Role.TITLE)
+                .add("  read " + Format.age(o.age(c.now())) + " ago in " + o.took().toMillis() + " ms", Role.DIM);
+        if (r.problem() != null) {
+            head.add("  " + r.problem(), r.state() == Reading.State.FAILED ? Role.CRIT : Role.STALE);
+        }
+        out.add(head);
+        if (!o.isOk()) {
+            return;
+        }
+        Role role = r.role(Role.TEXT);
+        if (o.value() instanceof PgInstance pg) {
+            fields(out, pg, "  ", role, "replication", "walReceiver", "slots");
+            rows(out, "pg_stat_replication", pg.replication(), role);
+            rows(out, "pg_stat_wal_receiver", pg.walReceiver() == null ? List.of() : List.of(pg.walReceiver()), role);
+            rows(out, "pg_replication_slots", pg.slots(), role);
+        } else if (o.value() instanceof DrbdStatus d) {
+            fields(out, d, "  ", role, "rawText");
+            out.add(Line.text("  raw text as read:", Role.DIM));
+            d.rawText().lines().forEach(l -> out.add(Line.text("    " + l.replace('\t', ' '), role)));
+        } else {
+            fields(out, o.value(), "  ", role);
+        }
+    }
+
+    private static void rows(List<Line> out, String title, List<?> rows, Role role) {
+        out.add(Line.text("  " + title + " (" + rows.size() + " rows)", Role.DIM));
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(Line.text("   #" + (i + 1), Role.DIM));
+            fields(out, rows.get(i), "    ", role);
+        }
+    }
+
+    /** Every record component as "name: value", nested records indented. */
+    static void fields(List<Line> out, Object value, String indent, Role role, String... skip) {
+        if (value == null || !value.getClass().isRecord() || printsItself(value)) {
+            out.add(Line.text(indent + value, role));
+            return;
+        }
+        for (RecordComponent rc : value.getClass().getRecordComponents()) {
+            if (List.of(skip).contains(rc.getName())) {
+                continue;
+            }
+            Object v;
+            try {
+                v = rc.getAccessor().invoke(value);
+            } catch (ReflectiveOperationException e) {
+                v = "?";
+            }
+            if (v != null && v.getClass().isRecord() && !printsItself(v)) {
+                out.add(Line.text(indent + rc.getName() + ":", Role.DIM));
+                fields(out, v, indent + "  ", role);
+            } else {
+                out.add(Line.of(Role.TEXT).add(indent + rc.getName() + ": ", Role.DIM).add(text(v), role));
+            }
+        }
+    }
+
+    /** Records with their own text form (an LSN reads "0/5A3C2F8") are shown as that text. */
+    private static boolean printsItself(Object v) {
+        return v instanceof io.hadeck.model.Lsn;
+    }
+
+    private static String text(Object v) {
+        if (v == null) {
+            return "-";
+        }
+        if (v instanceof Collection<?> col && col.isEmpty() || v instanceof Map<?, ?> m && m.isEmpty()) {
+            return "(none)";
+        }
+        return String.valueOf(v);
+    }
+}

@@ -1,0 +1,69 @@
+package io.hadeck.console.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The console's key bindings: one list, read by the dispatcher and by the help overlay alike. */
+public final class KeyMap {
+    private final List<KeyBinding> bindings;
+
+    public KeyMap(List<KeyBinding> bindings) {
+        this.bindings = List.copyOf(bindings);
+    }
+
+    public static KeyMap defaults(boolean readOnly) {
+        List<KeyBinding> all = List.of(
+                new KeyBinding("Up", "select the node above", "select up", false),
+                new KeyBinding("k", "select the node above", "select up", false),
+                new KeyBinding("Down", "select the node below", "select down", false),
+                new KeyBinding("j", "select the node below", "select down", false),
+                new KeyBinding("Left", "select the node to the left", "select left", false),
+                new KeyBinding("h", "select the node to the left", "select left", false),
+                new KeyBinding("Right", "select the node to the right", "select right", false),
+                new KeyBinding("l", "select the node to the right", "select right", false),
+                new KeyBinding("Enter", "everything read for the selected node", "detail", false),
+                new KeyBinding("Esc", "back / close / cancel", "back", false),
+                new KeyBinding(":", "command line (Tab completes, Up/Down history)", "command-line", false),
+                new KeyBinding("/", "filter nodes by name", "filter", false),
+                new KeyBinding("?", "this help", "help", false),
+                new KeyBinding("t", "next theme", "theme next", false),
+                new KeyBinding("p", "pause / resume the display", "pause", false),
+                new KeyBinding("r", "refresh now", "refresh", false),
+                new KeyBinding("PgUp", "scroll the event log back", "scroll up", false),
+                new KeyBinding("PgDn", "scroll the event log forward", "scroll down", false),
+                new KeyBinding("q", "quit", "quit", false),
+                new KeyBinding("P", "promote the selected standby (switchover)", "action promote", true),
+                new KeyBinding("D", "demote the selected primary", "action demote", true),
+                new KeyBinding("F", "force the selected node to lead (failover)", "action force-leader", true),
+                new KeyBinding("M", "cluster failover off (maintenance)", "action failover-off", true),
+                new KeyBinding("A", "cluster failover on (automatic)", "action failover-on", true),
+                new KeyBinding("R", "DRBD recovery for the selected pair", "action drbd-recovery", true));
+        return new KeyMap(readOnly ? all.stream().filter(b -> !b.dangerous()).toList() : all);
+    }
+
+    public List<KeyBinding> bindings() {
+        return bindings;
+    }
+
+    public Optional<KeyBinding> lookup(KeyStroke k) {
+        String name = KeyNames.of(k);
+        return bindings.stream().filter(b -> b.key().equals(name)).findFirst();
+    }
+
+    /** Bindings grouped by command, in list order: "Up k  select the node above". */
+    public Map<KeyBinding, List<String>> byCommand() {
+        Map<String, KeyBinding> first = new LinkedHashMap<>();
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        for (KeyBinding b : bindings) {
+            first.putIfAbsent(b.command(), b);
+            keys.computeIfAbsent(b.command(), c -> new java.util.ArrayList<>()).add(b.key());
+        }
+        Map<KeyBinding, List<String>> out = new LinkedHashMap<>();
+        first.forEach((cmd, b) -> out.put(b, keys.get(cmd)));
+        return out;
+    }
+}

@@ -1,0 +1,183 @@
+package io.hadeck.console.tui;
+
+import io.hadeck.console.theme.Role;
+import io.hadeck.events.Bytes;
+import io.hadeck.events.LagLevel;
+import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.DrbdResource;
+import io.hadeck.model.DrbdStatus;
+import io.hadeck.model.EsNode;
+import io.hadeck.model.EtcdMemberStatus;
+import io.hadeck.model.HaMember;
+import io.hadeck.model.NodeView;
+import io.hadeck.model.Observation;
+import io.hadeck.model.PgInstance;
+import io.hadeck.model.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One node as a box of lines, one or two per layer it runs: HA role and failover flag, PostgreSQL
+ * role/timeline/LSN/lag with a sparkline, etcd health, Elasticsearch roles/heap/disk, DRBD
+ * roles/states/out-of-sync and resync progress. A failed layer says "unreachable: why"; a stale one
+ * says "stale 9 s" and shows its old value only in the stale role.
+ */
+public final class NodeCard {
+    static final String PAD = "     ";
+
+    private NodeCard() {
+    }
+
+    public static Line title(NodeView n, ClusterSnapshot s, RenderContext c) {
+        Severity sev = NodeStatus.of(n, s, c);
+        return Line.of(Role.BORDER).add(c.glyphs().symbol(sev), Role.of(sev)).add(" " + n.name(), Role.TITLE)
+                .add(" " + n.host(), Role.DIM);
+    }
+
+    public static List<Line> render(NodeView n, ClusterSnapshot s, RenderContext c, int width) {
+        List<Line> out = new ArrayList<>();
+        String down = NodeStatus.unreachable(n);
+        if (down != null) {
+            for (String part : wrap(c.glyphs().symbol(Severity.CRIT) + " unreachable: " + down, width)) {
+                out.add(Line.text(part, Role.CRIT));
+            }
+            return out;
+        }
+        layer(out, "HA", n.ha(), c, width, h -> ha(h, s, c));
+        layer(out, "PG", n.postgres(), c, width, pg -> postgres(n, pg, c, width));
+        layer(out, "etcd", n.etcd(), c, width, e -> etcd(e, c));
+        layer(out, "ES", n.elasticsearch(), c, width, e -> es(e, c));
+        layer(out, "DRBD", n.drbd(), c, width, d -> drbd(d, c, width));
+        return out;
+    }
+
+    /** Label + lines for one layer, handling absent, failed and stale readings the same way everywhere. */
+    private static <T> void layer(List<Line> out, String label, Observation<T> o, RenderContext c, int width,
+                                  Function<T, List<Line>> body) {
+        Reading<T> r = Reading.of(o, c);
+        String head = (label + PAD).substring(0, PAD.length());
+        switch (r.state()) {
+            case ABSENT -> {
+            }
+            case FAILED -> {
+                List<String> parts = wrap(c.glyphs().symbol(Severity.CRIT) + " " + r.problem(), width - PAD.length());
+                for (int i = 0; i < parts.size(); i++) {
+                    out.add(Line.of(Role.TEXT).add(i == 0 ? head : PAD, Role.DIM).add(parts.get(i), Role.CRIT));
+                }
+            }
+            case STALE -> {
+                List<Line> lines = body.apply(r.value());
+                out.add(Line.of(Role.TEXT).add(head, Role.DIM)
+                        .add(c.glyphs().symbol(Severity.WARN) + " " + r.problem() + ": ", Role.STALE)
+                        .add(lines.get(0).recolor(Role.STALE)));
+                lines.subList(1, lines.size()).forEach(l -> out.add(Line.of(Role.TEXT).add(PAD, Role.DIM).add(l.recolor(Role.STALE))));
+            }
+            case FRESH -> {
+                List<Line> lines = body.apply(r.value());
+                for (int i = 0; i < lines.size(); i++) {
+                    out.add(Line.of(Role.TEXT).add(i == 0 ? head : PAD, Role.DIM).add(lines.get(i)));
+                }
+            }
+        }
+    }
+
+    private static String shortLag(PgInstance pg) {
+        return (pg.lagBytes() == null ? "?" : Bytes.human(pg.lagBytes())) + " "
+                + (pg.lagSeconds() == null ? "?" : String.format("%.1fs", pg.lagSeconds()));
+    }
+
+    /** Word-wrapped to {@code width}, so a long error stays readable inside a narrow card. */
+    static List<String> wrap(String text, int width) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (cur.length() > 0 && cur.length() + 1 + word.length() > width) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            }
+            cur.append(cur.length() == 0 ? "" : " ").append(word);
+        }
+        if (cur.length() > 0) {
+            out.add(cur.toString());
+        }
+        return out;
+    }
+
+    private static List<Line> ha(HaMember h, ClusterSnapshot s, RenderContext c) {
+        boolean leader = h.name().equals(s.leaderKeyHolder().orElse(null));
+        Line l = Line.of(Role.TEXT).add(h.role(), leader ? Role.PRIMARY : Role.STANDBY).add(" " + h.state(), Role.TEXT)
+                .add(" " + c.glyphs().dot() + " ", Role.DIM)
+                .add(h.failoverAllowed() ? "failover on" : c.glyphs().symbol(Severity.WARN) + " nofailover",
+                        h.failoverAllowed() ? Role.TEXT : Role.WARN);
+        return List.of(l);
+    }
+
+    private static List<Line> postgres(NodeView n, PgInstance pg, RenderContext c, int width) {
+        List<Line> lines = new ArrayList<>();
+        String dot = " " + c.glyphs().dot() + " ";
+        Line first = Line.of(Role.TEXT).add(pg.isPrimary() ? "primary" : "standby", pg.isPrimary() ? Role.PRIMARY : Role.STANDBY)
+                .add(" tl " + pg.timeline(), Role.TEXT).add(dot, Role.DIM)
+                .add(pg.currentLsn() == null ? "?" : pg.currentLsn().toString(), Role.TEXT);
+        lines.add(first);
+        if (pg.isPrimary()) {
+            long streaming = pg.replication().stream().filter(r -> "streaming".equals(r.state())).count();
+            long sync = pg.replication().stream().filter(r -> "sync".equals(r.syncState()) || "quorum".equals(r.syncState())).count();
+            lines.add(Line.of(Role.TEXT).add("repl " + streaming + " streaming" + dot + sync + " sync", Role.TEXT));
+            return lines;
+        }
+        boolean streaming = pg.walReceiver() != null && "streaming".equals(pg.walReceiver().status());
+        Severity lag = LagLevel.of(pg, c.thresholds());
+        Line lagLine = Line.of(Role.TEXT).add(streaming ? "streaming" : c.glyphs().symbol(Severity.WARN) + " not streaming",
+                streaming ? Role.TEXT : Role.WARN)
+                .add(" " + c.glyphs().symbol(lag) + " lag " + shortLag(pg), Role.of(lag));
+        if (pg.replayPaused()) {
+            lagLine.add(" replay paused", Role.WARN);
+        }
+        int room = width - PAD.length() - lagLine.length() - 1;
+        if (c.lagHistory() != null && room >= 4) {
+            lagLine.add(" " + Sparkline.of(c.lagHistory().lag(n.name()), Math.min(room, 20), c.glyphs()), Role.SPARKLINE);
+        }
+        lines.add(lagLine);
+        return lines;
+    }
+
+    private static List<Line> etcd(EtcdMemberStatus e, RenderContext c) {
+        Line l = Line.of(Role.TEXT).add(c.glyphs().symbol(Severity.OK) + " healthy", Role.OK)
+                .add(e.leader() ? " leader" : " follower", e.leader() ? Role.PRIMARY : Role.TEXT)
+                .add(" idx " + e.raftIndex(), Role.DIM);
+        if (!e.alarms().isEmpty()) {
+            l.add(" " + c.glyphs().symbol(Severity.WARN) + " alarm " + String.join(",", e.alarms()), Role.WARN);
+        }
+        return List.of(l);
+    }
+
+    private static List<Line> es(EsNode e, RenderContext c) {
+        Line l = Line.of(Role.TEXT).add(String.join(",", e.roles().stream().map(r -> r.substring(0, 1)).toList()), Role.TEXT)
+                .add(e.electedMaster() ? " master" : "", Role.PRIMARY)
+                .add(" heap " + Format.percent(e.heapPercent()) + " disk " + Format.percent(e.diskUsedPercent()), Role.TEXT);
+        return List.of(l);
+    }
+
+    private static List<Line> drbd(DrbdStatus d, RenderContext c, int width) {
+        List<Line> lines = new ArrayList<>();
+        for (DrbdResource r : d.resources()) {
+            Severity cs = r.isConnected() ? Severity.OK : "StandAlone".equals(r.connection()) ? Severity.CRIT
+                    : r.connection().startsWith("Sync") ? Severity.INFO : Severity.WARN;
+            Severity ds = "UpToDate".equals(r.disk()) ? Severity.OK : Severity.WARN;
+            lines.add(Line.of(Role.TEXT).add((r.name() == null ? "r" + r.minor() : r.name()) + " ", Role.DIM)
+                    .add(r.role() + "/" + r.peerRole(), "Primary".equals(r.role()) ? Role.PRIMARY : Role.STANDBY)
+                    .add(" " + c.glyphs().symbol(cs) + " " + r.connection(), Role.of(cs)));
+            lines.add(Line.of(Role.TEXT).add(c.glyphs().symbol(ds) + " " + r.disk() + "/" + r.peerDisk(), Role.of(ds))
+                    .add(" oos " + Bytes.human(r.outOfSyncKiB() * 1024), r.outOfSyncKiB() > 0 ? Role.WARN : Role.DIM));
+            if (r.sync() != null) {
+                int bar = Math.max(5, Math.min(20, width - PAD.length() - 22));
+                String left = r.sync().finishSeconds() == null ? "" : " " + Format.age(java.time.Duration.ofSeconds(r.sync().finishSeconds())) + " left";
+                lines.add(Line.of(Role.TEXT).add(Sparkline.progress(r.sync().percent(), bar, c.glyphs()), Role.SPARKLINE)
+                        .add(String.format(" %.1f%%", r.sync().percent()) + left, Role.INFO));
+            }
+        }
+        return lines;
+    }
+}

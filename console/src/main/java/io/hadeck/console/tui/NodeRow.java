@@ -1,0 +1,100 @@
+package io.hadeck.console.tui;
+
+import io.hadeck.console.theme.Role;
+import io.hadeck.events.Bytes;
+import io.hadeck.events.LagLevel;
+import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.DrbdResource;
+import io.hadeck.model.DrbdStatus;
+import io.hadeck.model.EsNode;
+import io.hadeck.model.EtcdMemberStatus;
+import io.hadeck.model.HaMember;
+import io.hadeck.model.NodeView;
+import io.hadeck.model.Observation;
+import io.hadeck.model.PgInstance;
+import io.hadeck.model.Severity;
+
+import java.util.function.Function;
+
+/** One node in one line, for small terminals and big fleets: the same facts as a card, condensed. */
+public final class NodeRow {
+    private NodeRow() {
+    }
+
+    public static Line render(NodeView n, ClusterSnapshot s, RenderContext c, int nameWidth) {
+        Severity sev = NodeStatus.of(n, s, c);
+        Glyphs g = c.glyphs();
+        Line l = Line.of(Role.TEXT).add(g.symbol(sev) + " ", Role.of(sev))
+                .add(String.format("%-" + nameWidth + "s", n.name()), Role.TITLE);
+        String down = NodeStatus.unreachable(n);
+        if (down != null) {
+            return l.add(" " + g.symbol(Severity.CRIT) + " unreachable: " + down, Role.CRIT);
+        }
+        part(l, "", n.ha(), c, h -> ha(h, s));
+        part(l, "", n.postgres(), c, pg -> pg(n, pg, c));
+        part(l, "etcd ", n.etcd(), c, e -> etcd(e, g));
+        part(l, "ES ", n.elasticsearch(), c, NodeRow::es);
+        part(l, "DRBD ", n.drbd(), c, d -> drbd(d, g));
+        return l;
+    }
+
+    private static <T> void part(Line l, String label, Observation<T> o, RenderContext c, Function<T, Line> body) {
+        Reading<T> r = Reading.of(o, c);
+        if (!r.present()) {
+            return;
+        }
+        l.add(" " + c.glyphs().separator() + " ", Role.DIM);
+        String what = label.isEmpty() ? "" : label;
+        switch (r.state()) {
+            case FAILED -> l.add(what + c.glyphs().symbol(Severity.CRIT) + " unreachable", Role.CRIT);
+            case STALE -> l.add(what + r.problem() + " ", Role.STALE).add(body.apply(r.value()).recolor(Role.STALE));
+            default -> l.add(what, Role.DIM).add(body.apply(r.value()));
+        }
+    }
+
+    private static Line ha(HaMember h, ClusterSnapshot s) {
+        boolean leader = h.name().equals(s.leaderKeyHolder().orElse(null));
+        return Line.of(Role.TEXT).add("HA " + h.role(), leader ? Role.PRIMARY : Role.STANDBY)
+                .add(h.failoverAllowed() ? "" : " nofailover", Role.WARN);
+    }
+
+    private static Line pg(NodeView n, PgInstance pg, RenderContext c) {
+        if (pg.isPrimary()) {
+            return Line.of(Role.TEXT).add("primary", Role.PRIMARY).add(" tl" + pg.timeline() + " " + pg.currentLsn(), Role.TEXT);
+        }
+        Severity lag = LagLevel.of(pg, c.thresholds());
+        boolean streaming = pg.walReceiver() != null && "streaming".equals(pg.walReceiver().status());
+        Line l = Line.of(Role.TEXT).add("standby", Role.STANDBY)
+                .add(streaming ? "" : " " + c.glyphs().symbol(Severity.WARN) + " not streaming", Role.WARN)
+                .add(" lag " + (pg.lagBytes() == null ? "?" : Bytes.human(pg.lagBytes())), Role.of(lag));
+        if (lag != Severity.OK) {
+            l.add(" " + c.glyphs().symbol(lag), Role.of(lag));
+        }
+        if (c.lagHistory() != null) {
+            l.add(" " + Sparkline.of(c.lagHistory().lag(n.name()), 8, c.glyphs()), Role.SPARKLINE);
+        }
+        return l;
+    }
+
+    private static Line etcd(EtcdMemberStatus e, Glyphs g) {
+        return Line.of(Role.TEXT).add(g.symbol(Severity.OK), Role.OK).add(e.leader() ? " leader" : "", Role.PRIMARY);
+    }
+
+    private static Line es(EsNode e) {
+        return Line.of(Role.TEXT).add("heap " + Format.percent(e.heapPercent()) + " disk " + Format.percent(e.diskUsedPercent()), Role.TEXT);
+    }
+
+    private static Line drbd(DrbdStatus d, Glyphs g) {
+        Line l = Line.of(Role.TEXT);
+        for (DrbdResource r : d.resources()) {
+            Severity sev = r.isConnected() && "UpToDate".equals(r.disk()) ? Severity.OK
+                    : "StandAlone".equals(r.connection()) ? Severity.CRIT : Severity.WARN;
+            l.add(r.role() + "/" + r.peerRole() + " ", "Primary".equals(r.role()) ? Role.PRIMARY : Role.STANDBY)
+                    .add(g.symbol(sev) + " " + r.connection() + " " + r.disk() + "/" + r.peerDisk(), Role.of(sev));
+            if (r.sync() != null) {
+                l.add(String.format(" %.1f%%", r.sync().percent()), Role.INFO);
+            }
+        }
+        return l;
+    }
+}
