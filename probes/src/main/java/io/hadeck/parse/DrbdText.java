@@ -3,8 +3,9 @@ package io.hadeck.parse;
 import io.hadeck.model.DrbdStatus;
 
 /**
- * DRBD's text, whichever kind a node gave: /proc/drbd of DRBD 8.3/8.4, or {@code drbdadm status}
- * of DRBD 9. Throws {@link ParseException} and nothing else on text it does not understand.
+ * DRBD's text, whichever kind a node gave: /proc/drbd of DRBD 8.3/8.4 (starts with its version
+ * line), or {@code drbdadm status} of DRBD 9 ({@code NAME role:ROLE} lines). Throws
+ * {@link ParseException} and nothing else on text it does not understand.
  */
 public final class DrbdText {
 
@@ -15,6 +16,21 @@ public final class DrbdText {
         if (text == null || text.isBlank()) {
             throw new ParseException(0, "no DRBD text (empty output)");
         }
-        throw new ParseException(1, "DRBD parser not written yet");
+        try {
+            if (Drbd84Parser.looksLike(text)) {
+                return Drbd84Parser.parse(text);
+            }
+            if (Drbd9StatusParser.looksLike(text)) {
+                return Drbd9StatusParser.parse(text);
+            }
+        } catch (ParseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a parser bug must still reach the operator as "not understood", never as a stack trace
+            throw new ParseException(0, "DRBD text not understood (" + e.getClass().getSimpleName() + ")");
+        }
+        String first = text.strip().lines().findFirst().orElse("");
+        throw new ParseException(1, "neither /proc/drbd (version: …) nor drbdadm status (NAME role:…): '"
+                + Drbd84Parser.clip(first) + "'");
     }
 }

@@ -17,6 +17,7 @@ import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
 import io.hadeck.model.PgInstance;
 import io.hadeck.model.PgRole;
+import io.hadeck.parse.DrbdText;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +72,7 @@ public final class ClusterBuilder {
         boolean esInList = true;
         boolean failoverAllowed = true;
         DrbdResource drbd;
+        DrbdStatus drbdStatus;
         Duration staleBy;
         String unreachable;
         final Map<String, String> failedLayers = new LinkedHashMap<>();
@@ -236,8 +238,17 @@ public final class ClusterBuilder {
     /** One node's view of DRBD minor 0 (resource pc0), as /proc/drbd 8.4 would show it. */
     public ClusterBuilder drbd(String node, String cs, String role, String peerRole, String disk, String peerDisk,
                                long oosKiB) {
+        node(node).drbdStatus = null;
         node(node).drbd = new DrbdResource(0, null, cs, role, peerRole, disk, peerDisk, "C", oosKiB,
                 counters(oosKiB), null);
+        return this;
+    }
+
+    /** The node's DRBD reading is this text (recorded /proc/drbd or drbdadm status), parsed. */
+    public ClusterBuilder drbdText(String node, String text) {
+        Node n = node(node);
+        n.drbdStatus = DrbdText.parse(text);
+        n.drbd = n.drbdStatus.resources().isEmpty() ? null : n.drbdStatus.resources().get(0);
         return this;
     }
 
@@ -340,7 +351,8 @@ public final class ClusterBuilder {
             v = v.withElasticsearch(observe(n, "elasticsearch", esNode(n)));
         }
         if (n.drbd != null) {
-            DrbdStatus st = new DrbdStatus("8.4.11 (api:1/proto:86-101)", List.of(n.drbd), ProcDrbdText.render(n.drbd));
+            DrbdStatus st = n.drbdStatus != null ? n.drbdStatus
+                    : new DrbdStatus("8.4.11 (api:1/proto:86-101)", List.of(n.drbd), ProcDrbdText.render(n.drbd));
             v = v.withDrbd(observe(n, "drbd", st));
         }
         return v;
