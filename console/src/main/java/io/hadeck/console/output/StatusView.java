@@ -1,0 +1,138 @@
+package io.hadeck.console.output;
+
+import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.DrbdResource;
+import io.hadeck.model.Finding;
+import io.hadeck.model.NodeView;
+import io.hadeck.model.Observation;
+import io.hadeck.model.PgInstance;
+import io.hadeck.model.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The status table in the spirit of {@code chef-backend-ctl cluster-status}: one row per node
+ * (HA role, PostgreSQL role and lag, etcd, Elasticsearch, DRBD), then the findings.
+ */
+public record StatusView(ClusterSnapshot snapshot) implements Result {
+
+    /** One row; fields are null when the node does not run that layer. */
+    public record Row(String name, String host, String haRole, String haState, String pgRole, Long lagBytes,
+                      Double lagSeconds, String etcd, String elasticsearch, List<DrbdResource> drbd, List<String> errors) {
+    }
+
+    /** ok, info, warn, crit, or unreachable when no source answered at all. */
+    public String health() {
+        return Reachability.nothingReachable(snapshot) ? "unreachable" : ModelJson.lower(snapshot.worst());
+    }
+
+    public List<Row> rows() {
+        return snapshot.nodes().stream().map(StatusView::row).toList();
+    }
+
+    static Row row(NodeView n) {
+        List<String> errors = new ArrayList<>();
+        error(errors, "etcd", n.etcd());
+        error(errors, "postgres", n.postgres());
+        error(errors, "elasticsearch", n.elasticsearch());
+        error(errors, "drbd", n.drbd());
+        error(errors, "ha", n.ha());
+        PgInstance pg = n.postgres() == null ? null : n.postgres().value();
+        return new Row(n.name(), n.host(),
+                n.ha() == null ? null : n.ha().isOk() ? n.ha().value().role() : "down",
+                n.ha() != null && n.ha().isOk() ? n.ha().value().state() : null,
+                n.postgres() == null ? null : pg == null ? "down" : ModelJson.lower(pg.role()),
+                pg == null ? null : pg.lagBytes(), pg == null ? null : pg.lagSeconds(),
+                n.etcd() == null ? null : n.etcd().isOk() ? (n.etcd().value().leader() ? "leader" : "follower") : "down",
+                n.elasticsearch() == null ? null : n.elasticsearch().isOk()
+                        ? (n.elasticsearch().value().electedMaster() ? "master" : "not_master") : "down",
+                n.drbd() == null || !n.drbd().isOk() ? null : n.drbd().value().resources(),
+                List.copyOf(errors));
+    }
+
+    private static void error(List<String> errors, String layer, Observation<?> o) {
+        if (o != null && !o.isOk()) {
+            errors.add(layer + ": " + o.error());
+        }
+    }
+
+    @Override
+    public Object json() {
+        return Obj.of().put("cluster", snapshot.cluster()).put("takenAt", ModelJson.time(snapshot.takenAt()))
+                .put("health", health())
+                .put("crit", snapshot.count(Severity.CRIT)).put("warn", snapshot.count(Severity.WARN))
+                .put("nodes", rows().stream().map(StatusView::rowJson).toList())
+                .put("findings", ModelJson.findings(snapshot.findings())).map();
+    }
+
+    private static Map<String, Object> rowJson(Row r) {
+        return Obj.of().put("name", r.name()).put("host", r.host()).put("haRole", r.haRole()).put("haState", r.haState())
+                .put("pgRole", r.pgRole()).put("lagBytes", r.lagBytes()).put("lagSeconds", r.lagSeconds())
+                .put("etcd", r.etcd()).put("elasticsearch", r.elasticsearch())
+                .put("drbd", r.drbd() == null ? null : r.drbd().stream().map(ModelJson::drbdResource).toList())
+                .put("errors", r.errors()).map();
+    }
+
+    @Override
+    public String text(Style style) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("cluster ").append(snapshot.cluster()).append("  ").append(snapshot.takenAt())
+                .append("  health ").append(headline()).append("\n\n");
+        Table t = new Table("NODE", "HOST", "HA", "PG", "LAG", "ETCD", "ES", "DRBD");
+        for (Row r : rows()) {
+            t.row(r.name(), r.host(), r.haRole(), r.pgRole(), lag(r), r.etcd(), r.elasticsearch(), drbd(r.drbd()));
+        }
+        sb.append(t.render());
+        rows().forEach(r -> r.errors().forEach(e -> sb.append("  ").append(r.name()).append(' ').append(e).append('\n')));
+        sb.append('\n').append(findingsText(snapshot.findings(), style));
+        return sb.toString();
+    }
+
+    private String headline() {
+        String h = health();
+        if (h.equals("unreachable")) {
+            return "UNREACHABLE (no source answered)";
+        }
+        long crit = snapshot.count(Severity.CRIT);
+        long warn = snapshot.count(Severity.WARN);
+        return snapshot.worst().word() + (crit + warn == 0 ? "" : " (" + crit + " crit, " + warn + " warn)");
+    }
+
+    public static String findingsText(List<Finding> findings, Style style) {
+        if (findings.isEmpty()) {
+            return "no findings\n";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Finding f : findings) {
+            sb.append(style.symbol(f.severity())).append(' ').append(String.format("%-4s", f.severity().word()))
+                    .append(' ').append(f.code());
+            if (!f.nodes().isEmpty()) {
+                sb.append(" [").append(String.join(", ", f.nodes())).append(']');
+            }
+            sb.append(": ").append(f.message()).append('\n');
+            if (f.action() != null) {
+                sb.append("       ").append(style.arrow()).append(' ').append(f.action()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String lag(Row r) {
+        if (r.lagBytes() == null && r.lagSeconds() == null) {
+            return null;
+        }
+        return Stream.of(r.lagBytes() == null ? null : io.hadeck.console.condition.Units.humanBytes(r.lagBytes()),
+                        r.lagSeconds() == null ? null : String.format(java.util.Locale.ROOT, "%.1fs", r.lagSeconds()))
+                .filter(java.util.Objects::nonNull).reduce((a, b) -> a + " / " + b).orElse(null);
+    }
+
+    static String drbd(List<DrbdResource> resources) {
+        if (resources == null || resources.isEmpty()) {
+            return null;
+        }
+        return String.join(" ", resources.stream().map(d -> (d.name() != null ? d.name() : String.valueOf(d.minor()))
+                + ":" + d.connection() + "," + d.role() + "," + d.disk() + "/" + d.peerDisk()).toList());
+    }
+}
