@@ -1,0 +1,195 @@
+package io.hadeck.config.load;
+
+import io.hadeck.config.ClusterConfig;
+import io.hadeck.config.NodeConfig;
+import io.hadeck.config.Tls;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** One {@code clusters:} entry: its sections, defaults for what is left out, and its nodes. */
+public final class ClusterReader {
+
+    static final ClusterConfig.Poll DEFAULT_POLL = new ClusterConfig.Poll(Duration.ofSeconds(1), Duration.ofSeconds(1),
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2));
+    static final ClusterConfig.Timeouts DEFAULT_TIMEOUTS = new ClusterConfig.Timeouts(Duration.ofSeconds(2),
+            Duration.ofSeconds(3));
+
+    private final Problems problems;
+
+    public ClusterReader(Problems problems) {
+        this.problems = problems;
+    }
+
+    public ClusterConfig read(Node node, int index) {
+        YamlMap c = YamlMap.of(problems, "clusters[" + index + "]", node, "name", "manager", "readOnly", "etcd",
+                "patroni", "postgres", "elasticsearch", "ssh", "poll", "timeouts", "thresholds", "nodes");
+        if (c == null) {
+            return null;
+        }
+        String name = c.required("name");
+        String label = name == null ? "clusters[" + index + "]" : "cluster " + name;
+        String manager = c.oneOf("manager", c.has("patroni") ? "patroni" : "none", "patroni", "chef-backend", "none");
+        ClusterConfig.Etcd etcd = etcd(c.map("etcd", "endpoints", "username", "password", "tls"));
+        YamlMap p = c.map("patroni", "scope", "namespace", "username", "password", "tls");
+        ClusterConfig.Patroni patroni = p == null ? null : new ClusterConfig.Patroni(or(p.string("scope"), name),
+                or(p.string("namespace"), "/service/"), p.string("username"), p.secret("password"), tls(p));
+        YamlMap pg = c.map("postgres", "database", "user", "password", "sslmode", "tls");
+        ClusterConfig.Postgres postgres = pg == null ? null : new ClusterConfig.Postgres(
+                or(pg.string("database"), "postgres"), pg.string("user"),
+                pg.secret("password"),
+                pg.oneOf("sslmode", "prefer", "disable", "allow", "prefer", "require", "verify-ca", "verify-full"), tls(pg));
+        YamlMap es = c.map("elasticsearch", "username", "password", "tls");
+        ClusterConfig.Elasticsearch elasticsearch = es == null ? null
+                : new ClusterConfig.Elasticsearch(es.string("username"), es.secret("password"), tls(es));
+        YamlMap s = c.map("ssh", "user", "port", "identity", "knownHosts", "connectTimeout", "options");
+        ClusterConfig.Ssh ssh = s == null ? new ClusterConfig.Ssh(null, 22, null, null, Duration.ofSeconds(5), List.of())
+                : new ClusterConfig.Ssh(s.string("user"), s.port("port", 22), s.string("identity"), s.string("knownHosts"),
+                s.duration("connectTimeout", Duration.ofSeconds(5)), s.strings("options"));
+        ClusterConfig.Poll poll = poll(c.map("poll", "etcd", "postgres", "patroni", "elasticsearch", "drbd"));
+        YamlMap t = c.map("timeouts", "connect", "read");
+        ClusterConfig.Timeouts timeouts = t == null ? DEFAULT_TIMEOUTS : new ClusterConfig.Timeouts(
+                t.duration("connect", DEFAULT_TIMEOUTS.connect()), t.duration("read", DEFAULT_TIMEOUTS.read()));
+        ClusterConfig.Thresholds thresholds = thresholds(c.map("thresholds", "lagWarn", "lagCrit", "lagWarnTime",
+                "lagCritTime", "stale"));
+        List<NodeConfig> nodes = nodes(c, label);
+        if (name == null) {
+            return null;
+        }
+        return new ClusterConfig(name, manager, c.bool("readOnly", false), etcd, patroni, postgres, elasticsearch, ssh,
+                poll, timeouts, thresholds, nodes);
+    }
+
+    private static String or(String value, String def) {
+        return value != null ? value : def;
+    }
+
+    private ClusterConfig.Etcd etcd(YamlMap e) {
+        if (e == null) {
+            return null;
+        }
+        List<String> endpoints = e.urls("endpoints");
+        if (!e.has("endpoints")) {
+            problems.at(e.node(), e.where("endpoints") + " is required: the etcd client URLs");
+        }
+        return new ClusterConfig.Etcd(endpoints, e.string("username"), e.secret("password"), tls(e));
+    }
+
+    private Tls tls(YamlMap parent) {
+        YamlMap t = parent.map("tls", "ca", "cert", "key");
+        return t == null ? null : new Tls(t.string("ca"), t.string("cert"), t.string("key"));
+    }
+
+    private static ClusterConfig.Poll poll(YamlMap p) {
+        ClusterConfig.Poll d = DEFAULT_POLL;
+        return p == null ? d : new ClusterConfig.Poll(p.duration("etcd", d.etcd()), p.duration("postgres", d.postgres()),
+                p.duration("patroni", d.patroni()), p.duration("elasticsearch", d.elasticsearch()),
+                p.duration("drbd", d.drbd()));
+    }
+
+    private ClusterConfig.Thresholds thresholds(YamlMap t) {
+        ClusterConfig.Thresholds d = ClusterConfig.Thresholds.defaults();
+        if (t == null) {
+            return d;
+        }
+        ClusterConfig.Thresholds r = new ClusterConfig.Thresholds(t.size("lagWarn", d.lagWarnBytes()),
+                t.size("lagCrit", d.lagCritBytes()), t.duration("lagWarnTime", d.lagWarnTime()),
+                t.duration("lagCritTime", d.lagCritTime()), t.duration("stale", d.stale()));
+        if (r.lagWarnBytes() > r.lagCritBytes()) {
+            problems.at(t.node(), t.where("lagWarn") + " is larger than lagCrit");
+        }
+        if (r.lagWarnTime().compareTo(r.lagCritTime()) > 0) {
+            problems.at(t.node(), t.where("lagWarnTime") + " is longer than lagCritTime");
+        }
+        return r;
+    }
+
+    private List<NodeConfig> nodes(YamlMap c, String label) {
+        Node n = c.raw("nodes");
+        if (n == null) {
+            problems.at(c.node(), label + " needs 'nodes' (a list of name/host/endpoints)");
+            return List.of();
+        }
+        if (!(n instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            problems.at(n, label + ": nodes must be a non-empty list");
+            return List.of();
+        }
+        List<NodeConfig> out = new ArrayList<>();
+        List<Node> peerNodes = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            Node item = seq.getValue().get(i);
+            NodeConfig nc = node(item, label + " nodes[" + i + "]");
+            if (nc == null) {
+                continue;
+            }
+            if (!names.add(nc.name())) {
+                problems.at(item, label + ": node name '" + nc.name() + "' is used twice; node names must be unique");
+                continue;
+            }
+            out.add(nc);
+            peerNodes.add(item);
+        }
+        for (int i = 0; i < out.size(); i++) {
+            String peer = out.get(i).peer();
+            if (peer != null && (!names.contains(peer) || peer.equals(out.get(i).name()))) {
+                problems.at(peerNodes.get(i), "node " + out.get(i).name() + ": peer '" + peer
+                        + "' is not another node of " + label);
+            }
+        }
+        return out;
+    }
+
+    private NodeConfig node(Node item, String where) {
+        YamlMap m = YamlMap.of(problems, where, item, "name", "host", "etcd", "postgres", "patroni", "elasticsearch",
+                "ssh", "drbd", "peer");
+        if (m == null) {
+            return null;
+        }
+        String name = m.required("name");
+        String label = name == null ? where : "node " + name;
+        String etcd = m.url("etcd");
+        String postgres = m.hostPort("postgres");
+        String patroni = m.url("patroni");
+        String es = m.url("elasticsearch");
+        YamlMap ssh = m.map("ssh", "user");
+        YamlMap drbd = m.map("drbd", "resources", "via");
+        List<String> resources = drbd == null ? List.of() : drbd.strings("resources");
+        if (drbd != null && resources.isEmpty()) {
+            problems.at(drbd.node(), label + ": drbd.resources must name at least one resource");
+        }
+        String via = drbd == null ? null : drbd.oneOf("via", "ssh", "ssh", "local");
+        String host = m.string("host");
+        if (host == null) {
+            host = hostOf(postgres, etcd, patroni, es);
+        }
+        if (name == null) {
+            return null;
+        }
+        if (host == null) {
+            problems.at(item, label + " needs 'host' (no endpoint to take it from)");
+            return null;
+        }
+        return new NodeConfig(name, host, etcd, postgres, patroni, es, resources, via,
+                ssh == null ? null : ssh.string("user"), m.string("peer"));
+    }
+
+    /** A node without host: takes the host of its first endpoint. */
+    private static String hostOf(String postgres, String... urls) {
+        if (postgres != null) {
+            return postgres.substring(0, postgres.lastIndexOf(':')).replace("[", "").replace("]", "");
+        }
+        for (String u : urls) {
+            if (u != null) {
+                return URI.create(u).getHost();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,294 @@
+package io.hadeck.config.load;
+
+import io.hadeck.config.Secret;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One YAML mapping read against a fixed set of keys: unknown keys, wrong types and bad values are
+ * reported with their line (and the closest known key for a typo); getters then return null.
+ */
+public final class YamlMap {
+
+    private final Problems problems;
+    private final String where;
+    private final Node node;
+    private final Map<String, Node> values = new LinkedHashMap<>();
+
+    private YamlMap(Problems problems, String where, Node node) {
+        this.problems = problems;
+        this.where = where;
+        this.node = node;
+    }
+
+    /** Reads {@code node} as a mapping of {@code known} keys; null (and a problem) if it is not a mapping. */
+    public static YamlMap of(Problems problems, String where, Node node, String... known) {
+        if (!(node instanceof MappingNode m)) {
+            problems.at(node, where + " must be a mapping (key: value)");
+            return null;
+        }
+        YamlMap map = new YamlMap(problems, where, node);
+        Set<String> keys = Set.of(known);
+        for (NodeTuple t : m.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                problems.at(t.getKeyNode(), where + ": keys must be plain words");
+                continue;
+            }
+            String key = k.getValue();
+            if (!keys.contains(key)) {
+                String hint = Suggest.closest(key, Arrays.asList(known));
+                problems.at(k, "unknown key '" + key + "' in " + where + (hint == null ? " (known: "
+                        + String.join(", ", known) + ")" : " (did you mean '" + hint + "'?)"));
+            } else if (map.values.containsKey(key)) {
+                problems.at(k, "'" + key + "' given twice in " + where);
+            } else {
+                map.values.put(key, t.getValueNode());
+            }
+        }
+        return map;
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    public Node raw(String key) {
+        Node n = values.get(key);
+        return n instanceof ScalarNode s && isNull(s) ? null : n;
+    }
+
+    public boolean has(String key) {
+        return raw(key) != null;
+    }
+
+    public String where(String key) {
+        return where + "." + key;
+    }
+
+    public String string(String key) {
+        Node n = raw(key);
+        if (n == null) {
+            return null;
+        }
+        if (!(n instanceof ScalarNode s)) {
+            problems.at(n, where(key) + " must be a single value, not a list or mapping");
+            return null;
+        }
+        String v = s.getValue().strip();
+        if (v.isEmpty()) {
+            problems.at(n, where(key) + " is empty");
+            return null;
+        }
+        return v;
+    }
+
+    public String required(String key) {
+        if (!has(key)) {
+            problems.at(node, where + " needs '" + key + "'");
+            return null;
+        }
+        return string(key);
+    }
+
+    public String oneOf(String key, String def, String... allowed) {
+        String v = string(key);
+        if (v == null) {
+            return def;
+        }
+        if (!Arrays.asList(allowed).contains(v)) {
+            problems.at(raw(key), where(key) + " is '" + v + "'; expected one of " + String.join(", ", allowed));
+            return def;
+        }
+        return v;
+    }
+
+    public boolean bool(String key, boolean def) {
+        String v = string(key);
+        if (v == null) {
+            return def;
+        }
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> {
+                problems.at(raw(key), where(key) + " must be true or false, not '" + v + "'");
+                yield def;
+            }
+        };
+    }
+
+    public int port(String key, int def) {
+        String v = string(key);
+        if (v == null) {
+            return def;
+        }
+        if (!v.matches("\\d{1,5}") || Integer.parseInt(v) < 1 || Integer.parseInt(v) > 65535) {
+            problems.at(raw(key), where(key) + " must be a port number 1-65535, not '" + v + "'");
+            return def;
+        }
+        return Integer.parseInt(v);
+    }
+
+    public Duration duration(String key, Duration def) {
+        String v = string(key);
+        if (v == null) {
+            return def;
+        }
+        Duration d = Units.duration(v).orElse(null);
+        if (d == null || d.isZero()) {
+            problems.at(raw(key), where(key) + " is '" + v + "'; write a positive duration with a unit: 500ms, 2s, 1m, 1h");
+            return def;
+        }
+        return d;
+    }
+
+    public long size(String key, long def) {
+        String v = string(key);
+        if (v == null) {
+            return def;
+        }
+        Long s = Units.size(v).orElse(null);
+        if (s == null) {
+            problems.at(raw(key), where(key) + " is '" + v + "'; write a size: 16MB, 1GiB or a number of bytes");
+            return def;
+        }
+        return s;
+    }
+
+    /** http(s)://host:port[/path]. */
+    public String url(String key) {
+        String v = string(key);
+        if (v == null) {
+            return null;
+        }
+        return Checks.url(v) ? v : invalid(key, v, "a URL such as http://10.0.0.2:2379");
+    }
+
+    /** host:port, e.g. 10.0.0.2:5432 or [::1]:5432. */
+    public String hostPort(String key) {
+        String v = string(key);
+        if (v == null) {
+            return null;
+        }
+        return Checks.hostPort(v) ? v : invalid(key, v, "host:port such as 10.0.0.2:5432");
+    }
+
+    private String invalid(String key, String v, String expected) {
+        problems.at(raw(key), where(key) + " is '" + v + "'; expected " + expected);
+        return null;
+    }
+
+    public List<String> strings(String key) {
+        Node n = raw(key);
+        if (n == null) {
+            return List.of();
+        }
+        if (!(n instanceof SequenceNode seq)) {
+            problems.at(n, where(key) + " must be a list: [a, b]");
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            if (item instanceof ScalarNode s && !s.getValue().isBlank()) {
+                out.add(s.getValue().strip());
+            } else {
+                problems.at(item, where(key) + " must hold plain values");
+            }
+        }
+        return out;
+    }
+
+    public List<String> urls(String key) {
+        List<String> out = new ArrayList<>();
+        for (String u : strings(key)) {
+            if (Checks.url(u)) {
+                out.add(u);
+            } else {
+                problems.at(raw(key), where(key) + " has '" + u + "'; expected URLs such as http://10.0.0.2:2379");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A credential by reference: {@code {file: PATH}} or {@code {env: VARIABLE}}. An inline value is an
+     * error whose message never repeats the value.
+     */
+    public Secret secret(String key) {
+        Node n = raw(key);
+        if (n == null) {
+            return null;
+        }
+        if (n instanceof ScalarNode) {
+            problems.at(n, where(key) + " must not be written inline (the value is not shown here): put it in a file "
+                    + "readable only by you and write " + key + ": {file: /path/to/file}, or use " + key
+                    + ": {env: VARIABLE}");
+            return null;
+        }
+        YamlMap m = of(problems, where(key), n, "file", "env");
+        if (m == null) {
+            return null;
+        }
+        if (m.has("file") == m.has("env")) {
+            problems.at(n, where(key) + " needs exactly one of file: or env:");
+            return null;
+        }
+        String file = m.string("file");
+        String env = m.string("env");
+        if (env != null && !env.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            problems.at(m.raw("env"), where(key) + ".env is not an environment variable name");
+            return null;
+        }
+        return file != null ? Secret.file(file) : env != null ? Secret.env(env) : null;
+    }
+
+    public YamlMap map(String key, String... known) {
+        Node n = raw(key);
+        return n == null ? null : of(problems, where(key), n, known);
+    }
+
+    private static boolean isNull(ScalarNode s) {
+        return s.getTag().getValue().endsWith(":null");
+    }
+
+    /** Syntax checks for endpoints. */
+    static final class Checks {
+        private Checks() {
+        }
+
+        static boolean url(String v) {
+            try {
+                URI u = new URI(v);
+                return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null
+                        && u.getPort() <= 65535;
+            } catch (URISyntaxException e) {
+                return false;
+            }
+        }
+
+        static boolean hostPort(String v) {
+            int colon = v.lastIndexOf(':');
+            if (colon <= 0) {
+                return false;
+            }
+            String host = v.substring(0, colon);
+            String port = v.substring(colon + 1);
+            boolean hostOk = host.matches("[A-Za-z0-9.-]{1,253}") || host.matches("\\[[0-9A-Fa-f:.]{2,45}]");
+            return hostOk && port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535;
+        }
+    }
+}
