@@ -41,8 +41,10 @@ public final class ConsoleView {
         int h = size.getRows();
         RenderContext c = in.frame();
         Painter p = new Painter(g, c.theme(), c.glyphs());
+        // Every cell is painted every frame, so a resize or theme change leaves no garbage;
+        // the screen's DELTA refresh still sends only what changed.
+        p.fill(0, 0, w, h, Role.TEXT);
         if (s == null) {
-            p.fill(0, 0, w, h, Role.TEXT);
             p.line(0, 0, w, Line.of(Role.HEADER).add(" hadeck  waiting for the first readings" + c.glyphs().ellipsis(), Role.HEADER));
             Footer.draw(p, h - 1, w, in);
             return;

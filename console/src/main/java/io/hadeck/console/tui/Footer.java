@@ -11,7 +11,8 @@ final class Footer {
         UiState ui = in.ui();
         Line l = Line.of(Role.FOOTER);
         switch (ui.input) {
-            case COMMAND -> l.fill(Role.COMMAND).add(":" + ui.buffer + "_", Role.COMMAND);
+            case COMMAND -> l.fill(Role.COMMAND).add(":" + ui.buffer + "_", Role.COMMAND)
+                    .add(ui.message == null ? "" : "   " + ui.message, Role.DIM);
             case FILTER -> l.fill(Role.COMMAND).add("/" + ui.buffer + "_", Role.COMMAND)
                     .add("   Enter keeps the filter, Esc clears it", Role.COMMAND);
             case CONFIRM_QUIT -> l.add(" An action is running. Quit anyway? (y/N) ", Role.WARN);

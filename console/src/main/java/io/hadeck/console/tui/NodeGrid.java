@@ -57,7 +57,8 @@ public final class NodeGrid {
                     int x = col + (j - i) * plan.cardWidth();
                     NodeView n = nodes.get(j);
                     boolean sel = j == selected;
-                    Line title = NodeCard.title(n, s, c);
+                    Line title = sel ? Line.of(Role.SELECTION).add(c.glyphs().unicode() ? "▶ " : "> ", Role.SELECTION)
+                            .add(NodeCard.title(n, s, c)) : NodeCard.title(n, s, c);
                     p.box(x, y, plan.cardWidth(), h, sel ? title.recolor(Role.SELECTION) : title, sel ? Role.SELECTION : Role.BORDER);
                     p.lines(x + 1, y + 1, plan.cardWidth() - 2, h - 2, NodeCard.render(n, s, c, plan.cardWidth() - 2));
                 }

@@ -1,0 +1,120 @@
+package io.hadeck.console.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The full-screen console: one Lanterna screen in the terminal's private mode (so the shell's
+ * scrollback is untouched), drawn on this thread only. Snapshots arrive on the watcher's thread
+ * and just mark the screen dirty; the loop redraws then and once a second for ages and the clock,
+ * and sends only the changed cells (DELTA refresh). Nothing is printed outside the screen.
+ */
+public final class ConsoleApp {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
+    private static final long TICK_NANOS = 1_000_000_000L;
+    private static final long IDLE_SLEEP_MS = 25;
+
+    private ConsoleApp() {
+    }
+
+    /** Runs until `q`; returns the exit code (0, or 2 when the terminal cannot be used). */
+    public static int run(ConsoleContext ctx) {
+        Map<String, String> env = System.getenv();
+        Glyphs glyphs = Glyphs.detect(env, Charset.defaultCharset());
+        Charset charset = glyphs.unicode() ? StandardCharsets.UTF_8 : Charset.defaultCharset();
+        Screen screen;
+        try {
+            Terminal terminal = new DefaultTerminalFactory(System.out, System.in, charset)
+                    .setForceTextTerminal(true)
+                    .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                    .createTerminal();
+            screen = new TerminalScreen(terminal);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("cannot open the terminal", e);
+            System.err.println("hadeck: cannot open the terminal: " + e.getMessage());
+            return 2;
+        }
+        return run(ctx, screen, Clock.systemDefaultZone(), env, glyphs);
+    }
+
+    /** The loop over any screen (a virtual one in tests). */
+    public static int run(ConsoleContext ctx, Screen screen, Clock clock, Map<String, String> env, Glyphs glyphs) {
+        try (ConsoleRuntime rt = new ConsoleRuntime(ctx, clock, env, glyphs)) {
+            screen.startScreen();
+            screen.setCursorPosition(null);
+            loop(screen, rt);
+            return 0;
+        } catch (IOException e) {
+            LOG.error("terminal failed", e);
+            return 2;
+        } finally {
+            try {
+                screen.stopScreen();
+            } catch (IOException e) {
+                LOG.warn("could not restore the terminal", e);
+            }
+        }
+    }
+
+    private static void loop(Screen screen, ConsoleRuntime rt) throws IOException {
+        KeyHandler keys = new KeyHandler(rt);
+        long lastDraw = 0;
+        boolean first = true;
+        while (!rt.ui.quit) {
+            boolean input = false;
+            for (KeyStroke k = screen.pollInput(); k != null && !rt.ui.quit; k = screen.pollInput()) {
+                keys.onKey(k);
+                input = true;
+            }
+            if (rt.ui.quit) {
+                break;
+            }
+            rt.runUiTasks();
+            TerminalSize resized = screen.doResizeIfNecessary();
+            long now = System.nanoTime();
+            boolean dirty = rt.takeDirty();
+            if (first || resized != null || dirty || input || now - lastDraw >= TICK_NANOS) {
+                draw(screen, rt, first || resized != null);
+                lastDraw = now;
+                first = false;
+            } else {
+                sleep();
+            }
+        }
+    }
+
+    private static void draw(Screen screen, ConsoleRuntime rt, boolean complete) throws IOException {
+        if (complete) {
+            screen.clear();
+        }
+        try {
+            rt.draw(screen.newTextGraphics());
+        } catch (RuntimeException e) {
+            // A drawing bug must not kill the console at 3 a.m.: log it and keep the last frame.
+            LOG.error("drawing the console failed", e);
+            rt.ui.say(io.hadeck.model.Severity.CRIT, "drawing failed, see the log: " + e);
+        }
+        screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(IDLE_SLEEP_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
