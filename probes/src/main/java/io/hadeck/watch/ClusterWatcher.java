@@ -1,0 +1,281 @@
+package io.hadeck.watch;
+
+import io.hadeck.config.ClusterConfig;
+import io.hadeck.findings.FindingsEngine;
+import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.Finding;
+import io.hadeck.model.SnapshotSource;
+import io.hadeck.probe.Failures;
+import io.hadeck.probe.etcd.EtcdWatch;
+import io.hadeck.probe.patroni.PatroniReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Polls every source of one cluster on its own schedule, each read on a worker of its own (one
+ * worker per source, so a hung node never delays another node's reading), follows the HA
+ * manager's keys with an etcd watch (a leader change triggers the Patroni and PostgreSQL reads at
+ * once), and publishes an immutable snapshot with findings after every reading.
+ */
+public class ClusterWatcher implements SnapshotSource, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterWatcher.class);
+    static final int HISTORY = 600;
+    private static final long COALESCE_MS = 20;
+
+    private final ClusterConfig cfg;
+    private final Clock clock;
+    private final List<Source<?>> sources;
+    private final Readings readings;
+    private final ScheduledExecutorService ticks;
+    private final ExecutorService workers;
+    private final List<Consumer<ClusterSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final ArrayDeque<ClusterSnapshot> history = new ArrayDeque<>();
+    private final AtomicBoolean publishPending = new AtomicBoolean();
+    private final Object firstFull = new Object();
+    private volatile ClusterSnapshot latest;
+    private volatile boolean full;
+    private long seq;
+    private EtcdWatch watch;
+    private volatile Instant lastWatchEvent;
+
+    public ClusterWatcher(ClusterConfig cfg, Clock clock) {
+        this.cfg = cfg;
+        this.clock = clock;
+        this.sources = Sources.of(cfg, clock);
+        this.readings = new Readings(cfg);
+        this.ticks = Executors.newSingleThreadScheduledExecutor(daemon("hadeck-watch-tick"));
+        this.workers = Executors.newFixedThreadPool(Math.max(1, sources.size()), daemon("hadeck-read"));
+    }
+
+    public void start() {
+        for (Source<?> s : sources) {
+            ticks.scheduleWithFixedDelay(() -> trigger(s), 0, s.every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        ticks.scheduleWithFixedDelay(this::reportOverruns, 500, 500, TimeUnit.MILLISECONDS);
+        if ("patroni".equals(cfg.manager()) && cfg.etcd() != null && !cfg.etcd().endpoints().isEmpty()) {
+            try {
+                watch = new EtcdWatch(cfg, PatroniReader.prefix(cfg), this::onHaKeysChanged,
+                        e -> LOG.warn("etcd watch failed; polling continues: {}", e));
+            } catch (RuntimeException e) {
+                LOG.warn("cannot watch etcd; polling only: {}", Failures.describe(e, cfg.timeouts().connect()));
+            }
+        }
+    }
+
+    /** Reads every source now (skipping those still reading). */
+    public void refreshNow() {
+        sources.forEach(s -> ticks.execute(() -> trigger(s)));
+    }
+
+    /** When the last etcd watch event arrived (for measuring change-to-snapshot latency). */
+    public Optional<Instant> lastWatchEvent() {
+        return Optional.ofNullable(lastWatchEvent);
+    }
+
+    private void onHaKeysChanged(List<String> keys) {
+        lastWatchEvent = clock.instant();
+        LOG.debug("HA keys changed: {}", keys);
+        for (Source<?> s : sources) {
+            if (s.followsHaChanges) {
+                ticks.execute(() -> trigger(s));
+                // PostgreSQL is promoted a moment after the key moves: look again shortly.
+                ticks.schedule(() -> trigger(s), 700, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void trigger(Source<?> s) {
+        if (!s.tryStart()) {
+            return;   // previous read still in flight: this node waits alone
+        }
+        try {
+            workers.execute(() -> {
+                try {
+                    s.readInto(readings);
+                } catch (RuntimeException e) {
+                    LOG.warn("reading {} failed unexpectedly: {}", s.key, e.toString());
+                }
+                schedulePublish();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closing
+        }
+    }
+
+    private void reportOverruns() {
+        Instant now = clock.instant();
+        boolean any = false;
+        for (Source<?> s : sources) {
+            any |= s.reportOverrun(readings, now);
+        }
+        if (any) {
+            schedulePublish();
+        }
+    }
+
+    /** Readings finishing within a few ms of each other make one snapshot, not several. */
+    private void schedulePublish() {
+        if (publishPending.compareAndSet(false, true)) {
+            try {
+                ticks.schedule(this::publish, COALESCE_MS, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                publishPending.set(false);
+            }
+        }
+    }
+
+    private void publish() {
+        publishPending.set(false);
+        // Checked before building: every reading that counts is already in the Readings.
+        boolean allRead = sources.stream().allMatch(Source::readAtLeastOnce);
+        ClusterSnapshot s;
+        synchronized (history) {
+            s = withFindings(readings.snapshot(++seq, clock.instant()), cfg);
+            history.addLast(s);
+            while (history.size() > HISTORY) {
+                history.removeFirst();
+            }
+            latest = s;
+        }
+        for (Consumer<ClusterSnapshot> l : listeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException e) {
+                LOG.warn("snapshot listener failed: {}", e.toString());
+            }
+        }
+        if (allRead && !full) {
+            synchronized (firstFull) {
+                full = true;
+                firstFull.notifyAll();
+            }
+        }
+    }
+
+    /** The one call site of the findings engine; a failing rule must not stop the watcher. */
+    static ClusterSnapshot withFindings(ClusterSnapshot s, ClusterConfig cfg) {
+        try {
+            List<Finding> f = FindingsEngine.derive(s, cfg.thresholds());
+            return s.withFindings(f);
+        } catch (RuntimeException e) {
+            LOG.warn("findings failed on snapshot {}: {}", s.seq(), e.toString());
+            return s;
+        }
+    }
+
+    /** Blocks until every source was read at least once (or timed out), then returns the latest snapshot. */
+    public ClusterSnapshot awaitFirstFull(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (firstFull) {
+            while (!full) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                firstFull.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+        if (latest == null) {
+            publish();
+        }
+        return latest;
+    }
+
+    @Override
+    public Optional<ClusterSnapshot> latest() {
+        return Optional.ofNullable(latest);
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<ClusterSnapshot> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    public List<ClusterSnapshot> history() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (watch != null) {
+            watch.close();
+        }
+        ticks.shutdownNow();
+        workers.shutdownNow();
+        sources.forEach(s -> closeQuietly(s.probe()));
+    }
+
+    static void closeQuietly(Object o) {
+        if (o instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.debug("close failed: {}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * One snapshot for one-shot commands: every source read once, all in parallel, so the wall time
+     * is about the slowest single read; a source still reading at the deadline shows as timed out.
+     */
+    public static ClusterSnapshot readOnce(ClusterConfig cfg, Duration timeout) {
+        Clock clock = Clock.systemUTC();
+        List<Source<?>> sources = Sources.of(cfg, clock);
+        Readings readings = new Readings(cfg);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, sources.size()), daemon("hadeck-once"));
+        try {
+            List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (Source<?> s : sources) {
+                s.tryStart();
+                futures.add(pool.submit(() -> s.readInto(readings)));
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    futures.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    sources.get(i).reportOverrunNow(readings, clock.instant(), timeout);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    LOG.warn("reading {} failed unexpectedly: {}", sources.get(i).key, e.getCause().toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return withFindings(readings.snapshot(1, clock.instant()), cfg);
+        } finally {
+            pool.shutdownNow();
+            sources.forEach(s -> closeQuietly(s.probe()));
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package io.hadeck.watch;
+
+import io.hadeck.config.ClusterConfig;
+import io.hadeck.config.NodeConfig;
+import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.EsClusterHealth;
+import io.hadeck.model.EtcdCluster;
+import io.hadeck.model.HaState;
+import io.hadeck.model.NodeView;
+import io.hadeck.model.Observation;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The latest observation of every source, updated by whichever reader finishes; a snapshot is a
+ * copy of it at one instant. Synchronized: readers finish on different worker threads.
+ */
+final class Readings {
+
+    private final String cluster;
+    private final Map<String, NodeView> nodes = new LinkedHashMap<>();
+    private Observation<EtcdCluster> etcd;
+    private Observation<EsClusterHealth> es;
+    private Observation<HaState> ha;
+
+    Readings(ClusterConfig cfg) {
+        this.cluster = cfg.name();
+        for (NodeConfig n : cfg.nodes()) {
+            nodes.put(n.name(), NodeView.empty(n.name(), n.host()));
+        }
+    }
+
+    synchronized void node(String name, UnaryOperator<NodeView> change) {
+        nodes.computeIfPresent(name, (k, v) -> change.apply(v));
+    }
+
+    synchronized void etcd(Observation<EtcdCluster> o) {
+        etcd = o;
+    }
+
+    synchronized void es(Observation<EsClusterHealth> o) {
+        es = o;
+    }
+
+    synchronized void ha(Observation<HaState> o) {
+        ha = o;
+    }
+
+    synchronized List<String> nodeNames() {
+        return List.copyOf(nodes.keySet());
+    }
+
+    /** A snapshot without findings; standby lag measured against the primary in this same snapshot. */
+    synchronized ClusterSnapshot snapshot(long seq, Instant at) {
+        return new ClusterSnapshot(seq, at, cluster, StandbyLag.apply(List.copyOf(nodes.values())), etcd, es, ha,
+                List.of());
+    }
+}

@@ -1,0 +1,92 @@
+package io.hadeck.watch;
+
+import io.hadeck.model.Observation;
+import io.hadeck.probe.Failures;
+import io.hadeck.probe.Probe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BiConsumer;
+
+/**
+ * One thing the watcher reads on its own schedule: a probe, how often, and where its observation
+ * goes in the {@link Readings}. At most one read of a source is in flight; a tick that finds the
+ * previous read still running is skipped, so a hung node only ever stalls its own slot.
+ */
+final class Source<T> {
+
+    final String key;
+    final Duration every;
+    final boolean followsHaChanges;
+    private final Probe<T> probe;
+    private final BiConsumer<Readings, Observation<T>> apply;
+
+    private boolean running;
+    private long startedNanos;
+    private boolean reportedOverrun;
+    private volatile boolean readAtLeastOnce;
+
+    Source(String key, Duration every, boolean followsHaChanges, Probe<T> probe,
+           BiConsumer<Readings, Observation<T>> apply) {
+        this.key = key;
+        this.every = every;
+        this.followsHaChanges = followsHaChanges;
+        this.probe = probe;
+        this.apply = apply;
+    }
+
+    /** Claims the source for one read; false when a read is still in flight. */
+    synchronized boolean tryStart() {
+        if (running) {
+            return false;
+        }
+        running = true;
+        reportedOverrun = false;
+        startedNanos = System.nanoTime();
+        return true;
+    }
+
+    /** Reads (blocking, bounded by the probe's own timeouts) and records the observation. */
+    void readInto(Readings readings) {
+        try {
+            Observation<T> o = probe.read();
+            apply.accept(readings, o);
+        } finally {
+            readAtLeastOnce = true;
+            synchronized (this) {
+                running = false;
+            }
+        }
+    }
+
+    /**
+     * A read overrunning its timeout (a client that ignores its own timeouts, a SIGSTOPped server)
+     * is reported once as a failed observation so panes show it, while the read itself keeps its slot.
+     */
+    synchronized boolean reportOverrun(Readings readings, Instant now) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+        if (!running || reportedOverrun || elapsed.compareTo(probe.timeout().plusSeconds(1)) <= 0) {
+            return false;
+        }
+        reportedOverrun = true;
+        readAtLeastOnce = true;
+        apply.accept(readings, Observation.failed("no answer: " + Failures.timedOut(probe.timeout()), now, elapsed));
+        return true;
+    }
+
+    /** readOnce's deadline passed with this source still reading. */
+    synchronized void reportOverrunNow(Readings readings, Instant now, Duration waited) {
+        if (running) {
+            reportedOverrun = true;
+            apply.accept(readings, Observation.failed(Failures.timedOut(waited), now, waited));
+        }
+    }
+
+    boolean readAtLeastOnce() {
+        return readAtLeastOnce;
+    }
+
+    Probe<T> probe() {
+        return probe;
+    }
+}
