@@ -14,6 +14,9 @@ import java.util.List;
  * writes into hadeck.yaml (ConfigLoader is another helper's; these ITs must not depend on its progress).
  */
 final class LabCluster {
+    /** -Dhadeck.it.timeoutScale=N multiplies the lab's 2 s / 3 s timeouts on an overloaded box. */
+    private static final int SCALE = Integer.getInteger("hadeck.it.timeoutScale", 1);
+
     private LabCluster() {
     }
 
@@ -39,7 +42,7 @@ final class LabCluster {
                 new ClusterConfig.Elasticsearch(null, null, null),
                 new ClusterConfig.Ssh("hadecklab", 2222, ssh + "/lab_key", ssh + "/known_hosts", Duration.ofSeconds(3), List.of()),
                 new ClusterConfig.Poll(s1, s1, s1, Duration.ofSeconds(2), Duration.ofSeconds(2)),
-                new ClusterConfig.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)),
+                new ClusterConfig.Timeouts(Duration.ofSeconds(2L * SCALE), Duration.ofSeconds(3L * SCALE)),
                 ClusterConfig.Thresholds.defaults(), nodes);
     }
 }
