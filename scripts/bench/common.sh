@@ -1,0 +1,62 @@
+# shellcheck shell=bash
+# Helpers shared by the benchmarks in scripts/bench (sourced). Benchmarks print figures; they are
+# not tests: nothing here asserts a goal, it only measures and says what the goal was.
+BENCH_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$BENCH_HOME/../.." && pwd)
+LAB_NET=${HADECK_LAB_NET:-127.0.0}
+LAB_DIR=${HADECK_LAB_DIR:-$REPO/.lab}
+LAB_CFG=$LAB_DIR/hadeck.yaml
+export HADECK_LAB_NET=$LAB_NET HADECK_LAB_DIR=$LAB_DIR
+JAR=$REPO/console/target/hadeck.jar
+# The console's log goes to a file of the bench's own, never into figures or the user's log.
+export HADECK_LOG=${HADECK_LOG:-/tmp/hadeck-bench-$$.log}
+
+bench_die() { printf '%s: %s\n' "$(basename "$0")" "$*" >&2; exit "${2:-1}"; }
+now_ms() { date +%s%3N; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# Median of integers given as arguments (the lower middle for an even count).
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# a/b with two decimals.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+
+lab_addr() {
+  case "$1" in node-1) echo "$LAB_NET.2" ;; node-2) echo "$LAB_NET.3" ;; node-3) echo "$LAB_NET.4" ;;
+    *) bench_die "unknown node '$1'" ;; esac
+}
+
+# A running, healthy lab: its config is written and Patroni reports a leader (cheap: one curl).
+require_lab() {
+  local n
+  [ -f "$LAB_CFG" ] || bench_die "needs a running lab: no $LAB_CFG (start one: HADECK_LAB_NET=$LAB_NET HADECK_LAB_DIR=$LAB_DIR scripts/lab up)"
+  for n in node-1 node-2 node-3; do
+    if curl -sf -m 2 "http://$(lab_addr "$n"):8008/cluster" | grep -Eq '"role": *"(leader|master|primary)"'; then
+      return 0
+    fi
+  done
+  bench_die "needs a running lab: no Patroni leader at $LAB_NET.2-4:8008 (scripts/lab up / scripts/lab wait-healthy)"
+}
+
+# The console must be built (scripts/hadeck runs console/target/hadeck.jar).
+require_build() {
+  [ -f "$JAR" ] && [ -d "$REPO/console/target/lib" ] \
+    || bench_die "hadeck is not built: run 'mvn -q -o -B -DskipTests install' in $REPO first"
+  [ -x "$REPO/scripts/hadeck" ] || bench_die "scripts/hadeck is missing"
+}
+
+# Runs "$@" and prints its wall time in ms; the command's output goes to $BENCH_OUT (default
+# /dev/null). A failing command is reported (exit status) but does not stop the benchmark,
+# because `hadeck status` exits 1 when the cluster is unhealthy, which is a reading, not an error.
+time_ms() {
+  local t0 t1 rc=0
+  t0=$(now_ms)
+  "$@" >"${BENCH_OUT:-/dev/null}" 2>&1 || rc=$?
+  t1=$(now_ms)
+  echo $((t1 - t0))
+  return "$rc"
+}
+
+bench_header() {
+  echo "== $1   (lab $LAB_NET, $(nproc) cores, load average $(loadavg), $(date +%H:%M:%S))"
+}
