@@ -79,7 +79,8 @@ public final class ConsoleView {
         UiState ui = in.ui();
         List<NodeView> nodes = visibleNodes(s, ui.filter);
         int selected = Math.max(0, indexOf(nodes, ui.selected));
-        int bottomMin = Math.max(5, body / 3);
+        // Findings and events keep at least two fifths of the body: at 80x24 nodes then go one per line.
+        int bottomMin = Math.max(6, body * 2 / 5);
         NodeGrid.Plan plan = NodeGrid.plan(nodes, s, c, w, Math.max(2, body - bottomMin));
         ui.gridColumns = Math.max(1, plan.columns());
         NodeGrid.draw(p, plan, 0, top, w, nodes, selected, s, c, ui.filter);

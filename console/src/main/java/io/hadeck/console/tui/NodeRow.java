@@ -30,8 +30,8 @@ public final class NodeRow {
         if (down != null) {
             return l.add(" " + g.symbol(Severity.CRIT) + " unreachable: " + down, Role.CRIT);
         }
-        part(l, "", n.ha(), c, h -> ha(h, s));
-        part(l, "", n.postgres(), c, pg -> pg(n, pg, c));
+        part(l, "HA ", n.ha(), c, h -> ha(h, s));
+        part(l, "PG ", n.postgres(), c, pg -> pg(n, pg, c));
         part(l, "etcd ", n.etcd(), c, e -> etcd(e, g));
         part(l, "ES ", n.elasticsearch(), c, NodeRow::es);
         part(l, "DRBD ", n.drbd(), c, d -> drbd(d, g));
@@ -54,7 +54,7 @@ public final class NodeRow {
 
     private static Line ha(HaMember h, ClusterSnapshot s) {
         boolean leader = h.name().equals(s.leaderKeyHolder().orElse(null));
-        return Line.of(Role.TEXT).add("HA " + h.role(), leader ? Role.PRIMARY : Role.STANDBY)
+        return Line.of(Role.TEXT).add(h.role(), leader ? Role.PRIMARY : Role.STANDBY)
                 .add(h.failoverAllowed() ? "" : " nofailover", Role.WARN);
     }
 
