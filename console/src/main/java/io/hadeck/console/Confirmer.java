@@ -1,0 +1,48 @@
+package io.hadeck.console;
+
+/**
+ * Typed confirmation before anything changes a cluster: the operator must type an expected word
+ * (usually the target's name), not just press y. Each front end supplies its own: the CLI reads
+ * the controlling terminal, the REPL its line reader, the TUI a dialog; batch runs have none.
+ */
+public interface Confirmer {
+
+    /**
+     * Shows {@code question}, asks the operator to type {@code expected}, and returns true only when
+     * exactly that was typed. Never called when there is no operator (see {@link Session#confirm}).
+     */
+    boolean confirm(String question, String expected);
+
+    /** Whether someone can answer: false for batch files, pipes and cron. */
+    boolean interactive();
+
+    /** For runs without an operator: every confirmation is refused. */
+    Confirmer NOBODY = new Confirmer() {
+        public boolean confirm(String question, String expected) {
+            return false;
+        }
+
+        public boolean interactive() {
+            return false;
+        }
+    };
+
+    /** The controlling terminal (System.console()), or {@link #NOBODY} when there is none. */
+    static Confirmer console() {
+        java.io.Console c = System.console();
+        if (c == null) {
+            return NOBODY;
+        }
+        return new Confirmer() {
+            public boolean confirm(String question, String expected) {
+                c.printf("%s%nType %s to go ahead (anything else cancels): ", question, expected);
+                String answer = c.readLine();
+                return answer != null && answer.strip().equals(expected);
+            }
+
+            public boolean interactive() {
+                return true;
+            }
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package io.hadeck.console;
+
+import io.hadeck.console.commands.Shell;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/** `hadeck …`: builds the session and the command layer, runs argv, exits with its code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        io.hadeck.console.output.JulBridge.install();
+        System.exit(run(args, System.out, System.err, Confirmer.console()));
+    }
+
+    /** In-process entry for tests: same code path as the real thing, minus System.exit. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Confirmer confirmer) {
+        try (Session session = new Session(new Session.Options(null, null, null, false, false), Clock.systemUTC(), confirmer)) {
+            Shell shell = new Shell(session);
+            return shell.main(args, writer(out), writer(err));
+        }
+    }
+
+    private static PrintWriter writer(PrintStream s) {
+        return new PrintWriter(new java.io.OutputStreamWriter(s, StandardCharsets.UTF_8), true);
+    }
+}

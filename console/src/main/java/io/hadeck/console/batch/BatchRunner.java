@@ -1,0 +1,88 @@
+package io.hadeck.console.batch;
+
+import io.hadeck.console.Confirmer;
+import io.hadeck.console.Session;
+import io.hadeck.console.commands.CommandException;
+import io.hadeck.console.commands.ExitCode;
+import io.hadeck.console.commands.Shell;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs a batch file (`hadeck run FILE`, `run -`, `hadeck -c "a; b"`): every line is parsed and
+ * checked first, so a typo on line 7 stops the run before line 1 changes anything; then lines run
+ * in order, stopping at the first failure unless `on-error continue`. Nobody is asked anything.
+ */
+public final class BatchRunner {
+
+    private static final int MAX_REPORTED = 10;
+
+    private final Shell shell;
+
+    public BatchRunner(Shell shell) {
+        this.shell = shell;
+    }
+
+    public int runFile(String file, boolean echo, PrintWriter out, PrintWriter err) {
+        String text;
+        try {
+            text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(Path.of(file));
+        } catch (NoSuchFileException e) {
+            throw CommandException.usage("no such file: " + file);
+        } catch (IOException e) {
+            throw CommandException.usage("cannot read " + file + ": " + e.getMessage());
+        }
+        return runText(file.equals("-") ? "stdin" : file, text, echo, out, err);
+    }
+
+    public int runText(String source, String text, boolean echo, PrintWriter out, PrintWriter err) {
+        List<BatchLine> lines = BatchLine.split(source, text);
+        List<String> problems = new BatchValidator(shell).check(lines);
+        if (!problems.isEmpty()) {
+            problems.stream().limit(MAX_REPORTED).forEach(err::println);
+            err.println(source + ": " + problems.size() + " error(s), nothing was run");
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        Session session = shell.session();
+        Confirmer before = session.confirmer();
+        session.confirmer(Confirmer.NOBODY);
+        boolean continueBefore = session.continueOnError();
+        session.continueOnError(false);
+        int failure = ExitCode.OK;
+        try {
+            for (BatchLine line : lines) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return ExitCode.INTERRUPTED;
+                }
+                if (echo) {
+                    out.println("> " + line.text());
+                    out.flush();
+                }
+                shell.location(line.where());
+                int code = shell.run(line.text(), out, err);
+                Integer exit = session.exitRequested();
+                if (exit != null) {
+                    return exit;
+                }
+                if (code != ExitCode.OK) {
+                    if (!session.continueOnError() || code == ExitCode.INTERRUPTED) {
+                        return code;
+                    }
+                    failure = code;
+                }
+            }
+            return failure;
+        } finally {
+            shell.location(null);
+            session.continueOnError(continueBefore);
+            session.confirmer(before);
+        }
+    }
+}

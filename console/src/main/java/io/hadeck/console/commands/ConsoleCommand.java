@@ -1,0 +1,36 @@
+package io.hadeck.console.commands;
+
+import io.hadeck.console.Session;
+import io.hadeck.console.tui.ConsoleApp;
+import io.hadeck.console.tui.ConsoleContext;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = "Open the full-screen console (what `hadeck` with no command does).")
+public class ConsoleCommand extends BaseCommand {
+
+    @Override
+    public Integer call() {
+        return open(session, out(), err());
+    }
+
+    /**
+     * The full-screen console over this session's watcher; without a terminal (a pipe, cron) it
+     * would have nothing to draw on, so the status is printed instead.
+     */
+    static int open(Session session, PrintWriter out, PrintWriter err) {
+        if (System.console() == null) {
+            int code = session.shell().execute(List.of("status"), out, err);
+            out.println("(no terminal: showed the status instead of the full-screen console)");
+            out.flush();
+            return code;
+        }
+        ConsoleContext ctx = new ConsoleContext(session.config(), session.cluster(), session.source(),
+                new ConsoleCommandLine(session.shell()), session.options().theme(), session.readOnly(),
+                Session.logFile(), session::switchCluster);
+        session.confirmer(io.hadeck.console.Confirmer.NOBODY);
+        return ConsoleApp.run(ctx);
+    }
+}

@@ -1,0 +1,17 @@
+package io.hadeck.console.commands;
+
+import io.hadeck.console.condition.Units;
+import java.time.Duration;
+import picocli.CommandLine;
+
+/** --interval 2s, --timeout 5m: the same duration literals as conditions. */
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+        try {
+            return Units.parseDuration(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.hadeck.console.commands;
+
+import io.hadeck.console.condition.Units;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.function.IntSupplier;
+
+/** Runs something every interval until Ctrl-C (an interrupt), for status --watch and watch. */
+final class Repeat {
+
+    private Repeat() {
+    }
+
+    /** Returns 130 when interrupted; the last exit code is what the operator saw on screen. */
+    static int every(Duration interval, PrintWriter out, boolean clearScreen, IntSupplier body) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw CommandException.usage("--interval must be positive");
+        }
+        while (!Thread.currentThread().isInterrupted()) {
+            if (clearScreen) {
+                out.print("\033[H\033[2J");
+            } else {
+                out.println("--- every " + Units.humanDuration(interval) + " (Ctrl-C stops)");
+            }
+            out.flush();
+            body.getAsInt();
+            try {
+                Thread.sleep(interval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Thread.interrupted();
+        return ExitCode.INTERRUPTED;
+    }
+
+    /** Clear the screen only on a real terminal; pipes and logs get separators. */
+    static boolean onTerminal(boolean json) {
+        return !json && System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    }
+}

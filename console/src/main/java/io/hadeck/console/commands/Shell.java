@@ -1,0 +1,190 @@
+package io.hadeck.console.commands;
+
+import io.hadeck.config.ConfigException;
+import io.hadeck.console.Session;
+import io.hadeck.console.condition.ConditionException;
+import io.hadeck.console.condition.Vocabulary;
+import io.hadeck.parse.ParseException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one command layer: the picocli tree built from {@link Commands}, run from argv, from a
+ * REPL/TUI line or from a batch file. Every error becomes one line and an exit code here.
+ */
+public final class Shell {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Shell.class);
+
+    private final Session session;
+    private final CommandLine root;
+    private boolean applyGlobals;
+    private String location;
+
+    public Shell(Session session) {
+        this.session = session;
+        SessionFactory factory = new SessionFactory(session);
+        this.root = new CommandLine(HadeckCommand.class, factory);
+        for (Class<?> c : Commands.ALL) {
+            root.addSubcommand(new CommandLine(c, factory));
+        }
+        root.setCaseInsensitiveEnumValuesAllowed(true);
+        root.setExecutionExceptionHandler(this::onException);
+        root.setParameterExceptionHandler(this::onBadInput);
+        root.setExecutionStrategy(this::execute);
+        session.shell(this);
+    }
+
+    public CommandLine root() {
+        return root;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** The process's own arguments: global options apply. */
+    public int main(String[] args, PrintWriter out, PrintWriter err) {
+        applyGlobals = true;
+        try {
+            return execute(List.of(args), out, err);
+        } finally {
+            applyGlobals = false;
+        }
+    }
+
+    /** One line as typed at a prompt or in a batch file: ';' separated, stops at the first failure. */
+    public int run(String line, PrintWriter out, PrintWriter err) {
+        int code = ExitCode.OK;
+        List<List<String>> commands;
+        try {
+            commands = LineSplitter.commands(line);
+        } catch (CommandException e) {
+            err.println(prefix() + e.getMessage());
+            err.flush();
+            return e.exitCode();
+        }
+        for (List<String> raw : commands) {
+            List<String> argv;
+            try {
+                // Expanded per command, so `set N x; echo $N` on one line works.
+                argv = raw.stream().map(session::expand).toList();
+            } catch (CommandException e) {
+                err.println(prefix() + e.getMessage());
+                err.flush();
+                return e.exitCode();
+            }
+            code = execute(argv, out, err);
+            if (code != ExitCode.OK || session.exitRequested() != null) {
+                break;
+            }
+        }
+        return code;
+    }
+
+    public int execute(List<String> argv, PrintWriter out, PrintWriter err) {
+        root.setOut(out);
+        root.setErr(err);
+        return root.execute(argv.toArray(String[]::new));
+    }
+
+    /**
+     * Parses one command without running it and runs its own checks (conditions, durations); a
+     * batch file is validated this way, line by line, before its first command runs.
+     *
+     * @throws CommandException exit 2 with the message
+     */
+    public void validate(List<String> argv, Vocabulary vocabulary) {
+        try {
+            ParseResult pr = root.parseArgs(argv.toArray(String[]::new));
+            List<CommandLine> parsed = pr.asCommandLineList();
+            Object leaf = parsed.get(parsed.size() - 1).getCommand();
+            if (leaf instanceof BaseCommand c) {
+                c.validate(vocabulary);
+            }
+        } catch (ParameterException e) {
+            throw CommandException.usage(describe(e));
+        } catch (ConditionException | IllegalArgumentException e) {
+            throw CommandException.usage(e.getMessage());
+        }
+    }
+
+    /** Set by the batch runner so errors name FILE:LINE instead of "hadeck". */
+    public void location(String where) {
+        this.location = where;
+    }
+
+    public String prefix() {
+        return location == null ? "hadeck: " : location + ": ";
+    }
+
+    private int execute(ParseResult pr) {
+        if (applyGlobals) {
+            HadeckCommand globals = root.getCommand();
+            session.configure(globals.options());
+        }
+        return new CommandLine.RunLast().execute(pr);
+    }
+
+    private int onException(Exception ex, CommandLine cl, ParseResult pr) {
+        int code;
+        String message;
+        if (ex instanceof CommandException ce) {
+            code = ce.exitCode();
+            message = ce.getMessage();
+        } else if (ex instanceof ConfigException || ex instanceof ParseException || ex instanceof ConditionException
+                || ex instanceof IllegalArgumentException) {
+            code = ExitCode.USAGE;
+            message = ex.getMessage();
+        } else if (ex instanceof InterruptedException) {
+            code = ExitCode.INTERRUPTED;
+            message = "cancelled";
+        } else {
+            code = ExitCode.FAILED;
+            message = "internal error: " + ex + " (details in " + Session.logFile() + ")";
+        }
+        LOG.warn("command {} failed with exit {}", cl.getCommandName(), code, ex);
+        if (code == ExitCode.INTERRUPTED) {
+            return code; // Ctrl-C: the REPL says "cancelled"; a shell prints nothing
+        }
+        cl.getErr().println(prefix() + message);
+        cl.getErr().flush();
+        return code;
+    }
+
+    private int onBadInput(ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        cl.getErr().println(prefix() + describe(ex));
+        cl.getErr().flush();
+        return ExitCode.USAGE;
+    }
+
+    static String describe(ParameterException ex) {
+        CommandLine cl = ex.getCommandLine();
+        String msg = ex.getMessage();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && cl.getParent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            msg = "unknown command '" + u.getUnmatched().get(0) + "'";
+            List<String> suggestions = u.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                msg += " (did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?)";
+            } else {
+                msg += " (try: help)";
+            }
+            return msg;
+        }
+        String name = cl.getCommandSpec().qualifiedName(" ").replaceFirst("^hadeck ?", "");
+        return (name.isEmpty() ? "" : name + ": ") + msg + (name.isEmpty() ? " (try: help)" : " (try: help " + name + ")");
+    }
+
+    /** Command names and descriptions, for help and completion. */
+    public Map<String, CommandLine> commands() {
+        return root.getSubcommands();
+    }
+}

@@ -1,0 +1,155 @@
+package io.hadeck.console.repl;
+
+import io.hadeck.console.Confirmer;
+import io.hadeck.console.Session;
+import io.hadeck.console.commands.ExitCode;
+import io.hadeck.console.commands.Shell;
+import io.hadeck.console.output.Health;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * `hadeck repl`: a prompt over the same command layer, with completion, persistent history and a
+ * prompt that shows the cluster's health. Each command runs on a worker thread so Ctrl-C
+ * interrupts it (watch, wait-for, sleep) and not the REPL; Ctrl-D leaves.
+ */
+public final class Repl {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Repl.class);
+
+    private final Session session;
+
+    public Repl(Session session) {
+        this.session = session;
+    }
+
+    public int run() throws IOException {
+        // SIG_IGN: Ctrl-C must never kill the JVM; while a command runs we install our own handler.
+        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true)
+                .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+            return run(terminal, historyFile());
+        }
+    }
+
+    /** With a given terminal: tests drive this with JLine's ExternalTerminal. */
+    public int run(Terminal terminal, Path history) {
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("hadeck")
+                .completer(new ReplCompleter(session))
+                .variable(LineReader.HISTORY_FILE, history)
+                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                .build();
+        Confirmer before = session.confirmer();
+        session.confirmer(new ReaderConfirmer(reader));
+        PrintWriter out = terminal.writer();
+        startWatching(out);
+        try {
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(prompt());
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    return ExitCode.OK;
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                runInterruptibly(terminal, line, out);
+                Integer exit = session.exitRequested();
+                if (exit != null) {
+                    return exit;
+                }
+            }
+        } finally {
+            saveHistory(reader);
+            session.confirmer(before);
+        }
+    }
+
+    /** The prompt: {@code lab [ok] > }, {@code lab [CRIT 2] > }, {@code hadeck > } without a config. */
+    String prompt() {
+        if (!session.watching()) {
+            return "hadeck > ";
+        }
+        String health = session.latest().map(Health::label).orElse("…");
+        return session.cluster().name() + " [" + health + "] > ";
+    }
+
+    private void startWatching(PrintWriter out) {
+        try {
+            session.source();
+        } catch (RuntimeException e) {
+            // No usable config: the REPL still serves drbd parse, config check, help.
+            out.println("hadeck: " + e.getMessage());
+            out.flush();
+        }
+    }
+
+    private int runInterruptibly(Terminal terminal, String line, PrintWriter out) {
+        Shell shell = session.shell();
+        AtomicInteger code = new AtomicInteger();
+        Thread worker = new Thread(() -> code.set(shell.run(line, out, out)), "hadeck-command");
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> worker.interrupt());
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            worker.interrupt();
+            Thread.currentThread().interrupt();
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+        }
+        if (code.get() == ExitCode.INTERRUPTED) {
+            out.println("cancelled");
+        }
+        out.flush();
+        return code.get();
+    }
+
+    private static void saveHistory(LineReader reader) {
+        try {
+            reader.getHistory().save();
+        } catch (IOException e) {
+            LOG.warn("cannot save REPL history", e);
+        }
+    }
+
+    /** $XDG_STATE_HOME/hadeck/history (default ~/.local/state/hadeck/history). */
+    public static Path historyFile() {
+        Path dir = Session.stateDir();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            LOG.warn("cannot create {}", dir, e);
+        }
+        return dir.resolve("history");
+    }
+
+    /** Typed confirmation at the REPL prompt. */
+    private record ReaderConfirmer(LineReader reader) implements Confirmer {
+        public boolean confirm(String question, String expected) {
+            try {
+                String answer = reader.readLine(question + "\nType " + expected + " to go ahead (anything else cancels): ");
+                return answer != null && answer.strip().equals(expected);
+            } catch (UserInterruptException | EndOfFileException e) {
+                return false;
+            }
+        }
+
+        public boolean interactive() {
+            return true;
+        }
+    }
+}
