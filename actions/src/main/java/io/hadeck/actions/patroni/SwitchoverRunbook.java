@@ -76,6 +76,9 @@ public final class SwitchoverRunbook implements Runbook {
         checks.add(c.etcdQuorum());
         checks.add(c.clusterFailoverEnabled());
         String end = to + " is primary; " + from + " streams from it; the leader key names " + to;
+        if (from.equals("?") || to.equals("?")) {
+            return new Plan(ctx.cluster().name(), action(), node, checks, List.of(), end, node, null); // refused above
+        }
         Step step = new Step("switchover " + from + " → " + to, ctx.manager().switchover(from, to), end,
                 () -> ctx.primaryWithFollower(to, from), ctx.deadline());
         return new Plan(ctx.cluster().name(), action(), node, checks, List.of(step), end, node, null);
