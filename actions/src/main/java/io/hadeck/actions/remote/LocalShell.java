@@ -1,6 +1,7 @@
 package io.hadeck.actions.remote;
 
 import io.hadeck.config.NodeConfig;
+import io.hadeck.probe.ssh.ShellQuote;
 
 import java.time.Duration;
 import java.util.List;

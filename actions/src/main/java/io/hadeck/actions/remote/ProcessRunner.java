@@ -1,52 +1,36 @@
 package io.hadeck.actions.remote;
 
 import io.hadeck.actions.ActionException;
+import io.hadeck.probe.ProbeException;
+import io.hadeck.probe.ssh.NodeTarget;
+import io.hadeck.probe.ssh.SshRunner;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
-/** Runs a local process with a deadline; stdin is /dev/null so nothing ever waits for a terminal. */
+/**
+ * Runs a command with a deadline through probes' {@link SshRunner}, the one place hadeck starts
+ * processes (stdin from /dev/null, both streams drained on their own threads, children killed on
+ * overrun), and turns "could not run" into an {@link ActionException}.
+ */
 public final class ProcessRunner {
+    private static final SshRunner RUNNER = new SshRunner();
 
     private ProcessRunner() {
     }
 
+    /** Runs {@code cmd} on this machine. */
     public static ShellResult run(List<String> cmd, Duration timeout) {
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        } catch (IOException e) {
-            throw new ActionException("cannot start " + cmd.get(0) + ": " + e.getMessage());
-        }
-        CompletableFuture<String> out = drain(p.getInputStream());
-        CompletableFuture<String> err = drain(p.getErrorStream());
-        try {
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new ActionException(cmd.get(0) + " did not answer within " + timeout.toSeconds() + " s");
-            }
-            return new ShellResult(p.exitValue(), out.join(), err.join());
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new ActionException("interrupted while running " + cmd.get(0));
-        }
+        return run(NodeTarget.local("local"), cmd, timeout);
     }
 
-    private static CompletableFuture<String> drain(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (in) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "";
-            }
-        });
+    /** Runs {@code cmd} on the target: locally or through the system ssh binary. */
+    public static ShellResult run(NodeTarget target, List<String> cmd, Duration timeout) {
+        try {
+            SshRunner.Result r = RUNNER.run(target, cmd, timeout);
+            return new ShellResult(r.exitCode(), r.stdout(), r.stderr());
+        } catch (ProbeException e) {
+            throw new ActionException(e.getMessage());
+        }
     }
 }

@@ -27,7 +27,11 @@ public record NodeTarget(String node, boolean local, String host, int port, Stri
         if ("local".equals(node.drbdVia())) {
             return local(node.name());
         }
-        ClusterConfig.Ssh ssh = cluster.ssh();
+        return ssh(cluster.ssh(), node);
+    }
+
+    /** The node reached over ssh with the cluster's ssh settings (the node's own user wins). */
+    public static NodeTarget ssh(ClusterConfig.Ssh ssh, NodeConfig node) {
         if (ssh == null) {
             return new NodeTarget(node.name(), false, node.host(), 22, node.sshUser(), null, null,
                     Duration.ofSeconds(3), List.of());
