@@ -57,6 +57,25 @@ time_ms() {
   return "$rc"
 }
 
+# The launcher rebuilds whenever any source is newer than the jar, and other engineers edit the
+# shared tree all the time: timed runs would include Maven builds. So benchmarks run the real
+# launcher from a frozen copy: scripts/hadeck plus the built jar, lib/ and AppCDS archive, laid
+# out as in the repository (no sources there, so the launcher never sees anything stale). It is
+# the last build of the tree, whatever was edited since (a build here takes minutes under load).
+# Sets HADECK to that launcher; the copy lives under $1 (a directory the caller removes).
+freeze_hadeck() {
+  local root=$1/frozen
+  mkdir -p "$root/scripts" "$root/console/target"
+  cp "$REPO/scripts/hadeck" "$root/scripts/hadeck"
+  cp -r "$JAR" "$REPO/console/target/lib" "$root/console/target/"
+  if [ -f "$REPO/console/target/hadeck.jsa" ] && [ "$REPO/console/target/hadeck.jsa" -nt "$JAR" ]; then
+    cp "$REPO/console/target/hadeck.jsa" "$root/console/target/"
+  fi
+  unzip -tq "$root/console/target/hadeck.jar" >/dev/null 2>&1 || bench_die "the built jar is incomplete (a build is running?): try again"
+  "$root/scripts/hadeck" --version >/dev/null 2>&1 || bench_die "the frozen hadeck does not start"
+  HADECK=$root/scripts/hadeck
+}
+
 bench_header() {
   echo "== $1   (lab $LAB_NET, $(nproc) cores, load average $(loadavg), $(date +%H:%M:%S))"
 }
