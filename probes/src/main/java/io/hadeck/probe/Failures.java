@@ -55,6 +55,10 @@ public final class Failures {
         if (t instanceof InterruptedException) {
             return "interrupted";
         }
+        if (t instanceof NullPointerException || t instanceof ClassCastException
+                || t instanceof IndexOutOfBoundsException) {
+            return "unexpected answer (hadeck could not read it; details in the log)";
+        }
         if (t instanceof PSQLException p && p.getSQLState() != null) {
             String state = p.getSQLState();
             if (state.equals("28P01") || state.equals("28000")) {

@@ -13,6 +13,8 @@ import java.time.Instant;
  */
 public abstract class Probe<T> {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Probe.class);
+
     private final Duration timeout;
     private final Clock clock;
 
@@ -33,6 +35,7 @@ public abstract class Probe<T> {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+            LOG.debug("{} read failed", getClass().getSimpleName(), e);   // the trace goes to the log file only
             return Observation.failed(Failures.describe(e, timeout), clock.instant(), since(start));
         }
     }

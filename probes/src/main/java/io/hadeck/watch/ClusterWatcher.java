@@ -66,7 +66,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
 
     public void start() {
         for (Source<?> s : sources) {
-            ticks.scheduleWithFixedDelay(() -> trigger(s), 0, s.every.toMillis(), TimeUnit.MILLISECONDS);
+            ticks.execute(() -> trigger(s));
         }
         ticks.scheduleWithFixedDelay(this::reportOverruns, 500, 500, TimeUnit.MILLISECONDS);
         if ("patroni".equals(cfg.manager()) && cfg.etcd() != null && !cfg.etcd().endpoints().isEmpty()) {
@@ -89,9 +89,20 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         return Optional.ofNullable(lastWatchEvent);
     }
 
-    private void onHaKeysChanged(List<String> keys) {
+    private void onHaKeysChanged(java.util.Map<String, String> changes) {
         lastWatchEvent = clock.instant();
-        LOG.debug("HA keys changed: {}", keys);
+        LOG.debug("HA keys changed: {}", changes.keySet());
+        if (changes.containsKey("leader")) {
+            // The watch event is itself a reading of the leader key: publish it now, the full
+            // HA-manager read follows and fills in the members.
+            if (readings.leaderKey(changes.get("leader"), clock.instant())) {
+                ticks.execute(this::publish);
+            }
+        }
+        // members/* and status change with every Patroni loop (WAL positions): the polls cover them.
+        if (changes.keySet().stream().allMatch(k -> k.startsWith("members/") || k.equals("status"))) {
+            return;
+        }
         for (Source<?> s : sources) {
             if (s.followsHaChanges) {
                 ticks.execute(() -> trigger(s));
@@ -101,18 +112,32 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         }
     }
 
+    /**
+     * Starts a read of {@code s} unless one is in flight (then it runs again right after). Each
+     * source schedules its own next read one interval after this one started, so a slow read
+     * delays only its own source and a source keeps its pace whenever its reads fit the interval.
+     */
     private void trigger(Source<?> s) {
         if (!s.tryStart()) {
-            return;   // previous read still in flight: this node waits alone
+            s.requestAgain();   // previous read still in flight: this node waits alone
+            return;
         }
         try {
             workers.execute(() -> {
+                long start = System.nanoTime();
                 try {
                     s.readInto(readings);
                 } catch (RuntimeException e) {
                     LOG.warn("reading {} failed unexpectedly: {}", s.key, e.toString());
                 }
                 schedulePublish();
+                long spent = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                long delay = s.takeAgain() ? 0 : Math.max(0, s.every.toMillis() - spent);
+                try {
+                    s.setNext(ticks.schedule(() -> trigger(s), delay, TimeUnit.MILLISECONDS));
+                } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    // closing
+                }
             });
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             // closing

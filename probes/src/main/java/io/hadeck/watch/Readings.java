@@ -26,6 +26,7 @@ final class Readings {
     private Observation<EtcdCluster> etcd;
     private Observation<EsClusterHealth> es;
     private Observation<HaState> ha;
+    private Instant leaderKeyAt;
 
     Readings(ClusterConfig cfg) {
         this.cluster = cfg.name();
@@ -47,7 +48,32 @@ final class Readings {
     }
 
     synchronized void ha(Observation<HaState> o) {
+        // A full read that started before the watch saw the leader key move may carry the old holder.
+        if (o.isOk() && leaderKeyAt != null && o.readAt().minus(o.took()).isBefore(leaderKeyAt) && ha != null
+                && ha.isOk() && !java.util.Objects.equals(o.value().leaderKeyHolder(), ha.value().leaderKeyHolder())) {
+            HaState h = o.value();
+            HaState kept = new HaState(h.manager(), ha.value().leaderKeyHolder(), ha.value().leaderSince(),
+                    h.clusterFailoverEnabled(), h.members(), h.pendingRequest());
+            ha = Observation.ok(kept, o.readAt(), o.took());
+            return;
+        }
         ha = o;
+    }
+
+    /** A new leader key value from the etcd watch (null: deleted); false when there is no HA reading to update. */
+    synchronized boolean leaderKey(String holder, Instant at) {
+        if (ha == null || !ha.isOk()) {
+            return false;
+        }
+        HaState h = ha.value();
+        String clean = holder == null || holder.isBlank() ? null : holder.strip();
+        if (java.util.Objects.equals(clean, h.leaderKeyHolder())) {
+            return false;
+        }
+        leaderKeyAt = at;
+        ha = Observation.ok(new HaState(h.manager(), clean, clean == null ? null : at, h.clusterFailoverEnabled(),
+                h.members(), h.pendingRequest()), at, java.time.Duration.ZERO);
+        return true;
     }
 
     synchronized List<String> nodeNames() {

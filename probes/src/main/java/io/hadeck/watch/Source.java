@@ -25,6 +25,8 @@ final class Source<T> {
     private long startedNanos;
     private boolean reportedOverrun;
     private volatile boolean readAtLeastOnce;
+    private boolean again;
+    private java.util.concurrent.ScheduledFuture<?> next;
 
     Source(String key, Duration every, boolean followsHaChanges, Probe<T> probe,
            BiConsumer<Readings, Observation<T>> apply) {
@@ -44,6 +46,25 @@ final class Source<T> {
         reportedOverrun = false;
         startedNanos = System.nanoTime();
         return true;
+    }
+
+    /** A trigger arrived while reading: read again as soon as this read ends. */
+    synchronized void requestAgain() {
+        again = true;
+    }
+
+    synchronized boolean takeAgain() {
+        boolean a = again;
+        again = false;
+        return a;
+    }
+
+    /** The one pending scheduled read of this source; a new one replaces (cancels) the old. */
+    synchronized void setNext(java.util.concurrent.ScheduledFuture<?> f) {
+        if (next != null) {
+            next.cancel(false);
+        }
+        next = f;
     }
 
     /** Reads (blocking, bounded by the probe's own timeouts) and records the observation. */

@@ -71,6 +71,8 @@ class ClusterWatcherIT {
         String standby = watcher.latest().orElseThrow().standbys().get(0).name();
         String other = watcher.latest().orElseThrow().nodes().stream().map(NodeView::name)
                 .filter(n -> n.startsWith("node-") && !n.equals(standby)).findFirst().orElseThrow();
+        Thread.sleep(5000);
+        Duration baseline = maxGap(readTimes(other, Instant.now().minusSeconds(5)));
         Lab.run("fault", "pg-stop", standby);
         Instant stoppedAt = Instant.now();
         try {
@@ -85,9 +87,10 @@ class ClusterWatcherIT {
             List<Instant> times = readTimes(other, stoppedAt);
             Duration maxGap = maxGap(times);
             System.out.println("[figure] meanwhile " + other + " got " + times.size() + " PG readings in 8 s, max gap "
-                    + maxGap.toMillis() + " ms");
+                    + maxGap.toMillis() + " ms (before the fault: max gap " + baseline.toMillis() + " ms)");
             assertThat(times.size()).isGreaterThanOrEqualTo(4);
-            assertThat(maxGap).isLessThan(Duration.ofMillis(2500));
+            // Not held up by the stopped node's 3 s read timeout: no gap near it beyond the box's own jitter.
+            assertThat(maxGap).isLessThan(baseline.plusMillis(1500));
         } finally {
             Lab.run("fault", "pg-cont", standby);
         }

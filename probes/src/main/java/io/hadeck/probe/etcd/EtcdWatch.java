@@ -8,13 +8,14 @@ import io.hadeck.config.ClusterConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Watches the HA manager's prefix (e.g. {@code /service/lab/}) so a leader change is seen within
  * milliseconds instead of at the next poll. The callback gets the changed keys, relative to the
- * prefix ("leader", "members/node-2"). jetcd re-establishes the watch on another member after a
+ * prefix ("leader", "members/node-2"), with their new values (null when deleted). jetcd re-establishes the watch on another member after a
  * failure; a failure is logged and reported through {@code onError}.
  */
 public class EtcdWatch implements AutoCloseable {
@@ -24,13 +25,21 @@ public class EtcdWatch implements AutoCloseable {
     private final Client client;
     private final Watch.Watcher watcher;
 
-    public EtcdWatch(ClusterConfig cluster, String prefix, Consumer<List<String>> onChange, Consumer<String> onError) {
+    public EtcdWatch(ClusterConfig cluster, String prefix, Consumer<Map<String, String>> onChange,
+                     Consumer<String> onError) {
         this.client = EtcdClients.build(cluster.etcd(), EtcdClients.endpoints(cluster), cluster.timeouts().connect());
         this.watcher = client.getWatchClient().watch(EtcdClients.bytes(prefix),
                 WatchOption.newBuilder().isPrefix(true).build(),
-                response -> onChange.accept(response.getEvents().stream().map(WatchEvent::getKeyValue)
-                        .map(kv -> EtcdClients.text(kv.getKey()))
-                        .map(k -> k.startsWith(prefix) ? k.substring(prefix.length()) : k).toList()),
+                response -> {
+                    Map<String, String> changes = new LinkedHashMap<>();
+                    for (WatchEvent e : response.getEvents()) {
+                        String k = EtcdClients.text(e.getKeyValue().getKey());
+                        changes.put(k.startsWith(prefix) ? k.substring(prefix.length()) : k,
+                                e.getEventType() == WatchEvent.EventType.DELETE ? null
+                                        : EtcdClients.text(e.getKeyValue().getValue()));
+                    }
+                    onChange.accept(changes);
+                },
                 error -> {
                     LOG.warn("etcd watch on {} failed: {}", prefix, error.toString());
                     onError.accept(error.getMessage());

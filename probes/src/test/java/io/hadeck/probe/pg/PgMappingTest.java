@@ -77,6 +77,18 @@ class PgMappingTest {
     }
 
     @Test
+    void pendingWalBeforeAnyReplayedTransactionHasUnknownLagSeconds() {
+        PgRows r = rows("pg15-standby.json");
+        Map<String, String> s = new HashMap<>(r.status());
+        s.put("received_lsn", "0/4E00000");
+        s.put("replay_age_seconds", null);     // seen on a standby restarted after a crash
+        s.put("last_replay_epoch", null);
+        PgInstance pg = PgMapping.instance(new PgRows(s, r.replication(), r.walReceiver(), r.slots()));
+        assertThat(pg.lagSeconds()).isNull();
+        assertThat(pg.lagBytes()).isPositive();
+    }
+
+    @Test
     void missingRecoveryColumnIsAClearError() {
         assertThatThrownBy(() -> PgMapping.instance(new PgRows(Map.of(), List.of(), List.of(), List.of())))
                 .isInstanceOf(ProbeException.class).hasMessageContaining("pg_is_in_recovery");
