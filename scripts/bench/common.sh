@@ -62,7 +62,7 @@ time_ms() {
 # launcher from a frozen copy: scripts/hadeck plus the built jar, lib/ and AppCDS archive, laid
 # out as in the repository (no sources there, so the launcher never sees anything stale). It is
 # the last build of the tree, whatever was edited since (a build here takes minutes under load).
-# Sets HADECK to that launcher; the copy lives under $1 (a directory the caller removes).
+# Sets HADECK to that launcher and FROZEN_CP to its classpath; the copy lives under $1 (a directory the caller removes).
 freeze_hadeck() {
   local root=$1/frozen
   mkdir -p "$root/scripts" "$root/console/target"
@@ -74,6 +74,8 @@ freeze_hadeck() {
   unzip -tq "$root/console/target/hadeck.jar" >/dev/null 2>&1 || bench_die "the built jar is incomplete (a build is running?): try again"
   "$root/scripts/hadeck" --version >/dev/null 2>&1 || bench_die "the frozen hadeck does not start"
   HADECK=$root/scripts/hadeck
+  # The same frozen classes for benchmark mains (a build replacing the jar mid-run breaks reads).
+  FROZEN_CP="$root/console/target/hadeck.jar:$root/console/target/lib/*"
 }
 
 bench_header() {
