@@ -23,10 +23,25 @@ public final class EventLog implements AutoCloseable {
     private final Thresholds thresholds;
     private final Deque<Event> events = new ArrayDeque<>();
     private final AutoCloseable subscription;
+    private final boolean logged;
     private ClusterSnapshot previous;
     private long added;
 
     public EventLog(SnapshotSource source, int capacity, Thresholds thresholds) {
+        this(source, capacity, thresholds, true);
+    }
+
+    /**
+     * A second list over a source whose events another EventLog already writes to the log file
+     * (the console beside the session's own): keeps its own, longer history for the screen
+     * without writing every line twice.
+     */
+    public static EventLog forDisplay(SnapshotSource source, int capacity, Thresholds thresholds) {
+        return new EventLog(source, capacity, thresholds, false);
+    }
+
+    private EventLog(SnapshotSource source, int capacity, Thresholds thresholds, boolean logged) {
+        this.logged = logged;
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }
@@ -49,8 +64,10 @@ public final class EventLog implements AutoCloseable {
                 }
             }
         }
-        for (Event e : found) {
-            log(snapshot.cluster(), e);
+        if (logged) {
+            for (Event e : found) {
+                log(snapshot.cluster(), e);
+            }
         }
     }
 

@@ -10,7 +10,11 @@ import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,6 +30,7 @@ public final class ConsoleApp {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
     private static final long TICK_NANOS = 1_000_000_000L;
     private static final long IDLE_SLEEP_MS = 25;
+    private static final int FRAME_BUFFER = 1 << 18;
 
     private ConsoleApp() {
     }
@@ -37,7 +42,11 @@ public final class ConsoleApp {
         Charset charset = glyphs.unicode() ? StandardCharsets.UTF_8 : Charset.defaultCharset();
         Screen screen;
         try {
-            Terminal terminal = new DefaultTerminalFactory(System.out, System.in, charset)
+            // One frame leaves in one write: with System.out's 8 KB buffer a full frame went out in
+            // several writes, and on a busy host the terminal showed half-old, half-new rows
+            // between them. Lanterna flushes at the end of each refresh.
+            OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), FRAME_BUFFER);
+            Terminal terminal = new DefaultTerminalFactory(out, System.in, charset)
                     .setForceTextTerminal(true)
                     .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
                     .createTerminal();

@@ -69,7 +69,9 @@ public final class ConsoleRuntime implements AutoCloseable {
         this.cluster = cfg;
         this.source = src;
         this.lagHistory = LagHistory.of(src.history(), LAG_HISTORY);
-        this.events = new EventLog(src, EVENT_CAPACITY, cfg == null ? null : cfg.thresholds());
+        // The session that owns the watcher logs its events; this list is the screen's, so the
+        // log file does not get every event twice.
+        this.events = EventLog.forDisplay(src, EVENT_CAPACITY, cfg == null ? null : cfg.thresholds());
         this.subscription = src.subscribe(s -> {
             lagHistory.record(s);
             latest.set(s);

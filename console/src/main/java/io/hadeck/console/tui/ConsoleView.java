@@ -60,18 +60,32 @@ public final class ConsoleView {
             default -> main(p, s, in, top, w, body);
         }
         if (in.ui().view == UiState.View.HELP) {
-            List<Line> help = HelpOverlay.render(in.keys(), in.actionsUnavailable(), c.readOnly(), in.logFile(), c);
-            int bw = Math.min(w - 2, Math.max(60, help.stream().mapToInt(Line::length).max().orElse(40) + 4));
-            int bh = Math.min(h - 2, help.size() + 2);
-            int x = Math.max(0, (w - bw) / 2);
-            int y = Math.max(0, (h - bh) / 2);
-            p.box(x, y, bw, bh, Line.text("Keys", Role.TITLE), Role.BORDER);
-            p.lines(x + 1, y + 1, bw - 2, bh - 2, help);
+            help(p, in, w, h);
         }
         Footer.draw(p, h - 1, w, in);
         if (in.ui().overlay != null) {
             in.ui().overlay.draw(g, c);
         }
+    }
+
+    /** The key list in a box; scrolled with j/k when the terminal is too short for all of it. */
+    private static void help(Painter p, Inputs in, int w, int h) {
+        RenderContext c = in.frame();
+        List<Line> help = HelpOverlay.render(in.keys(), in.actionsUnavailable(), c.readOnly(), in.logFile(), c);
+        int bw = Math.min(w - 2, Math.max(60, help.stream().mapToInt(Line::length).max().orElse(40) + 4));
+        int bh = Math.min(h - 2, help.size() + 2);
+        int x = Math.max(0, (w - bw) / 2);
+        int y = Math.max(0, (h - bh) / 2);
+        int inside = Math.max(0, bh - 2);
+        UiState ui = in.ui();
+        ui.helpScroll = Math.max(0, Math.min(ui.helpScroll, help.size() - inside));
+        boolean more = help.size() > inside;
+        Line title = Line.text("Keys", Role.TITLE);
+        if (more) {
+            title.add("  " + (ui.helpScroll + 1) + "-" + (ui.helpScroll + inside) + " of " + help.size() + ", j/k scroll", Role.DIM);
+        }
+        p.box(x, y, bw, bh, title, Role.BORDER);
+        p.lines(x + 1, y + 1, bw - 2, inside, help.subList(ui.helpScroll, help.size()));
     }
 
     private static void main(Painter p, ClusterSnapshot s, Inputs in, int top, int w, int body) {

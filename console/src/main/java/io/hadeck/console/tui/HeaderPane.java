@@ -44,8 +44,10 @@ public final class HeaderPane {
     private static Line titleLine(ClusterSnapshot s, RenderContext c, int width) {
         Line left = Line.of(Role.HEADER).add(" hadeck ", Role.HEADER).add(s.cluster() + " ", Role.HEADER);
         Severity worst = s.worst();
+        // The worst finding's code beside the counts: "2 crit" alone does not say split-brain.
         String summary = worst == Severity.OK ? "healthy"
-                : s.count(Severity.CRIT) + " crit " + s.count(Severity.WARN) + " warn";
+                : s.count(Severity.CRIT) + " crit " + s.count(Severity.WARN) + " warn " + c.glyphs().dot() + " "
+                + s.findings().get(0).code();
         left.add(c.glyphs().symbol(worst) + " " + summary, Role.of(worst));
         Line right = Line.of(Role.HEADER);
         if (c.lockHolder() != null) {
@@ -126,11 +128,17 @@ public final class HeaderPane {
         return Optional.of(stale(l, r));
     }
 
+    /**
+     * One phrase for PostgreSQL that names the primary, and shouts when there is none or more than
+     * one (split-brain); standbys that answer but do not stream are "not streaming", not "down".
+     */
     private static Optional<Line> postgres(ClusterSnapshot s, RenderContext c) {
-        int leader = 0;
-        int synced = 0;
-        int syncing = 0;
-        int offline = 0;
+        List<String> primaries = new ArrayList<>();
+        int streaming = 0;
+        int lagging = 0;
+        int notStreaming = 0;
+        int down = 0;
+        int stale = 0;
         boolean any = false;
         for (NodeView n : s.nodes()) {
             Reading<PgInstance> r = Reading.of(n.postgres(), c);
@@ -138,25 +146,47 @@ public final class HeaderPane {
                 continue;
             }
             any = true;
-            if (!r.fresh()) {
-                offline++;
+            if (r.state() == Reading.State.FAILED) {
+                down++;
+            } else if (r.state() == Reading.State.STALE) {
+                stale++;
             } else if (r.value().isPrimary()) {
-                leader++;
-            } else if (r.value().walReceiver() == null || !"streaming".equals(r.value().walReceiver().status())) {
-                offline++;
+                primaries.add(n.name());
+            } else if (!NodeStatus.streaming(r.value())) {
+                notStreaming++;
             } else if (LagLevel.of(r.value(), c.thresholds()) == Severity.OK) {
-                synced++;
+                streaming++;
             } else {
-                syncing++;
+                lagging++;
             }
         }
         if (!any) {
             return Optional.empty();
         }
-        Severity sev = leader != 1 ? Severity.CRIT : offline + syncing > 0 ? Severity.WARN : Severity.OK;
+        Severity sev = primaries.size() != 1 ? Severity.CRIT
+                : lagging + notStreaming + down + stale > 0 ? Severity.WARN : Severity.OK;
         String d = " " + c.glyphs().dot() + " ";
-        return Optional.of(part(c, sev, "PG leader " + leader + d + "synced " + synced + d + "syncing "
-                + syncing + d + "offline " + offline));
+        StringBuilder t = new StringBuilder("PG ");
+        if (primaries.isEmpty()) {
+            t.append("NO WRITABLE PRIMARY");
+        } else if (primaries.size() == 1) {
+            t.append("primary ").append(primaries.get(0));
+        } else {
+            t.append(primaries.size()).append(" WRITABLE PRIMARIES ").append(String.join(", ", primaries))
+                    .append(" (split-brain)");
+        }
+        t.append(d).append(streaming).append(" streaming");
+        count(t, d, lagging, "lagging");
+        count(t, d, notStreaming, "not streaming");
+        count(t, d, down, "down");
+        count(t, d, stale, "stale");
+        return Optional.of(part(c, sev, t.toString()));
+    }
+
+    private static void count(StringBuilder t, String sep, int n, String what) {
+        if (n > 0) {
+            t.append(sep).append(n).append(' ').append(what);
+        }
     }
 
     private static Optional<Line> elasticsearch(ClusterSnapshot s, RenderContext c) {

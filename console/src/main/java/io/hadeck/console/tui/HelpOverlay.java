@@ -15,21 +15,26 @@ public final class HelpOverlay {
     public static List<Line> render(KeyMap keys, Optional<String> actionsUnavailable, boolean readOnly, Path logFile,
                                     RenderContext c) {
         List<Line> out = new ArrayList<>();
+        // Log file first: on a small terminal the end of the list is what scrolls out of sight.
+        out.add(Line.of(Role.TEXT).add("log file: ", Role.DIM).add(logFile == null ? "(none)" : logFile.toString(), Role.TEXT));
+        out.add(Line.text("theme: " + c.theme().name() + "   Esc closes", Role.DIM));
+        out.add(Line.of(Role.TEXT));
+        List<Line> dangerous = new ArrayList<>();
         keys.byCommand().forEach((b, names) -> {
             Line l = Line.of(Role.TEXT).add(String.format("%-14s", String.join(" ", names)), Role.KEY)
                     .add(b.description(), Role.TEXT);
-            if (b.dangerous()) {
-                l.add("  " + c.glyphs().symbol(io.hadeck.model.Severity.WARN) + " changes the cluster", Role.WARN);
-                actionsUnavailable.ifPresent(why -> l.add("  " + why, Role.DIM));
-            }
-            out.add(l);
+            (b.dangerous() ? dangerous : out).add(l);
         });
+        if (!dangerous.isEmpty()) {
+            // Said once for the group, not on every line: the reason is the same for all of them.
+            out.add(Line.of(Role.TEXT));
+            out.add(Line.of(Role.TEXT).add(c.glyphs().symbol(io.hadeck.model.Severity.WARN) + " change the cluster (each asks to confirm)",
+                    Role.WARN).add(actionsUnavailable.map(why -> ": " + why).orElse(""), Role.DIM));
+            out.addAll(dangerous);
+        }
         if (readOnly) {
             out.add(Line.text("READ-ONLY: keys that change the cluster are hidden", Role.BADGE));
         }
-        out.add(Line.of(Role.TEXT));
-        out.add(Line.of(Role.TEXT).add("log file: ", Role.DIM).add(logFile == null ? "(none)" : logFile.toString(), Role.TEXT));
-        out.add(Line.text("theme: " + c.theme().name() + "   Esc closes", Role.DIM));
         return out;
     }
 }

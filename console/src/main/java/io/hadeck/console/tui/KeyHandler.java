@@ -92,7 +92,10 @@ final class KeyHandler {
                 ui.input = UiState.Input.FILTER;
                 ui.buffer = ui.filter;
             }
-            case "help" -> ui.view = ui.view == UiState.View.HELP ? UiState.View.MAIN : UiState.View.HELP;
+            case "help" -> {
+                ui.view = ui.view == UiState.View.HELP ? UiState.View.MAIN : UiState.View.HELP;
+                ui.helpScroll = 0;
+            }
             case "theme next" -> rt.nextTheme();
             case "pause" -> rt.togglePause();
             case "refresh" -> rt.refreshNow();
@@ -115,8 +118,7 @@ final class KeyHandler {
         switch (ui.view) {
             case DETAIL -> ui.detailScroll = Math.max(0, ui.detailScroll + scroll);
             case OUTPUT -> ui.outputScroll = Math.max(0, ui.outputScroll + scroll);
-            case HELP -> {
-            }
+            case HELP -> ui.helpScroll = Math.max(0, ui.helpScroll + scroll);
             case MAIN -> {
                 ClusterSnapshot s = rt.snapshot();
                 if (s == null) {

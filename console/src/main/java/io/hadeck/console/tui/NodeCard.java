@@ -46,7 +46,7 @@ public final class NodeCard {
             return out;
         }
         layer(out, "HA", n.ha(), c, width, h -> ha(h, s, c));
-        layer(out, "PG", n.postgres(), c, width, pg -> postgres(n, pg, c, width));
+        layer(out, "PG", n.postgres(), c, width, pg -> postgres(n, s, pg, c, width));
         layer(out, "etcd", n.etcd(), c, width, e -> etcd(e, c));
         layer(out, "ES", n.elasticsearch(), c, width, e -> es(e, c));
         layer(out, "DRBD", n.drbd(), c, width, d -> drbd(d, c, width));
@@ -114,11 +114,17 @@ public final class NodeCard {
         return List.of(l);
     }
 
-    private static List<Line> postgres(NodeView n, PgInstance pg, RenderContext c, int width) {
+    private static List<Line> postgres(NodeView n, ClusterSnapshot s, PgInstance pg, RenderContext c, int width) {
         List<Line> lines = new ArrayList<>();
         String dot = " " + c.glyphs().dot() + " ";
-        Line first = Line.of(Role.TEXT).add(pg.isPrimary() ? "primary" : "standby", pg.isPrimary() ? Role.PRIMARY : Role.STANDBY)
-                .add(" tl " + pg.timeline(), Role.TEXT).add(dot, Role.DIM)
+        boolean shout = pg.isPrimary() && NodeStatus.splitBrain(s);
+        Line first = Line.of(Role.TEXT);
+        if (shout) {
+            first.add(c.glyphs().symbol(Severity.CRIT) + " PRIMARY too", Role.CRIT);
+        } else {
+            first.add(pg.isPrimary() ? "primary" : "standby", pg.isPrimary() ? Role.PRIMARY : Role.STANDBY);
+        }
+        first.add(" tl " + pg.timeline(), Role.TEXT).add(dot, Role.DIM)
                 .add(pg.currentLsn() == null ? "?" : pg.currentLsn().toString(), Role.TEXT);
         lines.add(first);
         if (pg.isPrimary()) {
@@ -127,11 +133,15 @@ public final class NodeCard {
             lines.add(Line.of(Role.TEXT).add("repl " + streaming + " streaming" + dot + sync + " sync", Role.TEXT));
             return lines;
         }
-        boolean streaming = pg.walReceiver() != null && "streaming".equals(pg.walReceiver().status());
-        Severity lag = LagLevel.of(pg, c.thresholds());
-        Line lagLine = Line.of(Role.TEXT).add(streaming ? "streaming" : c.glyphs().symbol(Severity.WARN) + " not streaming",
-                streaming ? Role.TEXT : Role.WARN)
-                .add(" " + c.glyphs().symbol(lag) + " lag " + shortLag(pg), Role.of(lag));
+        // Without a WAL receiver the lag is measured against nothing: no green tick for it.
+        Line lagLine;
+        if (NodeStatus.streaming(pg)) {
+            Severity lag = LagLevel.of(pg, c.thresholds());
+            lagLine = Line.of(Role.TEXT).add("streaming", Role.TEXT)
+                    .add(" " + c.glyphs().symbol(lag) + " lag " + shortLag(pg), Role.of(lag));
+        } else {
+            lagLine = Line.of(Role.TEXT).add(c.glyphs().symbol(Severity.WARN) + " not streaming", Role.WARN);
+        }
         if (pg.replayPaused()) {
             lagLine.add(" replay paused", Role.WARN);
         }

@@ -31,7 +31,7 @@ public final class NodeRow {
             return l.add(" " + g.symbol(Severity.CRIT) + " unreachable: " + down, Role.CRIT);
         }
         part(l, "HA ", n.ha(), c, h -> ha(h, s));
-        part(l, "PG ", n.postgres(), c, pg -> pg(n, pg, c));
+        part(l, "PG ", n.postgres(), c, pg -> pg(n, s, pg, c));
         part(l, "etcd ", n.etcd(), c, e -> etcd(e, g));
         part(l, "ES ", n.elasticsearch(), c, NodeRow::es);
         part(l, "DRBD ", n.drbd(), c, d -> drbd(d, g));
@@ -58,15 +58,23 @@ public final class NodeRow {
                 .add(h.failoverAllowed() ? "" : " nofailover", Role.WARN);
     }
 
-    private static Line pg(NodeView n, PgInstance pg, RenderContext c) {
+    private static Line pg(NodeView n, ClusterSnapshot s, PgInstance pg, RenderContext c) {
         if (pg.isPrimary()) {
-            return Line.of(Role.TEXT).add("primary", Role.PRIMARY).add(" tl" + pg.timeline() + " " + pg.currentLsn(), Role.TEXT);
+            Line l = Line.of(Role.TEXT);
+            if (NodeStatus.splitBrain(s)) {
+                l.add(c.glyphs().symbol(Severity.CRIT) + " PRIMARY too", Role.CRIT);
+            } else {
+                l.add("primary", Role.PRIMARY);
+            }
+            return l.add(" tl" + pg.timeline() + " " + pg.currentLsn(), Role.TEXT);
+        }
+        Line l = Line.of(Role.TEXT).add("standby", Role.STANDBY);
+        if (!NodeStatus.streaming(pg)) {
+            // No WAL receiver: a lag figure would be measured against nothing.
+            return l.add(" " + c.glyphs().symbol(Severity.WARN) + " not streaming", Role.WARN);
         }
         Severity lag = LagLevel.of(pg, c.thresholds());
-        boolean streaming = pg.walReceiver() != null && "streaming".equals(pg.walReceiver().status());
-        Line l = Line.of(Role.TEXT).add("standby", Role.STANDBY)
-                .add(streaming ? "" : " " + c.glyphs().symbol(Severity.WARN) + " not streaming", Role.WARN)
-                .add(" lag " + (pg.lagBytes() == null ? "?" : Bytes.human(pg.lagBytes())), Role.of(lag));
+        l.add(" lag " + (pg.lagBytes() == null ? "?" : Bytes.human(pg.lagBytes())), Role.of(lag));
         if (lag != Severity.OK) {
             l.add(" " + c.glyphs().symbol(lag), Role.of(lag));
         }

@@ -4,6 +4,7 @@ import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Finding;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
+import io.hadeck.model.PgInstance;
 import io.hadeck.model.Severity;
 
 import java.util.ArrayList;
@@ -31,6 +32,16 @@ public final class NodeStatus {
             worst = Severity.WARN;
         }
         return worst;
+    }
+
+    /** A standby with a WAL receiver in state streaming: only then is its lag a figure to trust. */
+    public static boolean streaming(PgInstance pg) {
+        return pg.walReceiver() != null && "streaming".equals(pg.walReceiver().status());
+    }
+
+    /** More than one node answered that it accepts writes: each of them is shouted, not just listed. */
+    public static boolean splitBrain(ClusterSnapshot s) {
+        return s.primaries().size() > 1;
     }
 
     /** Every layer failed: the whole node is unreachable; the first error says why. */

@@ -19,6 +19,7 @@ public final class UiState {
     public int eventScroll;
     public int detailScroll;
     public int outputScroll;
+    public int helpScroll;
     public String outputTitle = "";
     public List<String> output = List.of();
     public String buffer = "";

@@ -130,9 +130,9 @@ class ConsoleAppTest {
             assertThat(await(vt, s -> s.contains("PAUSED"))).contains("PAUSED");
             source.push(Clusters.lab());
             Thread.sleep(200);
-            assertThat(screen(vt)).contains("no writable primary").contains("PG leader 0");
+            assertThat(screen(vt)).contains("no writable primary").contains("PG NO WRITABLE PRIMARY");
             type(vt, "r");
-            assertThat(await(vt, s -> !s.contains("PAUSED"))).contains("PG leader 1");
+            assertThat(await(vt, s -> !s.contains("PAUSED"))).contains("PG primary node-1");
             assertThat(source.refreshes).isEqualTo(1);
 
             type(vt, "P");

@@ -29,7 +29,7 @@ class ConsoleViewTest {
                 String t = render(Clusters.lab(), size[0], size[1], theme).text();
                 String where = theme + " " + size[0] + "x" + size[1] + "\n" + t;
                 assertThat(t).as(where).contains("hadeck lab", "✓ healthy", "etcd healthy 3/3 leader node-2",
-                        "HA leader node-1", "failover on", "PG leader 1 · synced 2 · syncing 0 · offline 0",
+                        "HA leader node-1", "failover on", "PG primary node-1 · 2 streaming",
                         "ES green 3/3", "03:00:00", "node-1", "node-2", "node-3", "drbd-a", "drbd-b",
                         "primary", "standby", "Connected", "no findings", "Events");
                 assertThat(t).as(where).contains("UpToDate/UpToDate");
@@ -62,7 +62,7 @@ class ConsoleViewTest {
         }
         String primaryDown = render(Clusters.primaryDown(), 120, 40, "dark").text();
         assertThat(primaryDown).contains("PG   ✗ unreachable: connection refused",
-                "PG leader 0 · synced 0 · syncing 0 · offline 3", "not streaming");
+                "PG NO WRITABLE PRIMARY · 0 streaming · 2 not streaming · 1 down", "not streaming");
     }
 
     @Test
@@ -159,6 +159,20 @@ class ConsoleViewTest {
                 "P", "promote the selected standby", "disabled: guided actions not available yet");
         String ro = Rendered.of(Clusters.lab(), 120, 40, Rendered.frame("dark", Glyphs.UNICODE, true), ui, List.of()).text();
         assertThat(ro).doesNotContain("promote the selected standby").contains("READ-ONLY: keys that change the cluster are hidden");
+        assertThat(t.split("disabled: guided actions not available yet", -1)).as("the reason is said once").hasSize(2);
+        Rendered small = Rendered.of(Clusters.lab(), 80, 24, Rendered.frame("dark", Glyphs.UNICODE, false), ui, List.of());
+        assertThat(small.text()).contains("log file: /var/log/hadeck.log", "j/k scroll", "Up k");
+        assertThat(small.rows).allMatch(r -> r.length() <= 80);
+    }
+
+    @Test
+    void twoWritablePrimariesAreShoutedInTheHeaderAndOnBothNodes() {
+        for (int[] size : SIZES) {
+            Rendered r = render(Clusters.twoPrimaries(), size[0], size[1], "dark");
+            assertThat(r.rows.get(0)).as(r.text()).contains("crit", "PG_TWO_PRIMARIES");
+            assertThat(r.text()).as(r.text()).contains("PG 2 WRITABLE PRIMARIES", "(split-brain)");
+            assertThat(r.text().split("✗ PRIMARY too", -1)).as(r.text()).hasSize(3);
+        }
     }
 
     @Test
@@ -167,7 +181,7 @@ class ConsoleViewTest {
         UiState ui = new UiState();
         ui.selected = "node-290";
         String t = Rendered.of(big, 120, 40, Rendered.frame("dark", Glyphs.UNICODE, false), ui, List.of()).text();
-        assertThat(t).contains(" Nodes 300", "of 300", "✗ node-290", "unreachable: connect timed out", "offline 30");
+        assertThat(t).contains(" Nodes 300", "of 300", "✗ node-290", "unreachable: connect timed out", "30 down");
     }
 
     @Test
