@@ -4,13 +4,29 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** One cluster of the configuration, validated and immutable. */
+/**
+ * One cluster of the configuration, validated and immutable.
+ *
+ * @param audit       where guided actions are audited (the cluster's {@code audit:}, else the file's, else the default)
+ * @param chefBackend how Chef Backend is driven on its nodes (manager chef-backend)
+ */
 public record ClusterConfig(String name, String manager, boolean readOnly, Etcd etcd, Patroni patroni,
                             Postgres postgres, Elasticsearch elasticsearch, Ssh ssh, Poll poll,
-                            Timeouts timeouts, Thresholds thresholds, List<NodeConfig> nodes) {
+                            Timeouts timeouts, Thresholds thresholds, List<NodeConfig> nodes, Audit audit,
+                            ChefBackend chefBackend) {
 
     public ClusterConfig {
         nodes = List.copyOf(nodes);
+        audit = audit == null ? Audit.defaults() : audit;
+        chefBackend = chefBackend == null ? ChefBackend.defaults() : chefBackend;
+    }
+
+    /** Without the action settings: the defaults (audit under $XDG_STATE_HOME, chef-backend-ctl). */
+    public ClusterConfig(String name, String manager, boolean readOnly, Etcd etcd, Patroni patroni, Postgres postgres,
+                         Elasticsearch elasticsearch, Ssh ssh, Poll poll, Timeouts timeouts, Thresholds thresholds,
+                         List<NodeConfig> nodes) {
+        this(name, manager, readOnly, etcd, patroni, postgres, elasticsearch, ssh, poll, timeouts, thresholds, nodes,
+                null, null);
     }
 
     public Optional<NodeConfig> node(String name) {
@@ -23,7 +39,51 @@ public record ClusterConfig(String name, String manager, boolean readOnly, Etcd 
         }
     }
 
-    public record Patroni(String scope, String namespace, String username, Secret password, Tls tls) {
+    /**
+     * @param configPath each node's Patroni YAML (where set-node-failover edits tags.nofailover);
+     *                   {@code {node}} is replaced by the node's name
+     */
+    public record Patroni(String scope, String namespace, String username, Secret password, Tls tls,
+                          String configPath) {
+        public static final String DEFAULT_CONFIG_PATH = "/etc/patroni/patroni.yml";
+
+        public Patroni {
+            configPath = configPath == null ? DEFAULT_CONFIG_PATH : configPath;
+        }
+
+        public Patroni(String scope, String namespace, String username, Secret password, Tls tls) {
+            this(scope, namespace, username, password, tls, null);
+        }
+
+        /** The Patroni YAML of one node. */
+        public String configPathFor(String node) {
+            return configPath.replace("{node}", node);
+        }
+    }
+
+    /** The JSON-lines audit log of guided actions. */
+    public record Audit(java.nio.file.Path path) {
+        public static Audit defaults() {
+            return new Audit(defaultPath(System.getenv("XDG_STATE_HOME"), System.getProperty("user.home", ".")));
+        }
+
+        /** {@code $XDG_STATE_HOME/hadeck/audit.jsonl}, else {@code ~/.local/state/hadeck/audit.jsonl}. */
+        public static java.nio.file.Path defaultPath(String xdgStateHome, String home) {
+            java.nio.file.Path base = xdgStateHome != null && !xdgStateHome.isBlank() ? java.nio.file.Path.of(xdgStateHome)
+                    : java.nio.file.Path.of(home, ".local", "state");
+            return base.resolve("hadeck").resolve("audit.jsonl");
+        }
+    }
+
+    /** @param ctl the chef-backend-ctl command line as run on a node (words), default {@code chef-backend-ctl} */
+    public record ChefBackend(List<String> ctl) {
+        public ChefBackend {
+            ctl = List.copyOf(ctl);
+        }
+
+        public static ChefBackend defaults() {
+            return new ChefBackend(List.of("chef-backend-ctl"));
+        }
     }
 
     public record Postgres(String database, String user, Secret password, String sslmode, Tls tls) {

@@ -86,11 +86,11 @@ public final class ConfigLoader {
             problems.at(1, "the file is empty; it needs clusters: (see scripts/lab.d/hadeck.example.yaml)");
             return new Result(null, problems);
         }
-        YamlMap top = YamlMap.of(problems, "the file", root, "default", "clusters");
+        YamlMap top = YamlMap.of(problems, "the file", root, "default", "clusters", "audit");
         if (top == null) {
             return new Result(null, problems);
         }
-        List<ClusterConfig> clusters = clusters(top, problems);
+        List<ClusterConfig> clusters = clusters(top, problems, ClusterReader.fileAudit(problems, top));
         String def = top.string("default");
         if (def != null && clusters.stream().noneMatch(c -> c.name().equals(def))) {
             problems.at(top.raw("default"), "default: '" + def + "' names no cluster of this file");
@@ -99,13 +99,13 @@ public final class ConfigLoader {
         return new Result(cfg, problems);
     }
 
-    private static List<ClusterConfig> clusters(YamlMap top, Problems problems) {
+    private static List<ClusterConfig> clusters(YamlMap top, Problems problems, ClusterConfig.Audit fileAudit) {
         Node n = top.raw("clusters");
         if (!(n instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
             problems.at(n == null ? top.node() : n, "clusters: must be a non-empty list of clusters");
             return List.of();
         }
-        ClusterReader reader = new ClusterReader(problems);
+        ClusterReader reader = new ClusterReader(problems, fileAudit);
         List<ClusterConfig> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < seq.getValue().size(); i++) {

@@ -74,6 +74,43 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void actionKeysHaveDefaults() {
+        ClusterConfig c = ConfigLoader.load(DIR.resolve("good/minimal.yaml")).pick(null);
+        assertThat(c.audit().path()).isEqualTo(ClusterConfig.Audit.defaultPath(System.getenv("XDG_STATE_HOME"),
+                System.getProperty("user.home")));
+        assertThat(c.audit().path().toString()).endsWith("hadeck/audit.jsonl");
+        assertThat(c.chefBackend().ctl()).containsExactly("chef-backend-ctl");
+        ClusterConfig lab = ConfigLoader.load(DIR.resolve("good/lab-example.yaml")).pick(null);
+        assertThat(lab.patroni().configPathFor("node-2")).isEqualTo("/work/main/.lab/data/patroni/node-2.yml");
+        assertThat(new ClusterConfig.Patroni("s", "/service/", null, null, null).configPathFor("n"))
+                .isEqualTo("/etc/patroni/patroni.yml");
+        assertThat(ClusterConfig.Audit.defaultPath("", "/home/op")).isEqualTo(Path.of("/home/op/.local/state/hadeck/audit.jsonl"));
+        assertThat(ClusterConfig.Audit.defaultPath("/s", "/home/op")).isEqualTo(Path.of("/s/hadeck/audit.jsonl"));
+    }
+
+    @Test
+    void actionKeysAtFileAndClusterLevel() {
+        HadeckConfig cfg = ConfigLoader.load(DIR.resolve("good/actions.yaml"));
+        ClusterConfig pg = cfg.pick("pg");
+        assertThat(pg.audit().path()).isEqualTo(Path.of(System.getProperty("user.home"), "hadeck-audit", "audit.jsonl"));
+        assertThat(pg.patroni().configPathFor("pg-1")).isEqualTo("/etc/patroni/pg-1.yml");
+        ClusterConfig chef = cfg.pick("chef");
+        assertThat(chef.audit().path()).isEqualTo(Path.of("/var/log/hadeck/chef-audit.jsonl"));
+        assertThat(chef.chefBackend().ctl()).containsExactly("sudo", "/opt/chef-backend/bin/chef-backend-ctl");
+    }
+
+    @Test
+    void badActionKeysNameTheirLines() {
+        List<String> p = problems("bad/actions.yaml");
+        assertThat(p).anySatisfy(s -> assertThat(s).contains(":1: ").contains("audit.path is 'relative/audit.jsonl'; write an absolute path"))
+                .anySatisfy(s -> assertThat(s).contains(":5: ").contains("has '{host}'; the only placeholder is {node}"))
+                .anySatisfy(s -> assertThat(s).contains(":6: ").contains("ctl is empty"))
+                .anySatisfy(s -> assertThat(s).contains(":12: ").contains("configPath is 'patroni.yml'; write the absolute path"))
+                .anySatisfy(s -> assertThat(s).contains(":13: ").contains("unknown key 'paht'"));
+        assertThat(p).hasSize(5);
+    }
+
+    @Test
     void aTypoNamesTheLineAndTheKeyMeant() {
         assertThatThrownBy(() -> ConfigLoader.load(DIR.resolve("bad/typo-endpoints.yaml")))
                 .isInstanceOf(ConfigException.class)

@@ -36,10 +36,7 @@ public final class AuditLog {
 
     /** {@code $XDG_STATE_HOME/hadeck/audit.jsonl}, else {@code ~/.local/state/hadeck/audit.jsonl}. */
     public static Path defaultPath() {
-        String xdg = System.getenv("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("hadeck").resolve("audit.jsonl");
+        return io.hadeck.config.ClusterConfig.Audit.defaults().path();
     }
 
     public Path file() {

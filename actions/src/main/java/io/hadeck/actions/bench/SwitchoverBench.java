@@ -33,7 +33,7 @@ public final class SwitchoverBench {
         Path dir = Path.of(args.length > 1 ? args[1] : System.getenv().getOrDefault("HADECK_LAB_DIR", ".lab"));
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         ClusterConfig cfg = LabConfig.of(net, dir);
-        PatroniManager patroni = new PatroniManager(cfg, new SshShell(cfg.ssh()), dir + "/data/patroni/{node}.yml");
+        PatroniManager patroni = new PatroniManager(cfg, new SshShell(cfg.ssh()));
         List<Long> hadeck = new ArrayList<>();
         List<Long> patronictl = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
@@ -53,7 +53,7 @@ public final class SwitchoverBench {
         long t0 = System.nanoTime();
         if (viaPatronictl) {
             ShellResult r = ProcessRunner.run(List.of("setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups",
-                    "/usr/bin/python3", "/usr/bin/patronictl", "-c", dir + "/data/patroni/" + from + ".yml", "switchover",
+                    "/usr/bin/python3", "/usr/bin/patronictl", "-c", patroni.configPath(from), "switchover",
                     "lab", "--leader", from, "--candidate", to, "--force"), SETTLE);
             if (!r.ok()) {
                 throw new IllegalStateException("patronictl switchover failed: " + r.firstLine());

@@ -40,6 +40,12 @@ public final class PatroniManager implements HaManager {
      * @param configPathPattern the node's Patroni YAML, {@code {node}} replaced by the node name
      *                          (lab: {@code $LAB_DIR/data/patroni/{node}.yml})
      */
+    /** The node YAML pattern from the configuration ({@code patroni.configPath}). */
+    public PatroniManager(ClusterConfig cluster, RemoteShell shell) {
+        this(cluster, shell, cluster.patroni() != null ? cluster.patroni().configPath()
+                : ClusterConfig.Patroni.DEFAULT_CONFIG_PATH);
+    }
+
     public PatroniManager(ClusterConfig cluster, RemoteShell shell, String configPathPattern) {
         this.cluster = cluster;
         this.shell = shell;

@@ -30,8 +30,14 @@ public final class Commands {
             ReplCommand.class,
             ConsoleCommand.class,
             HelpCommand.class,
-            ExitCommand.class
-            // actions: add your command classes here, one line each
+            ExitCommand.class,
+            // guided actions (io.hadeck.console.commands.action); drbd recover is under DrbdCommand
+            io.hadeck.console.commands.action.PromoteCommand.class,
+            io.hadeck.console.commands.action.DemoteCommand.class,
+            io.hadeck.console.commands.action.ForceLeaderCommand.class,
+            io.hadeck.console.commands.action.SetClusterFailoverCommand.class,
+            io.hadeck.console.commands.action.SetNodeFailoverCommand.class,
+            io.hadeck.console.commands.action.AuditCommand.class
     );
 
     private Commands() {

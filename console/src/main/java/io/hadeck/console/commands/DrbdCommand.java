@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "drbd", mixinStandardHelpOptions = true, description = "DRBD views.",
-        subcommands = {DrbdCommand.Status.class, DrbdCommand.Parse.class})
+        subcommands = {DrbdCommand.Status.class, DrbdCommand.Parse.class,
+                io.hadeck.console.commands.action.DrbdRecoverCommand.class})
 public class DrbdCommand {
 
     @Command(name = "status", mixinStandardHelpOptions = true,

@@ -22,14 +22,28 @@ public final class ClusterReader {
             Duration.ofSeconds(3));
 
     private final Problems problems;
+    private final ClusterConfig.Audit fileAudit;
+    private final ActionSettings actions;
 
     public ClusterReader(Problems problems) {
+        this(problems, ClusterConfig.Audit.defaults());
+    }
+
+    /** @param fileAudit the file-level {@code audit:}, used by clusters without their own */
+    public ClusterReader(Problems problems, ClusterConfig.Audit fileAudit) {
         this.problems = problems;
+        this.fileAudit = fileAudit;
+        this.actions = new ActionSettings(problems, System.getProperty("user.home", "."));
+    }
+
+    /** The file-level {@code audit:} section of {@code top}, else the default. */
+    public static ClusterConfig.Audit fileAudit(Problems problems, YamlMap top) {
+        return new ActionSettings(problems, System.getProperty("user.home", ".")).audit(top, ClusterConfig.Audit.defaults());
     }
 
     public ClusterConfig read(Node node, int index) {
         YamlMap c = YamlMap.of(problems, "clusters[" + index + "]", node, "name", "manager", "readOnly", "etcd",
-                "patroni", "postgres", "elasticsearch", "ssh", "poll", "timeouts", "thresholds", "nodes");
+                "patroni", "postgres", "elasticsearch", "ssh", "poll", "timeouts", "thresholds", "nodes", "audit", "chefBackend");
         if (c == null) {
             return null;
         }
@@ -37,9 +51,10 @@ public final class ClusterReader {
         String label = name == null ? "clusters[" + index + "]" : "cluster " + name;
         String manager = c.oneOf("manager", c.has("patroni") ? "patroni" : "none", "patroni", "chef-backend", "none");
         ClusterConfig.Etcd etcd = etcd(c.map("etcd", "endpoints", "username", "password", "tls"));
-        YamlMap p = c.map("patroni", "scope", "namespace", "username", "password", "tls");
+        YamlMap p = c.map("patroni", "scope", "namespace", "username", "password", "tls", "configPath");
         ClusterConfig.Patroni patroni = p == null ? null : new ClusterConfig.Patroni(or(p.string("scope"), name),
-                or(p.string("namespace"), "/service/"), p.string("username"), p.secret("password"), tls(p));
+                or(p.string("namespace"), "/service/"), p.string("username"), p.secret("password"), tls(p),
+                actions.patroniConfigPath(p));
         YamlMap pg = c.map("postgres", "database", "user", "password", "sslmode", "tls");
         ClusterConfig.Postgres postgres = pg == null ? null : new ClusterConfig.Postgres(
                 or(pg.string("database"), "postgres"), pg.string("user"),
@@ -62,8 +77,10 @@ public final class ClusterReader {
         if (name == null) {
             return null;
         }
+        ClusterConfig.Audit audit = actions.audit(c, fileAudit);
+        ClusterConfig.ChefBackend chefBackend = actions.chefBackend(c);
         return new ClusterConfig(name, manager, c.bool("readOnly", false), etcd, patroni, postgres, elasticsearch, ssh,
-                poll, timeouts, thresholds, nodes);
+                poll, timeouts, thresholds, nodes, audit, chefBackend);
     }
 
     private static String or(String value, String def) {

@@ -1,0 +1,25 @@
+package io.hadeck.console.commands.action;
+
+import io.hadeck.actions.patroni.SwitchoverRunbook;
+import io.hadeck.actions.runbook.Runbook;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "promote", mixinStandardHelpOptions = true,
+        description = {"Planned switchover: make the standby NODE the primary (Patroni POST /switchover).",
+                "Refused when NODE does not stream from the primary, lags beyond thresholds.lagWarn, etcd has no quorum",
+                "or cluster failover is off. The operator types NODE to confirm."})
+public class PromoteCommand extends ActionCommand {
+    @Parameters(paramLabel = "NODE", description = "The standby to promote.")
+    String node;
+
+    @Override
+    protected Runbook runbook(ActionKit kit) {
+        return new SwitchoverRunbook(kit.patroni(), SwitchoverRunbook.Kind.PROMOTE, node);
+    }
+
+    @Override
+    protected String[] nodes() {
+        return new String[] {node};
+    }
+}

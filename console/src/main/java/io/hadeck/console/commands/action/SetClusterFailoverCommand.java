@@ -1,0 +1,19 @@
+package io.hadeck.console.commands.action;
+
+import io.hadeck.actions.patroni.ClusterFailoverRunbook;
+import io.hadeck.actions.runbook.Runbook;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "set-cluster-failover", mixinStandardHelpOptions = true,
+        description = {"Allow (on) or forbid (off) automatic failover for the whole cluster",
+                "(Patroni: PATCH /config {\"pause\": true|null}, like patronictl pause/resume). The operator types the cluster's name."})
+public class SetClusterFailoverCommand extends ActionCommand {
+    @Parameters(paramLabel = "on|off", description = "on or off.")
+    OnOff value;
+
+    @Override
+    protected Runbook runbook(ActionKit kit) {
+        return new ClusterFailoverRunbook(kit.patroni(), value.enabled());
+    }
+}
