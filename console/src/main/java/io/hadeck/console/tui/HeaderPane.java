@@ -178,7 +178,7 @@ public final class HeaderPane {
         t.append(d).append(streaming).append(" streaming");
         count(t, d, lagging, "lagging");
         count(t, d, notStreaming, "not streaming");
-        count(t, d, down, "down");
+        count(t, d, down, "unreachable");
         count(t, d, stale, "stale");
         return Optional.of(part(c, sev, t.toString()));
     }

@@ -56,8 +56,10 @@ class ConsoleEndToEndIT {
                         && s.contains("etcd healthy 3/3 leader node-") && s.contains("ES green 3/3")
                         && count(s, "✓ Connected") >= 2 && count(s, "✓ UpToDate/UpToDate") >= 2
                         && count(s, "streaming ✓ lag ") == 2, SETTLE);
-        assertThat(healthy).contains("hadeck lab", "✓ HA leader node-", "failover on", "┌", "drbd-a", "drbd-b")
-                .doesNotContain("unreachable", "WRITABLE PRIMARIES", "NO WRITABLE PRIMARY");
+        assertThat(healthy).contains("hadeck lab", "✓ HA leader node-", "failover on", "┌", "drbd-a", "drbd-b");
+        // Header and cards only: the event pane may rightly remember a slow read from a busy host.
+        assertThat(healthy.substring(0, healthy.indexOf("Findings")))
+                .doesNotContain("unreachable", "stale", "WRITABLE PRIMARIES", "NO WRITABLE PRIMARY");
         assertThat(rows(healthy)).allMatch(r -> r.length() <= 120).hasSizeLessThanOrEqualTo(40);
         String primary = match(PRIMARY, healthy);
 
@@ -65,7 +67,7 @@ class ConsoleEndToEndIT {
         String crashed = await(primary + " shown down (PG unreachable) and another node primary",
                 s -> s.contains("PG   ✗ unreachable") && PRIMARY.matcher(s).find() && !match(PRIMARY, s).equals(primary),
                 Duration.ofSeconds(120));
-        assertThat(crashed).contains("1 down");
+        assertThat(crashed).contains("1 unreachable");
         String next = match(PRIMARY, crashed);
         assertThat(next).isNotEqualTo(primary);
         Lab.run("fault", "node-start", primary);

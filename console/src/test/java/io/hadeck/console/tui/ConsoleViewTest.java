@@ -62,7 +62,7 @@ class ConsoleViewTest {
         }
         String primaryDown = render(Clusters.primaryDown(), 120, 40, "dark").text();
         assertThat(primaryDown).contains("PG   ✗ unreachable: connection refused",
-                "PG NO WRITABLE PRIMARY · 0 streaming · 2 not streaming · 1 down", "not streaming");
+                "PG NO WRITABLE PRIMARY · 0 streaming · 2 not streaming · 1 unreachable", "not streaming");
     }
 
     @Test
@@ -181,7 +181,7 @@ class ConsoleViewTest {
         UiState ui = new UiState();
         ui.selected = "node-290";
         String t = Rendered.of(big, 120, 40, Rendered.frame("dark", Glyphs.UNICODE, false), ui, List.of()).text();
-        assertThat(t).contains(" Nodes 300", "of 300", "✗ node-290", "unreachable: connect timed out", "30 down");
+        assertThat(t).contains(" Nodes 300", "of 300", "✗ node-290", "unreachable: connect timed out", "30 unreachable");
     }
 
     @Test
