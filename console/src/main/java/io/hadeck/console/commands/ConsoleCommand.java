@@ -3,6 +3,7 @@ package io.hadeck.console.commands;
 import io.hadeck.console.Session;
 import io.hadeck.console.tui.ConsoleApp;
 import io.hadeck.console.tui.ConsoleContext;
+import io.hadeck.console.tui.action.GuidedActions;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -27,10 +28,12 @@ public class ConsoleCommand extends BaseCommand {
             out.flush();
             return code;
         }
-        ConsoleContext ctx = new ConsoleContext(session.config(), session.cluster(), session.source(),
-                new ConsoleCommandLine(session.shell()), session.options().theme(), session.readOnly(),
-                Session.logFile(), session::switchCluster);
-        session.confirmer(io.hadeck.console.Confirmer.NOBODY);
-        return ConsoleApp.run(ctx);
+        try (GuidedActions actions = new GuidedActions(session.cluster(), session.clock(), session.readOnly())) {
+            ConsoleContext ctx = new ConsoleContext(session.config(), session.cluster(), session.source(),
+                    new ConsoleCommandLine(session.shell()), session.options().theme(), session.readOnly(),
+                    Session.logFile(), session::switchCluster).withActions(actions);
+            session.confirmer(io.hadeck.console.Confirmer.NOBODY);
+            return ConsoleApp.run(ctx);
+        }
     }
 }

@@ -126,6 +126,8 @@ public final class Shell {
 
     private int execute(ParseResult pr) {
         if (applyGlobals) {
+            // once: lines a batch file runs inside this command must not reset --config/--cluster
+            applyGlobals = false;
             HadeckCommand globals = root.getCommand();
             session.configure(globals.options());
         }

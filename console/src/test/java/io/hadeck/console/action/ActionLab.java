@@ -35,7 +35,12 @@ final class ActionLab {
     final Path config;
     final Path audit;
 
-    ActionLab(Path dir, String... extraClusterKeys) {
+    ActionLab(Path dir) {
+        this(dir, yaml -> yaml);
+    }
+
+    /** @param edit changes the lab's config text (e.g. a tighter lagWarn) */
+    ActionLab(Path dir, java.util.function.UnaryOperator<String> edit) {
         this.dir = dir;
         this.audit = dir.resolve("audit.jsonl");
         this.config = dir.resolve("hadeck.yaml");
@@ -43,10 +48,8 @@ final class ActionLab {
             String yaml = Files.readString(Lab.configPath());
             yaml = yaml.replaceFirst("(?m)^audit:\\n  path: .*$", "audit:\n  path: " + audit)
                     .replace("connect: 2s", "connect: 5s").replace("read: 3s", "read: 10s");
-            for (String k : extraClusterKeys) {
-                yaml = yaml.replaceFirst("(?m)^(    readOnly: .*)$", "$1\n    " + k.replace("$", "\\$"));
-            }
-            Files.writeString(config, yaml);
+            Files.createDirectories(dir);
+            Files.writeString(config, edit.apply(yaml));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import io.hadeck.actions.Operator;
 import io.hadeck.actions.audit.AuditLog;
 import io.hadeck.actions.chef.ChefBackendManager;
 import io.hadeck.actions.drbd.DrbdManager;
+import io.hadeck.actions.drbd.DrbdRecoveryRunbook;
 import io.hadeck.actions.ha.HaManager;
 import io.hadeck.actions.ha.PatroniManager;
 import io.hadeck.actions.lock.ActionLock;
@@ -13,11 +14,13 @@ import io.hadeck.actions.remote.SshShell;
 import io.hadeck.actions.runbook.FreshReadings;
 import io.hadeck.actions.runbook.RunbookRunner;
 import io.hadeck.config.ClusterConfig;
+import io.hadeck.config.NodeConfig;
 import io.hadeck.console.commands.CommandException;
 import io.hadeck.watch.ClusterWatcher;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything a guided action needs for one cluster, built from the configuration: the HA manager
@@ -83,6 +86,24 @@ public final class ActionKit implements AutoCloseable {
 
     public DrbdManager drbd() {
         return new DrbdManager(cluster, new SshShell(cluster.ssh()));
+    }
+
+    /**
+     * The recovery of the DRBD pair {@code node} belongs to (the first DRBD node's pair when null),
+     * its nodes in config order so the plan reads the same whichever one was named.
+     */
+    public DrbdRecoveryRunbook drbdRecovery(String node, String victim) {
+        NodeConfig n = node == null
+                ? cluster.nodes().stream().filter(NodeConfig::runsDrbd).findFirst()
+                .orElseThrow(() -> CommandException.usage("cluster " + cluster.name() + " has no DRBD nodes"))
+                : cluster.node(node).filter(NodeConfig::runsDrbd)
+                .orElseThrow(() -> CommandException.usage(node + " is not a DRBD node of cluster " + cluster.name()));
+        if (n.peer() == null) {
+            throw CommandException.usage("DRBD node " + n.name() + " has no peer in the configuration (peer: NODE)");
+        }
+        List<String> pair = cluster.nodes().stream().map(NodeConfig::name)
+                .filter(x -> x.equals(n.name()) || x.equals(n.peer())).toList();
+        return new DrbdRecoveryRunbook(cluster.name(), drbd(), pair.get(0), pair.get(1), victim, STEP_DEADLINE);
     }
 
     @Override

@@ -1,9 +1,6 @@
 package io.hadeck.console.commands.action;
 
-import io.hadeck.actions.drbd.DrbdRecoveryRunbook;
 import io.hadeck.actions.runbook.Runbook;
-import io.hadeck.config.NodeConfig;
-import io.hadeck.console.commands.CommandException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,29 +17,7 @@ public class DrbdRecoverCommand extends ActionCommand {
 
     @Override
     protected Runbook runbook(ActionKit kit) {
-        String a = pairNode(kit);
-        NodeConfig n = kit.cluster().node(a).orElseThrow();
-        if (n.peer() == null) {
-            throw CommandException.usage("DRBD node " + a + " has no peer in the configuration (peer: NODE)");
-        }
-        return new DrbdRecoveryRunbook(kit.cluster().name(), kit.drbd(), a, n.peer(), victim, ActionKit.STEP_DEADLINE);
-    }
-
-    /** The pair's first node in config order, so the plan reads the same whichever node was named. */
-    private String pairNode(ActionKit kit) {
-        String named = pair != null ? pair : victim;
-        if (named == null) {
-            return kit.cluster().nodes().stream().filter(NodeConfig::runsDrbd).map(NodeConfig::name).findFirst()
-                    .orElseThrow(() -> CommandException.usage("cluster " + kit.cluster().name() + " has no DRBD nodes"));
-        }
-        NodeConfig n = kit.cluster().node(named).filter(NodeConfig::runsDrbd)
-                .orElseThrow(() -> CommandException.usage(named + " is not a DRBD node of cluster " + kit.cluster().name()));
-        for (NodeConfig x : kit.cluster().nodes()) {
-            if (x.name().equals(n.name()) || x.name().equals(n.peer())) {
-                return x.name();
-            }
-        }
-        return n.name();
+        return kit.drbdRecovery(pair != null ? pair : victim, victim);
     }
 
     @Override
