@@ -27,6 +27,7 @@ final class Readings {
     private Observation<EsClusterHealth> es;
     private Observation<HaState> ha;
     private Instant leaderKeyAt;
+    private HaState lastGoodHa;
 
     Readings(ClusterConfig cfg) {
         this.cluster = cfg.name();
@@ -55,24 +56,31 @@ final class Readings {
             HaState kept = new HaState(h.manager(), ha.value().leaderKeyHolder(), ha.value().leaderSince(),
                     h.clusterFailoverEnabled(), h.members(), h.pendingRequest());
             ha = Observation.ok(kept, o.readAt(), o.took());
+            lastGoodHa = kept;
             return;
         }
         ha = o;
+        if (o.isOk()) {
+            lastGoodHa = o.value();
+        }
     }
 
     /** A new leader key value from the etcd watch (null: deleted); false when there is no HA reading to update. */
     synchronized boolean leaderKey(String holder, Instant at) {
-        if (ha == null || !ha.isOk()) {
+        // The last good reading carries members and settings; a failed one in between (the old
+        // leader's REST API dying mid-failover) must not hide the key's move.
+        HaState h = ha != null && ha.isOk() ? ha.value() : lastGoodHa;
+        if (h == null) {
             return false;
         }
-        HaState h = ha.value();
         String clean = holder == null || holder.isBlank() ? null : holder.strip();
-        if (java.util.Objects.equals(clean, h.leaderKeyHolder())) {
+        if (java.util.Objects.equals(clean, h.leaderKeyHolder()) && ha.isOk()) {
             return false;
         }
         leaderKeyAt = at;
-        ha = Observation.ok(new HaState(h.manager(), clean, clean == null ? null : at, h.clusterFailoverEnabled(),
-                h.members(), h.pendingRequest()), at, java.time.Duration.ZERO);
+        lastGoodHa = new HaState(h.manager(), clean, clean == null ? null : at, h.clusterFailoverEnabled(),
+                h.members(), h.pendingRequest());
+        ha = Observation.ok(lastGoodHa, at, java.time.Duration.ZERO);
         return true;
     }
 

@@ -116,7 +116,8 @@ class ClusterWatcherIT {
                 long latency = Duration.between(put, firstWithNew.takenAt()).toMillis();
                 System.out.println("[figure] node-crash " + oldLeader + ": leader key PUT " + newLeader + " at " + put
                         + ", first snapshot naming it seq " + firstWithNew.seq() + " at " + firstWithNew.takenAt()
-                        + " -> " + latency + " ms");
+                        + " -> " + latency + " ms (watcher's last etcd watch event: "
+                        + watcher.lastWatchEvent().orElse(null) + ")");
                 assertThat(latency).isLessThan(1000);
                 ClusterSnapshot promoted = await(Duration.ofSeconds(30), x -> x.primary().map(NodeView::name)
                         .filter(newLeader::equals).isPresent());
