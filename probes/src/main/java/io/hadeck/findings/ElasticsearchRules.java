@@ -21,7 +21,7 @@ final class ElasticsearchRules implements Rules {
     private static List<Finding> rules(Facts f, EsClusterHealth h) {
         List<Finding> out = new ArrayList<>();
         String status = h.status() == null ? "" : h.status().toLowerCase(Locale.ROOT);
-        String shards = h.unassignedShards() + " unassigned shards, " + h.activeShardsPercent() + "% active";
+        String shards = h.unassignedShards() + " unassigned shards, " + Words.percent(h.activeShardsPercent()) + " active";
         if (status.equals("red")) {
             out.add(new Finding(Severity.CRIT, "ES_RED", List.of(),
                     "Elasticsearch " + h.clusterName() + " is red: some primary shards are not allocated (" + shards
@@ -37,8 +37,8 @@ final class ElasticsearchRules implements Rules {
         }
         if (h.unassignedShards() > 0) {
             out.add(new Finding(status.equals("red") ? Severity.CRIT : Severity.WARN, "ES_UNASSIGNED_SHARDS", List.of(),
-                    h.unassignedShards() + " Elasticsearch shards are unassigned (" + h.activeShardsPercent()
-                            + "% active, " + h.initializingShards() + " initializing).",
+                    h.unassignedShards() + " Elasticsearch shards are unassigned (" + Words.percent(h.activeShardsPercent())
+                            + " active, " + h.initializingShards() + " initializing).",
                     "GET _cluster/allocation/explain"));
         }
         for (NodeView n : f.nodes()) {

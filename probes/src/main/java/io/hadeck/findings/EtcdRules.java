@@ -22,8 +22,9 @@ final class EtcdRules implements Rules {
             } else {
                 for (String name : silent) {
                     out.add(new Finding(Severity.WARN, "ETCD_MEMBER_UNHEALTHY", List.of(name),
-                            "etcd on " + name + " does not answer (" + c.healthy() + " of " + c.total()
-                                    + " members healthy; quorum needs " + (c.total() / 2 + 1) + ").",
+                            "etcd on " + name + " does not answer" + (c.healthy() < c.total()
+                                    ? " (" + c.healthy() + " of " + c.total() + " members healthy; quorum needs "
+                                    + (c.total() / 2 + 1) + ")." : "."),
                             "Restart etcd on " + name + " (systemctl restart etcd) and check its log; while it is "
                                     + "down, losing one more member may stop the cluster."));
                 }

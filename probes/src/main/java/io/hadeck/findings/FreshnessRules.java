@@ -49,7 +49,9 @@ final class FreshnessRules implements Rules {
     }
 
     private static Finding unreachable(Facts f, NodeView n, Map<String, String> failed) {
-        boolean primary = f.isPrimaryNode(n);
+        // Critical only when what decides "is it still the writable primary?" cannot be read: a slow
+        // etcd or Elasticsearch on the primary's host is a warning, not a reason to think of failover.
+        boolean primary = f.isPrimaryNode(n) && (failed.containsKey("postgres") || failed.containsKey("patroni"));
         List<String> parts = new ArrayList<>();
         failed.forEach((layer, error) -> parts.add(layer + ": " + error));
         String what = failed.size() == layers(n).size() ? n.name() + " is unreachable"

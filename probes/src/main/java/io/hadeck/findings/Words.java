@@ -59,6 +59,11 @@ final class Words {
     }
 
     /** "node-1", "node-1 and node-2", "node-1, node-2 and node-3". */
+    /** One decimal: "66.7%", as Elasticsearch's own _cat output shows it. */
+    static String percent(double p) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", p);
+    }
+
     static String names(List<String> names) {
         if (names.isEmpty()) {
             return "none";

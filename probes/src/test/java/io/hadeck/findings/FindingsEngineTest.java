@@ -281,6 +281,14 @@ class FindingsEngineTest {
     }
 
     @Test
+    void aSlowEtcdOnThePrimarysHostIsAWarningNotAFailoverAlarm() {
+        ClusterSnapshot s = Clusters.healthy().failed("node-1", "etcd", "timed out after 3 s").build();
+        Finding f = only(s, "UNREACHABLE");
+        assertThat(f.severity()).isEqualTo(Severity.WARN);
+        assertThat(f.message()).doesNotContain("it is the primary");
+    }
+
+    @Test
     void aBigFleetWithUnreachableNodesStaysFast() {
         long t0 = System.nanoTime();
         ClusterSnapshot s = Clusters.bigFleet(500, 0.1);
