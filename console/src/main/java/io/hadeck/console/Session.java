@@ -138,11 +138,15 @@ public final class Session implements AutoCloseable {
      */
     public ClusterSnapshot snapshot() {
         ClusterSnapshot s;
+        boolean watching;
         synchronized (this) {
-            s = replay != null ? replay.get() : watcher == null ? null : watcher.latest().orElse(null);
+            s = replay != null ? replay.get() : null;
+            watching = watcher != null;
         }
         if (s == null) {
-            s = watcher != null ? awaitFirst() : ClusterWatcher.readOnce(cluster(), readTimeout());
+            // A watcher publishes as each source answers; until every source has been read once its
+            // snapshot says "unknown" for the rest, and wait-for/assert must not judge on that.
+            s = watching ? awaitFirst() : ClusterWatcher.readOnce(cluster(), readTimeout());
         }
         return s.withFindings(FindingsEngine.derive(s, cluster().thresholds()));
     }

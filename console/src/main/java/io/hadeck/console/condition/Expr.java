@@ -8,7 +8,18 @@ sealed interface Expr {
 
     Outcome test(ClusterSnapshot s);
 
-    record Outcome(boolean met, String why) {
+    /**
+     * Three-valued: {@code known} is false when a field it rests on is unknown (source unreachable,
+     * not read yet). Unknown never satisfies a condition, not even under {@code not}.
+     */
+    record Outcome(boolean met, boolean known, String why) {
+        Outcome(boolean met, String why) {
+            this(met, true, why);
+        }
+
+        static Outcome unknown(String why) {
+            return new Outcome(false, false, why);
+        }
     }
 
     record And(List<Expr> parts) implements Expr {
@@ -28,21 +39,24 @@ sealed interface Expr {
     record Or(List<Expr> parts) implements Expr {
         public Outcome test(ClusterSnapshot s) {
             StringBuilder why = new StringBuilder();
+            boolean known = true;
             for (Expr e : parts) {
                 Outcome o = e.test(s);
                 if (o.met()) {
                     return o;
                 }
+                known &= o.known();
                 why.append(why.length() == 0 ? "" : "; ").append(o.why());
             }
-            return new Outcome(false, why.toString());
+            return new Outcome(false, known, why.toString());
         }
     }
 
     record Not(Expr inner) implements Expr {
         public Outcome test(ClusterSnapshot s) {
             Outcome o = inner.test(s);
-            return new Outcome(!o.met(), "not (" + o.why() + ")");
+            String why = "not (" + o.why() + ")";
+            return o.known() ? new Outcome(!o.met(), why) : Outcome.unknown(why);
         }
     }
 
@@ -61,8 +75,8 @@ sealed interface Expr {
     record Flag(FieldRef ref) implements Expr {
         public Outcome test(ClusterSnapshot s) {
             Value v = ref.read(s);
-            boolean met = v.known() && (Boolean) v.raw();
-            return new Outcome(met, ref.show() + " is " + v.show());
+            String why = ref.show() + " is " + v.show();
+            return v.known() ? new Outcome((Boolean) v.raw(), why) : Outcome.unknown(why);
         }
     }
 
@@ -74,7 +88,7 @@ sealed interface Expr {
             String rightText = rightField != null ? rightField.show() + " (" + r.show() + ")" : r.show();
             String why = left.show() + " is " + l.show() + ", wanted " + op + " " + rightText;
             if (!l.known() || !r.known()) {
-                return new Outcome(false, why);
+                return Outcome.unknown(why);
             }
             int c = l.type() == Value.Type.TEXT
                     ? String.valueOf(l.raw()).compareToIgnoreCase(String.valueOf(r.raw()))

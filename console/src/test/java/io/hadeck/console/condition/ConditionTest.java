@@ -70,6 +70,20 @@ class ConditionTest {
     }
 
     @Test
+    void withNothingReadAStandbyIsNeitherStreamingNorNotStreaming() {
+        // wait-for "not streaming(node-3)" must wait for a reading that says so, not pass on no data.
+        ClusterSnapshot blind = Clusters.healthy().unreachable("node-1", "connection refused")
+                .unreachable("node-3", "connection refused").build();
+        assertThat(holds("streaming(node-3)", blind)).isFalse();
+        assertThat(holds("not streaming(node-3)", blind)).isFalse();
+        assertThat(holds("not streaming(node-3) or pg.streaming >= 0", blind)).isTrue();
+        // With the primary readable, its pg_stat_replication is the answer even if node-3 is not.
+        ClusterSnapshot primaryReadable = Clusters.unreachable("node-3");
+        assertThat(holds("not streaming(node-3)", primaryReadable)).isTrue();
+        assertThat(holds("not (lag(node-3) > 16MB)", primaryReadable)).isFalse();
+    }
+
+    @Test
     void splitBrainAndFailover() {
         ClusterSnapshot two = Clusters.twoPrimaries();
         assertThat(holds("pg.primaries == 2", two)).isTrue();
