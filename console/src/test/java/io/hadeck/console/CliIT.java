@@ -45,8 +45,13 @@ class CliIT {
 
     @Test
     void statusJsonOfAHealthyLabPipesIntoJq() throws Exception {
-        Lab.Result r = sh(Lab.repo().resolve("scripts/hadeck") + " --config " + Lab.configPath()
-                + " status --json | jq -e '.health == \"ok\" and (.nodes | length) == 5'");
+        // The previous test class may have just healed a fault: let hadeck itself see it settle first.
+        Lab.Result settled = hadeck(Duration.ofSeconds(120), "wait-for", "findings.warn == 0 and findings.crit == 0",
+                "--timeout", "90s", "--quiet");
+        assertThat(settled.exitCode()).as(settled.stdout() + settled.stderr()).isEqualTo(0);
+        String hd = Lab.repo().resolve("scripts/hadeck") + " --config " + Lab.configPath();
+        Lab.Result r = sh("out=$(" + hd + " status --json); echo \"$out\" | jq -e '.health == \"ok\" and (.nodes | length) == 5'"
+                + " || { echo \"$out\" | jq -c '.findings'; exit 1; }");
         assertThat(r.exitCode()).as(r.stderr() + r.stdout()).isEqualTo(0);
         Lab.Result s = hadeck(Duration.ofSeconds(60), "status", "--json");
         assertThat(s.exitCode()).as(s.stderr()).isEqualTo(0);

@@ -33,7 +33,9 @@ public final class PgMapping {
         if (standby && received != null && replayed != null) {
             // Until the watcher knows the primary's position, what is received but not replayed is the lag.
             lagBytes = Math.max(0, received.minus(replayed));
-            lagSeconds = received.equals(replayed) ? Double.valueOf(0) : dbl(s.get("replay_age_seconds"));
+            // Replay at or past the received position means nothing is pending (after pg_rewind a
+            // restarted standby reports replay ahead of a receive position that restarts at a segment).
+            lagSeconds = received.compareTo(replayed) <= 0 ? Double.valueOf(0) : dbl(s.get("replay_age_seconds"));
         }
         return new PgInstance(standby ? PgRole.STANDBY : PgRole.PRIMARY, s.get("server_version"),
                 timeline(s, receiver), current, standby ? received : null, standby ? replayed : null,

@@ -89,6 +89,19 @@ class PgMappingTest {
     }
 
     @Test
+    void aStandbyRejoinedAfterFailoverWithReplayAheadOfReceiveIsNotLagging() {
+        // Seen on the lab after node-start: receive restarts at a segment boundary behind replay.
+        PgRows r = rows("pg15-standby.json");
+        Map<String, String> s = new HashMap<>(r.status());
+        s.put("received_lsn", "0/4000000");
+        s.put("replayed_lsn", "0/402DB70");
+        s.put("replay_age_seconds", "243.3");
+        PgInstance pg = PgMapping.instance(new PgRows(s, r.replication(), r.walReceiver(), r.slots()));
+        assertThat(pg.lagBytes()).isZero();
+        assertThat(pg.lagSeconds()).isZero();
+    }
+
+    @Test
     void missingRecoveryColumnIsAClearError() {
         assertThatThrownBy(() -> PgMapping.instance(new PgRows(Map.of(), List.of(), List.of(), List.of())))
                 .isInstanceOf(ProbeException.class).hasMessageContaining("pg_is_in_recovery");
