@@ -61,15 +61,12 @@ lab_apt_install() {
 # A pid file holds the pid and the process start time (field 22 of /proc/PID/stat) so a
 # recycled pid is never mistaken for ours.
 _lab_starttime() { awk '{sub(/^.*\) /, ""); print $20}' "/proc/$1/stat" 2>/dev/null; }
-# A killed process stays in /proc as a zombie until reaped: that is not "running".
-_lab_state() { awk '{sub(/^.*\) /, ""); print $1}' "/proc/$1/stat" 2>/dev/null; }
 lab_pidfile() { echo "$LAB_DIR/run/$1.pid"; }
 lab_pid() {  # prints the pid of NAME if it is running, else fails
   local f pid st
   f=$(lab_pidfile "$1"); [ -f "$f" ] || return 1
   { read -r pid; read -r st; } <"$f" || true
   [ -n "${pid:-}" ] && [ -d "/proc/$pid" ] || return 1
-  [ "$(_lab_state "$pid")" != Z ] || return 1
   [ -z "${st:-}" ] || [ "$(_lab_starttime "$pid")" = "$st" ] || return 1
   echo "$pid"
 }
@@ -93,21 +90,6 @@ lab_start() {
 lab_signal() {
   local pid; pid=$(lab_pid "$1") || return 1
   kill "-$2" -- "-$pid" 2>/dev/null || kill "-$2" "$pid" 2>/dev/null || true
-}
-
-# lab_gone PID… : waits up to 5 s until none of the PIDs is alive (zombies count as gone), so a
-# fault has taken effect when it returns and an immediate undo sees the process as stopped.
-lab_gone() {
-  local p alive
-  for _ in $(seq 50); do
-    alive=0
-    for p in "$@"; do
-      [ -d "/proc/$p" ] && [ "$(_lab_state "$p")" != Z ] && alive=1
-    done
-    [ "$alive" = 0 ] && return 0
-    sleep 0.1
-  done
-  return 1
 }
 
 # lab_stop NAME [SECONDS] : TERM the group, KILL it after SECONDS (default 10), drop pid file.
