@@ -94,7 +94,7 @@ class CliIT {
         try {
             Lab.Result r = waiting.get();
             assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isEqualTo(0);
-            assertThat(r.stdout()).contains("waiting: streaming(" + standby + ") is true").contains("ok after");
+            assertThat(r.stdout()).contains("waiting: not (streaming(" + standby + ") is true)").contains("ok after");
         } finally {
             Lab.run("fault", "node-start", standby);
         }
