@@ -6,52 +6,22 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import io.hadeck.model.ClusterSnapshot;
-import io.hadeck.model.SnapshotSource;
 import io.hadeck.testkit.Clusters;
+import io.hadeck.testkit.PushedSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The running console loop in a virtual terminal, driven by keys like an operator would. */
 class ConsoleAppTest {
-
-    static final class Pushed implements SnapshotSource {
-        final List<Consumer<ClusterSnapshot>> listeners = new CopyOnWriteArrayList<>();
-        volatile ClusterSnapshot latest;
-        volatile int refreshes;
-
-        void push(ClusterSnapshot s) {
-            latest = s;
-            listeners.forEach(l -> l.accept(s));
-        }
-
-        @Override
-        public Optional<ClusterSnapshot> latest() {
-            return Optional.ofNullable(latest);
-        }
-
-        @Override
-        public AutoCloseable subscribe(Consumer<ClusterSnapshot> l) {
-            listeners.add(l);
-            return () -> listeners.remove(l);
-        }
-
-        @Override
-        public void refreshNow() {
-            refreshes++;
-        }
-    }
 
     static final CommandLine COMMANDS = new CommandLine() {
         @Override
@@ -88,7 +58,7 @@ class ConsoleAppTest {
 
     @Test
     void operatorSessionFromFirstSnapshotToQuit() throws Exception {
-        Pushed source = new Pushed();
+        PushedSource source = new PushedSource();
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(120, 40));
         Path log = Path.of("/tmp/hadeck-test.log");
         ConsoleContext ctx = new ConsoleContext(null, Clusters.healthy().config(), source, COMMANDS, "dark", false, log,
@@ -133,7 +103,7 @@ class ConsoleAppTest {
             assertThat(screen(vt)).contains("no writable primary").contains("PG NO WRITABLE PRIMARY");
             type(vt, "r");
             assertThat(await(vt, s -> !s.contains("PAUSED"))).contains("PG primary node-1");
-            assertThat(source.refreshes).isEqualTo(1);
+            assertThat(source.refreshes()).isEqualTo(1);
 
             type(vt, "P");
             assertThat(await(vt, s -> s.contains("not available"))).contains("disabled: guided actions not available yet");
@@ -150,7 +120,7 @@ class ConsoleAppTest {
             assertThat(small).contains("drbd-a", "drbd-b");
             type(vt, "q");
             assertThat(exit.get(10, java.util.concurrent.TimeUnit.SECONDS)).isZero();
-            assertThat(source.listeners).isEmpty();
+            assertThat(source.listenerCount()).isZero();
         } finally {
             pool.shutdownNow();
         }
