@@ -13,10 +13,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Asks several nodes the same question at once and takes the first good answer: a dead or hung
- * node costs nothing as long as one other answers. The losers are cancelled.
+ * Asks several nodes the same question and takes the first good answer: a dead or hung node costs
+ * little as long as one other answers. A few nodes are asked at once (all of a 3-node cluster);
+ * each failure, and each {@link #HEDGE} without an answer, brings in the next node, so a 300-node
+ * fleet costs a handful of requests, not 300. The losers are cancelled.
  */
 public final class FirstAnswer {
+
+    /** Asked at once at the start. */
+    static final int FAN_OUT = 3;
+    /** No answer yet after this long: ask one more node (what a hung node costs at most). */
+    static final Duration HEDGE = Duration.ofMillis(250);
 
     private static final AtomicInteger IDS = new AtomicInteger();
     /** Daemon threads, created on demand, idle ones reclaimed: asks are short and bounded by timeouts. */
@@ -45,11 +52,72 @@ public final class FirstAnswer {
         if (asks.isEmpty()) {
             throw new ProbeException("no " + what + " endpoint configured");
         }
-        BlockingQueue<Outcome<T>> done = new LinkedBlockingQueue<>();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < asks.size(); i++) {
-            Callable<T> ask = asks.get(i);
-            String label = labels == null ? null : labels.get(i);
+        Asking<T> a = new Asking<>(asks, labels);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> errors = new ArrayList<>();
+        try {
+            while (a.started < Math.min(FAN_OUT, asks.size())) {
+                a.startNext();
+            }
+            long nextHedge = System.nanoTime() + HEDGE.toNanos();
+            for (int finished = 0; finished < asks.size(); ) {
+                long now = System.nanoTime();
+                if (now >= deadline) {
+                    break;
+                }
+                long until = a.allStarted() ? deadline : Math.min(deadline, nextHedge);
+                Outcome<T> o = a.done.poll(Math.max(0, until - now), TimeUnit.NANOSECONDS);
+                if (o == null) {
+                    if (!a.allStarted() && System.nanoTime() >= nextHedge) {
+                        a.startNext();   // the asked ones are slow: one more node gets the question
+                        nextHedge = System.nanoTime() + HEDGE.toNanos();
+                    }
+                    continue;
+                }
+                finished++;
+                if (o.error() == null) {
+                    return o.value();
+                }
+                String reason = Failures.describe(o.error(), timeout);
+                errors.add(o.label() == null ? reason : o.label() + ": " + reason);
+                if (!a.allStarted()) {
+                    a.startNext();
+                    nextHedge = System.nanoTime() + HEDGE.toNanos();
+                }
+            }
+            if (errors.size() < asks.size()) {
+                throw new ProbeException("no " + what + " node answered: "
+                        + (errors.isEmpty() ? "" : String.join("; ", errors) + "; others ") + Failures.timedOut(timeout));
+            }
+            throw new ProbeException(errors.stream().distinct().count() == 1 && labels == null
+                    ? "no " + what + " node answered: " + errors.get(0)
+                    : "no " + what + " node answered: " + String.join("; ", errors));
+        } finally {
+            a.cancelAll();
+        }
+    }
+
+    /** The asks of one question, started one by one on the shared pool. */
+    private static final class Asking<T> {
+        final BlockingQueue<Outcome<T>> done = new LinkedBlockingQueue<>();
+        final List<Callable<T>> asks;
+        final List<String> labels;
+        final List<Future<?>> futures = new ArrayList<>();
+        int started;
+
+        Asking(List<Callable<T>> asks, List<String> labels) {
+            this.asks = asks;
+            this.labels = labels;
+        }
+
+        boolean allStarted() {
+            return started == asks.size();
+        }
+
+        void startNext() {
+            Callable<T> ask = asks.get(started);
+            String label = labels == null ? null : labels.get(started);
+            started++;
             futures.add(POOL.submit(() -> {
                 try {
                     done.add(new Outcome<>(ask.call(), label, null));
@@ -58,27 +126,21 @@ public final class FirstAnswer {
                 }
             }));
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> errors = new ArrayList<>();
-        try {
-            for (int i = 0; i < asks.size(); i++) {
-                Outcome<T> o = done.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (o == null) {
-                    throw new ProbeException("no " + what + " node answered: "
-                            + (errors.isEmpty() ? "" : String.join("; ", errors) + "; others ") + Failures.timedOut(timeout));
-                }
-                if (o.error() == null) {
-                    return o.value();
-                }
-                String reason = Failures.describe(o.error(), timeout);
-                errors.add(o.label() == null ? reason : o.label() + ": " + reason);
-            }
-            throw new ProbeException(errors.stream().distinct().count() == 1 && labels == null
-                    ? "no " + what + " node answered: " + errors.get(0)
-                    : "no " + what + " node answered: " + String.join("; ", errors));
-        } finally {
+
+        void cancelAll() {
             futures.forEach(f -> f.cancel(true));
         }
+    }
+
+    /** The nodes in order, the one that answered last time moved to the front (it most likely answers again). */
+    public static List<String> lastWinnerFirst(List<String> nodes, String lastWinner) {
+        if (lastWinner == null || !nodes.contains(lastWinner) || nodes.get(0).equals(lastWinner)) {
+            return nodes;
+        }
+        List<String> out = new ArrayList<>(nodes.size());
+        out.add(lastWinner);
+        nodes.stream().filter(n -> !n.equals(lastWinner)).forEach(out::add);
+        return out;
     }
 
     /** Runs one task on the shared pool (for callers that fan out themselves). */

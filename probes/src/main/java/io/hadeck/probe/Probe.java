@@ -17,6 +17,8 @@ public abstract class Probe<T> {
 
     private final Duration timeout;
     private final Clock clock;
+    /** End of the read in progress (nanoTime): its timeout, or sooner when the caller has a deadline. */
+    private volatile long readEndsNanos;
 
     protected Probe(Duration timeout, Clock clock) {
         this.timeout = timeout;
@@ -27,7 +29,16 @@ public abstract class Probe<T> {
     protected abstract T fetch() throws Exception;
 
     public final Observation<T> read() {
+        return read(timeout);
+    }
+
+    /**
+     * Reads within {@code limit} when that is shorter than the probe's own timeout (a one-shot sweep
+     * with a deadline): readers that fan out hand back what answered in time instead of nothing.
+     */
+    public final Observation<T> read(Duration limit) {
         long start = System.nanoTime();
+        readEndsNanos = start + Math.min(timeout.toNanos(), Math.max(0, limit.toNanos()));
         try {
             T value = fetch();
             return Observation.ok(value, clock.instant(), since(start));
@@ -42,6 +53,11 @@ public abstract class Probe<T> {
 
     public Duration timeout() {
         return timeout;
+    }
+
+    /** What is left of the current read's time: pass this, not {@link #timeout()}, to waits inside fetch(). */
+    protected Duration budget() {
+        return Duration.ofNanos(Math.max(0, readEndsNanos - System.nanoTime()));
     }
 
     protected Clock clock() {

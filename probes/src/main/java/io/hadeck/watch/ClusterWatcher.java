@@ -41,6 +41,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
 
     private final ClusterConfig cfg;
     private final Clock clock;
+    private final Sources.Shared shared;
     private final List<Source<?>> sources;
     private final Readings readings;
     private final ScheduledExecutorService ticks;
@@ -58,7 +59,8 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
     public ClusterWatcher(ClusterConfig cfg, Clock clock) {
         this.cfg = cfg;
         this.clock = clock;
-        this.sources = Sources.of(cfg, clock);
+        this.shared = Sources.Shared.of(cfg);
+        this.sources = Sources.of(cfg, clock, shared);
         this.readings = new Readings(cfg);
         this.ticks = Executors.newSingleThreadScheduledExecutor(daemon("hadeck-watch-tick"));
         this.workers = Executors.newFixedThreadPool(Math.max(1, sources.size()), daemon("hadeck-read"));
@@ -248,6 +250,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         ticks.shutdownNow();
         workers.shutdownNow();
         sources.forEach(s -> closeQuietly(s.probe()));
+        shared.close();
     }
 
     static void closeQuietly(Object o) {
@@ -261,37 +264,76 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
     }
 
     /**
-     * One snapshot for one-shot commands: every source read once, all in parallel, so the wall time
-     * is about the slowest single read; a source still reading at the deadline shows as timed out.
+     * One snapshot for one-shot commands: every source read once, in parallel, so the wall time is
+     * about the slowest single read. The deadline counts from this call (client set-up included);
+     * readers get a little less so that what answered in time lands, and a source still reading (or
+     * still queued behind its own hung server) at the deadline shows as timed out. Sources naming
+     * the same server share a lane of a few workers: threads are not free (300 thread starts took
+     * 0.1–2 s on the 2-core lab machine), and that server would only make them queue for its
+     * connections anyway. Clients are closed in the background: the caller has its snapshot at the
+     * deadline, not after the last hung socket is torn down.
      */
+    /**
+     * Workers for {@link #readOnce}, kept between calls (a REPL, a batch file, the fleet benchmark
+     * call it again and again) and reclaimed after a minute idle.
+     */
+    private static final ExecutorService ONCE_POOL = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE,
+            60, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), daemon("hadeck-once"));
+
     public static ClusterSnapshot readOnce(ClusterConfig cfg, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long readersDeadline = deadline - Duration.ofMillis(Math.max(20, timeout.toMillis() / 20)).toNanos();
         Clock clock = Clock.systemUTC();
-        List<Source<?>> sources = Sources.of(cfg, clock);
+        Sources.Shared shared = Sources.Shared.of(cfg);
+        List<Source<?>> sources = Sources.of(cfg, clock, shared);
         Readings readings = new Readings(cfg);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, sources.size()), daemon("hadeck-once"));
+        java.util.Map<String, java.util.Queue<Source<?>>> lanes = new java.util.LinkedHashMap<>();
+        sources.forEach(s -> lanes.computeIfAbsent(s.lane, k -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(s));
+        List<java.util.concurrent.Future<?>> workers = new java.util.ArrayList<>();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(sources.size());
+        // Every worker is started before any reads: a worker reading at once competes with the starting of the rest.
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
         try {
-            List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
-            for (Source<?> s : sources) {
-                s.tryStart();
-                futures.add(pool.submit(() -> s.readInto(readings)));
-            }
-            long deadline = System.nanoTime() + timeout.toNanos();
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    futures.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    sources.get(i).reportOverrunNow(readings, clock.instant(), timeout);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    LOG.warn("reading {} failed unexpectedly: {}", sources.get(i).key, e.getCause().toString());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
+            sources.forEach(Source::tryStart);
+            for (java.util.Queue<Source<?>> lane : lanes.values()) {
+                for (int w = Math.min(lane.size(), lane.peek().laneWidth); w > 0; w--) {
+                    workers.add(ONCE_POOL.submit(() -> readLane(lane, readersDeadline, readings, done, go)));
                 }
             }
-            return withFindings(readings.snapshot(1, clock.instant()), cfg);
+            go.countDown();
+            if (!done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                Instant now = clock.instant();
+                sources.forEach(s -> s.reportOverrunNow(readings, now, timeout));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
-            pool.shutdownNow();
-            sources.forEach(s -> closeQuietly(s.probe()));
+            Thread closer = new Thread(() -> {
+                workers.forEach(w -> w.cancel(true));   // frees workers still stuck on a hung server
+                sources.forEach(s -> closeQuietly(s.probe()));
+                shared.close();
+            }, "hadeck-once-close");
+            closer.setDaemon(true);
+            closer.start();
+        }
+        return withFindings(readings.snapshot(1, clock.instant()), cfg);
+    }
+
+    private static void readLane(java.util.Queue<Source<?>> lane, long readersDeadline, Readings readings,
+                                 java.util.concurrent.CountDownLatch done, java.util.concurrent.CountDownLatch go) {
+        try {
+            go.await();
+            for (Source<?> s = lane.poll(); s != null; s = lane.poll()) {
+                try {
+                    s.readInto(readings, Duration.ofNanos(Math.max(0, readersDeadline - System.nanoTime())));
+                } catch (RuntimeException e) {
+                    LOG.warn("reading {} failed unexpectedly: {}", s.key, e.toString());
+                } finally {
+                    done.countDown();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();   // the deadline passed: readOnce has reported what is left
         }
     }
 

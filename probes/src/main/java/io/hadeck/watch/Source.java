@@ -18,6 +18,9 @@ final class Source<T> {
     final String key;
     final Duration every;
     final boolean followsHaChanges;
+    /** Sources of one lane talk to the same server; a one-shot sweep reads at most {@link #laneWidth} of them at once. */
+    final String lane;
+    final int laneWidth;
     private final Probe<T> probe;
     private final BiConsumer<Readings, Observation<T>> apply;
 
@@ -30,7 +33,14 @@ final class Source<T> {
 
     Source(String key, Duration every, boolean followsHaChanges, Probe<T> probe,
            BiConsumer<Readings, Observation<T>> apply) {
+        this(key, key, 1, every, followsHaChanges, probe, apply);
+    }
+
+    Source(String key, String lane, int laneWidth, Duration every, boolean followsHaChanges, Probe<T> probe,
+           BiConsumer<Readings, Observation<T>> apply) {
         this.key = key;
+        this.lane = lane;
+        this.laneWidth = laneWidth;
         this.every = every;
         this.followsHaChanges = followsHaChanges;
         this.probe = probe;
@@ -69,8 +79,13 @@ final class Source<T> {
 
     /** Reads (blocking, bounded by the probe's own timeouts) and records the observation. */
     void readInto(Readings readings) {
+        readInto(readings, probe.timeout());
+    }
+
+    /** Reads within {@code limit} (a one-shot deadline) when that is shorter than the probe's timeout. */
+    void readInto(Readings readings, Duration limit) {
         try {
-            Observation<T> o = probe.read();
+            Observation<T> o = probe.read(limit);
             apply.accept(readings, o);
         } finally {
             readAtLeastOnce = true;

@@ -11,7 +11,9 @@ import io.hadeck.probe.drbd.DrbdReader;
 import io.hadeck.probe.es.ElasticsearchReader;
 import io.hadeck.probe.es.EsMapping;
 import io.hadeck.probe.etcd.EtcdReader;
+import io.hadeck.probe.etcd.SharedEtcdClient;
 import io.hadeck.probe.patroni.PatroniReader;
+import io.hadeck.probe.pg.PgConnections;
 import io.hadeck.probe.pg.PostgresReader;
 import io.hadeck.probe.ssh.NodeTarget;
 import io.hadeck.probe.ssh.SshRunner;
@@ -31,17 +33,33 @@ final class Sources {
     private Sources() {
     }
 
-    static List<Source<?>> of(ClusterConfig cfg, Clock clock) {
+    /** Clients the readers of one cluster share; whoever runs the sources closes them after the readers. */
+    record Shared(PgConnections pg, SharedEtcdClient etcd) implements AutoCloseable {
+        static Shared of(ClusterConfig cfg) {
+            return new Shared(new PgConnections(true), new SharedEtcdClient(cfg));
+        }
+
+        @Override
+        public void close() {
+            pg.close();
+            etcd.close();
+        }
+    }
+
+    static List<Source<?>> of(ClusterConfig cfg, Clock clock, Shared shared) {
+        PgConnections pg = shared.pg();
         List<Source<?>> out = new ArrayList<>();
         ClusterConfig.Poll poll = cfg.poll();
         if (cfg.etcd() != null && !cfg.etcd().endpoints().isEmpty()) {
-            out.add(new Source<>("etcd", every(poll == null ? null : poll.etcd()), false, new EtcdReader(cfg, clock),
+            out.add(new Source<>("etcd", every(poll == null ? null : poll.etcd()), false, new EtcdReader(cfg, clock, shared.etcd()),
                     Sources::applyEtcd));
         }
         for (NodeConfig n : cfg.nodes()) {
             if (n.postgres() != null) {
-                out.add(new Source<>("postgres " + n.name(), every(poll == null ? null : poll.postgres()), true,
-                        new PostgresReader(cfg, n, true, clock), (r, o) -> r.node(n.name(), v -> v.withPostgres(o))));
+                // Nodes naming the same server share its few connections: one lane per server.
+                out.add(new Source<>("postgres " + n.name(), "postgres " + n.postgres(), PgConnections.PER_SERVER,
+                        every(poll == null ? null : poll.postgres()), true,
+                        new PostgresReader(cfg, n, pg, clock), (r, o) -> r.node(n.name(), v -> v.withPostgres(o))));
             }
         }
         if (cfg.nodes().stream().anyMatch(n -> n.elasticsearch() != null)) {
@@ -58,7 +76,7 @@ final class Sources {
         }
         Duration haEvery = every(poll == null ? null : poll.patroni());
         if ("patroni".equals(cfg.manager())) {
-            out.add(new Source<>("patroni", haEvery, true, new PatroniReader(cfg, clock), (r, o) -> applyHa(cfg, r, o)));
+            out.add(new Source<>("patroni", haEvery, true, new PatroniReader(cfg, clock, shared.etcd()), (r, o) -> applyHa(cfg, r, o)));
         } else if ("chef-backend".equals(cfg.manager())) {
             out.add(new Source<>("chef-backend", haEvery, true, new ChefBackendReader(cfg, ssh, clock),
                     (r, o) -> applyHa(cfg, r, o)));

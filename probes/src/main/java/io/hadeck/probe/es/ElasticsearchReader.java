@@ -7,6 +7,7 @@ import io.hadeck.config.NodeConfig;
 import io.hadeck.model.EsClusterHealth;
 import io.hadeck.probe.FirstAnswer;
 import io.hadeck.probe.Probe;
+import io.hadeck.probe.ProbeException;
 import io.hadeck.probe.TlsContexts;
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
@@ -26,11 +27,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Elasticsearch cluster health and node list, asked of every configured node at once with one
- * low-level REST client per node (a node that accepts and never answers would otherwise hold the
- * request for the whole socket timeout); the first node to answer wins.
+ * Elasticsearch cluster health and node list, asked of the configured nodes through
+ * {@link FirstAnswer} (a few at once, more when they fail or are slow) with one low-level REST
+ * client per node (a node that accepts and never answers would otherwise hold the request for the
+ * whole socket timeout); the first node to answer wins and is asked first next time. Clients are
+ * built on first use, so a 300-node fleet builds the handful it asks, not 300.
  */
 public class ElasticsearchReader extends Probe<ElasticsearchReader.EsReading> implements AutoCloseable {
 
@@ -41,15 +45,32 @@ public class ElasticsearchReader extends Probe<ElasticsearchReader.EsReading> im
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Map<String, RestClient> clients = new LinkedHashMap<>();
+    private final ClusterConfig cluster;
+    /** Node name → URL, in configuration order. */
+    private final Map<String, String> urls = new LinkedHashMap<>();
+    private final Map<String, RestClient> clients = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+    private volatile String lastAnswered;
 
     public ElasticsearchReader(ClusterConfig cluster, Clock clock) {
         super(cluster.timeouts().read(), clock);
+        this.cluster = cluster;
         for (NodeConfig n : cluster.nodes()) {
             if (n.elasticsearch() != null) {
-                clients.put(n.name(), client(cluster, n.elasticsearch()));
+                urls.put(n.name(), n.elasticsearch());
             }
         }
+    }
+
+    private RestClient client(String node) {
+        if (closed) {
+            throw new ProbeException("closed");
+        }
+        RestClient c = clients.computeIfAbsent(node, k -> client(cluster, urls.get(k)));
+        if (closed) {
+            close();   // built while closing: do not leave its threads behind
+        }
+        return c;
     }
 
     private RestClient client(ClusterConfig cluster, String url) {
@@ -76,12 +97,16 @@ public class ElasticsearchReader extends Probe<ElasticsearchReader.EsReading> im
 
     @Override
     protected EsReading fetch() throws Exception {
+        List<String> order = FirstAnswer.lastWinnerFirst(List.copyOf(urls.keySet()), lastAnswered);
         List<Callable<EsReading>> asks = new ArrayList<>();
-        clients.forEach((node, client) -> asks.add(() -> ask(node, client)));
-        return FirstAnswer.of(asks, List.copyOf(clients.keySet()), timeout(), "Elasticsearch");
+        order.forEach(node -> asks.add(() -> ask(node)));
+        EsReading r = FirstAnswer.of(asks, order, budget(), "Elasticsearch");
+        lastAnswered = r.answeredBy();
+        return r;
     }
 
-    private EsReading ask(String node, RestClient client) throws IOException {
+    private EsReading ask(String node) throws IOException {
+        RestClient client = client(node);
         JsonNode health = get(client, "/_cluster/health");
         JsonNode cat = get(client, CAT_NODES);
         return new EsReading(EsMapping.health(node, health, cat), node);
@@ -94,6 +119,7 @@ public class ElasticsearchReader extends Probe<ElasticsearchReader.EsReading> im
 
     @Override
     public void close() {
+        closed = true;
         clients.values().forEach(c -> {
             try {
                 c.close();

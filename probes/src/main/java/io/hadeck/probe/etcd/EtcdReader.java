@@ -13,6 +13,7 @@ import io.hadeck.model.Observation;
 import io.hadeck.probe.Failures;
 import io.hadeck.probe.FirstAnswer;
 import io.hadeck.probe.Probe;
+import io.hadeck.probe.ProbeException;
 import io.hadeck.probe.etcd.EtcdMapping.EndpointStatus;
 import io.hadeck.probe.etcd.EtcdMapping.MemberInfo;
 
@@ -24,14 +25,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The etcd cluster: member list (from whichever member answers first), then status, alarms and a
- * quorum read per endpoint, all endpoints at once, each through its own client with a short
- * timeout so a dead member costs only its own slot.
+ * The etcd cluster: member list and alarms from whichever member answers, and per endpoint its
+ * status and a quorum read, all endpoints at once, each with a short timeout so a dead member
+ * costs only its own slot. One client serves the cluster (status asks each endpoint on a channel
+ * of its own); the quorum read needs a client bound to the endpoint, built only for endpoints that
+ * answered their status, so a fleet of dead endpoints does not cost one gRPC client each. Whatever has not answered when the read's
+ * time is up is reported as timed out, so one hung member never costs the whole reading.
  */
 public class EtcdReader extends Probe<EtcdReader.EtcdReading> implements AutoCloseable {
 
@@ -44,35 +48,67 @@ public class EtcdReader extends Probe<EtcdReader.EtcdReading> implements AutoClo
 
     private final ClusterConfig cluster;
     private final Duration perMember;
-    private final Map<String, Client> clients = new LinkedHashMap<>();
+    /** Endpoint URL → its configured form, in configuration order. */
+    private final Map<String, String> endpoints = new LinkedHashMap<>();
+    /** One client per endpoint, built on first use and in parallel (a gRPC client takes a while to set up). */
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+    private final SharedEtcdClient shared;
+    private final boolean ownsShared;
 
     public EtcdReader(ClusterConfig cluster, Clock clock) {
+        this(cluster, clock, new SharedEtcdClient(cluster), true);
+    }
+
+    /** Asks the cluster as a whole through its shared client (closed by its owner). */
+    public EtcdReader(ClusterConfig cluster, Clock clock, SharedEtcdClient shared) {
+        this(cluster, clock, shared, false);
+    }
+
+    private EtcdReader(ClusterConfig cluster, Clock clock, SharedEtcdClient shared, boolean ownsShared) {
         super(cluster.timeouts().read(), clock);
         this.cluster = cluster;
+        this.shared = shared;
+        this.ownsShared = ownsShared;
         Duration connect = cluster.timeouts().connect();
         this.perMember = connect.compareTo(timeout()) < 0 ? connect : timeout();
-        for (String e : EtcdClients.endpoints(cluster)) {
-            clients.put(EtcdMapping.trimSlash(e), EtcdClients.build(cluster.etcd(), List.of(e), connect));
+        EtcdClients.endpoints(cluster).forEach(e -> endpoints.put(EtcdMapping.trimSlash(e), e));
+    }
+
+    /** The client for the whole cluster: member list, alarms, and each endpoint's status (on a channel of its own). */
+    private Client shared() {
+        return shared.get();
+    }
+
+    /** A client bound to one endpoint, for its quorum read: built only for endpoints that answered their status. */
+    private Client client(String endpoint) {
+        Client c = clients.computeIfAbsent(endpoint, e -> EtcdClients.build(cluster.etcd(), List.of(endpoints.get(e)),
+                cluster.timeouts().connect()));
+        if (closed) {
+            close();   // built while closing: do not leave its threads behind
+            throw new ProbeException("closed");
         }
+        return c;
     }
 
     @Override
     protected EtcdReading fetch() throws Exception {
-        // Every endpoint's status and quorum read start now, in parallel with the member list.
+        Duration budget = budget();
+        Duration per = perMember.compareTo(budget) < 0 ? perMember : budget;
+        // Every endpoint's status, then its quorum read, start now, in parallel with the member list.
         Map<String, Future<Observation<EndpointStatus>>> statuses = new LinkedHashMap<>();
         Map<String, Future<Boolean>> health = new LinkedHashMap<>();
-        clients.forEach((endpoint, c) -> {
-            statuses.put(endpoint, FirstAnswer.submit(() -> status(endpoint, c)));
-            health.put(endpoint, FirstAnswer.submit(() -> healthy(c)));
+        endpoints.keySet().forEach(endpoint -> {
+            Future<Observation<EndpointStatus>> status = FirstAnswer.submit(() -> status(endpoint, per));
+            statuses.put(endpoint, status);
+            health.put(endpoint, FirstAnswer.submit(() -> status.get().isOk() && healthy(endpoint, per)));
         });
-        List<Callable<List<MemberInfo>>> asks = new ArrayList<>();
-        clients.values().forEach(c -> asks.add(() -> members(c)));
-        List<MemberInfo> members = FirstAnswer.of(asks, new ArrayList<>(clients.keySet()), timeout(), "etcd");
-        Map<Long, List<String>> alarms = alarms();
+        List<MemberInfo> members = members(per, statuses);
+        Map<Long, List<String>> alarms = alarms(per);
         List<EndpointStatus> answered = new ArrayList<>();
         Map<String, Observation<EndpointStatus>> byEndpoint = new HashMap<>();
         for (var e : statuses.entrySet()) {
-            Observation<EndpointStatus> o = await(e.getValue());
+            Observation<EndpointStatus> o = await(e.getValue(), per);
             byEndpoint.put(e.getKey(), o);
             o.get().ifPresent(answered::add);
         }
@@ -94,14 +130,30 @@ public class EtcdReader extends Probe<EtcdReader.EtcdReading> implements AutoClo
         return new EtcdReading(EtcdMapping.cluster(lastClusterId, members, answered, healthy), perNode);
     }
 
+    /** The member list from whichever member the client reaches; when none does, each endpoint's own reason. */
+    private List<MemberInfo> members(Duration per, Map<String, Future<Observation<EndpointStatus>>> statuses)
+            throws InterruptedException {
+        try {
+            return shared().getClusterClient().listMember().get(budget().toMillis(), TimeUnit.MILLISECONDS)
+                    .getMembers().stream().map(EtcdReader::info).toList();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            List<String> why = new ArrayList<>();
+            for (var s : statuses.entrySet()) {
+                Observation<EndpointStatus> o = await(s.getValue(), per);
+                why.add(s.getKey() + ": " + (o.isOk() ? Failures.describe(e, per) : o.error()));
+            }
+            throw new ProbeException("no etcd member answered: " + String.join("; ", why));
+        }
+    }
+
     /** From any status header; the same for every member of one cluster. */
     private volatile long lastClusterId;
 
-    private Observation<EndpointStatus> status(String endpoint, Client c) {
+    private Observation<EndpointStatus> status(String endpoint, Duration per) {
         long start = System.nanoTime();
         try {
-            StatusResponse r = c.getMaintenanceClient().statusMember(endpoint)
-                    .get(perMember.toMillis(), TimeUnit.MILLISECONDS);
+            StatusResponse r = shared().getMaintenanceClient().statusMember(endpoints.get(endpoint))
+                    .get(per.toMillis(), TimeUnit.MILLISECONDS);
             lastClusterId = r.getHeader().getClusterId();
             return Observation.ok(new EndpointStatus(endpoint, r.getHeader().getMemberId(), r.getLeader(),
                     r.getRaftTerm(), r.getRaftIndex(), r.getDbSize(), r.getVersion()), now(), since(start));
@@ -109,20 +161,15 @@ public class EtcdReader extends Probe<EtcdReader.EtcdReading> implements AutoClo
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return Observation.failed(Failures.describe(e, perMember), now(), since(start));
+            return Observation.failed(Failures.describe(e, per), now(), since(start));
         }
     }
 
     /** What {@code etcdctl endpoint health} does: a linearizable read, which needs the member to reach quorum. */
-    private boolean healthy(Client c) throws Exception {
-        c.getKVClient().get(EtcdClients.bytes("health"), GetOption.newBuilder().withSerializable(false).build())
-                .get(perMember.toMillis(), TimeUnit.MILLISECONDS);
+    private boolean healthy(String endpoint, Duration per) throws Exception {
+        client(endpoint).getKVClient().get(EtcdClients.bytes("health"), GetOption.newBuilder().withSerializable(false).build())
+                .get(per.toMillis(), TimeUnit.MILLISECONDS);
         return true;
-    }
-
-    private List<MemberInfo> members(Client c) throws Exception {
-        return c.getClusterClient().listMember().get(perMember.toMillis(), TimeUnit.MILLISECONDS).getMembers().stream()
-                .map(EtcdReader::info).toList();
     }
 
     private static MemberInfo info(Member m) {
@@ -131,34 +178,34 @@ public class EtcdReader extends Probe<EtcdReader.EtcdReading> implements AutoClo
     }
 
     /** Alarms (NOSPACE, CORRUPT) by member ID, from whichever member answers; none known when nobody does. */
-    private Map<Long, List<String>> alarms() throws InterruptedException {
-        List<Callable<List<AlarmMember>>> asks = new ArrayList<>();
-        clients.values().forEach(c -> asks.add(() -> c.getMaintenanceClient().listAlarms()
-                .get(perMember.toMillis(), TimeUnit.MILLISECONDS).getAlarms()));
+    private Map<Long, List<String>> alarms(Duration per) throws InterruptedException {
         Map<Long, List<String>> out = new HashMap<>();
         try {
-            for (AlarmMember a : FirstAnswer.of(asks, perMember, "etcd")) {
+            for (AlarmMember a : shared().getMaintenanceClient().listAlarms().get(per.toMillis(), TimeUnit.MILLISECONDS)
+                    .getAlarms()) {
                 out.computeIfAbsent(a.getMemberId(), k -> new ArrayList<>()).add(a.getAlarmType().name());
             }
-        } catch (RuntimeException e) {
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
             // Alarms are a detail; the member list already proved the cluster answers.
         }
         return out;
     }
 
-    private <T> Observation<T> await(Future<Observation<T>> f) throws InterruptedException {
+    /** Waits at most for what is left of the read: an endpoint still silent then is reported as timed out. */
+    private <T> Observation<T> await(Future<Observation<T>> f, Duration per) throws InterruptedException {
         try {
-            return f.get(perMember.toMillis() + 500, TimeUnit.MILLISECONDS);
+            return f.get(budget().toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             f.cancel(true);
-            return Observation.failed(Failures.timedOut(perMember), now(), perMember);
+            return Observation.failed(Failures.timedOut(per), now(), per);
         }
     }
 
-    private static boolean awaitQuietly(Future<Boolean> f) throws InterruptedException {
+    private boolean awaitQuietly(Future<Boolean> f) throws InterruptedException {
         try {
-            return f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+            return f.get(budget().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            f.cancel(true);
             return false;
         }
     }
@@ -169,6 +216,10 @@ public class EtcdReader extends Probe<EtcdReader.EtcdReading> implements AutoClo
 
     @Override
     public void close() {
+        closed = true;
         clients.values().forEach(Client::close);
+        if (ownsShared) {
+            shared.close();
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.hadeck.probe.patroni;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.etcd.jetcd.Client;
 import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.options.GetOption;
 import io.hadeck.config.ClusterConfig;
@@ -13,6 +12,7 @@ import io.hadeck.probe.Probe;
 import io.hadeck.probe.ProbeException;
 import io.hadeck.probe.TlsContexts;
 import io.hadeck.probe.etcd.EtcdClients;
+import io.hadeck.probe.etcd.SharedEtcdClient;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -41,28 +43,47 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
 
     private final ClusterConfig cluster;
     private final String prefix;
-    private final HttpClient http;
-    private final Client etcd;
     private final String authorization;
+    private final SharedEtcdClient etcd;
+    private final boolean ownsEtcd;
+    /** Built on first use: a one-shot run that never needs it does not pay for its set-up. */
+    private HttpClient http;
+    private volatile String lastAnswered;
     private String seenHolder;
     private long seenRevision;
     private Instant seenSince;
 
     public PatroniReader(ClusterConfig cluster, Clock clock) {
+        this(cluster, clock, new SharedEtcdClient(cluster), true);
+    }
+
+    /** Reads Patroni's keys through the cluster's shared etcd client (closed by its owner). */
+    public PatroniReader(ClusterConfig cluster, Clock clock, SharedEtcdClient etcd) {
+        this(cluster, clock, etcd, false);
+    }
+
+    private PatroniReader(ClusterConfig cluster, Clock clock, SharedEtcdClient etcd, boolean ownsEtcd) {
         super(cluster.timeouts().read(), clock);
+        this.etcd = etcd;
+        this.ownsEtcd = ownsEtcd;
         this.cluster = cluster;
         this.prefix = prefix(cluster);
         ClusterConfig.Patroni p = cluster.patroni();
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(cluster.timeouts().connect());
-        if (cluster.nodes().stream().anyMatch(n -> n.patroni() != null && n.patroni().startsWith("https:"))) {
-            b.sslContext(TlsContexts.forCa(p == null ? null : p.tls()));
-        }
-        this.http = b.build();
         this.authorization = p != null && p.username() != null && p.password() != null
                 ? "Basic " + Base64.getEncoder().encodeToString((p.username() + ":" + p.password().reveal())
                 .getBytes(StandardCharsets.UTF_8)) : null;
-        List<String> endpoints = EtcdClients.endpoints(cluster);
-        this.etcd = endpoints.isEmpty() ? null : EtcdClients.build(cluster.etcd(), endpoints, cluster.timeouts().connect());
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            ClusterConfig.Patroni p = cluster.patroni();
+            HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(cluster.timeouts().connect());
+            if (cluster.nodes().stream().anyMatch(n -> n.patroni() != null && n.patroni().startsWith("https:"))) {
+                b.sslContext(TlsContexts.forCa(p == null ? null : p.tls()));
+            }
+            http = b.build();
+        }
+        return http;
     }
 
     /** {@code <namespace><scope>/}, e.g. {@code /service/lab/}: where Patroni keeps its keys. */
@@ -81,11 +102,12 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
 
     @Override
     protected HaState fetch() throws Exception {
-        Future<List<PatroniMapping.Key>> keys = etcd == null ? null : FirstAnswer.submit(this::keys);
+        Duration budget = budget();
+        Future<List<PatroniMapping.Key>> keys = !etcd.configured() ? null : FirstAnswer.submit(() -> keys(budget));
         JsonNode rest = null;
         String restError = null;
         try {
-            rest = restCluster();
+            rest = restCluster(budget);
         } catch (ProbeException e) {
             restError = e.getMessage();
         }
@@ -93,10 +115,10 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
         String etcdError = null;
         if (keys != null) {
             try {
-                k = keys.get(timeout().toMillis(), TimeUnit.MILLISECONDS);
+                k = keys.get(budget().toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
                 keys.cancel(true);
-                etcdError = io.hadeck.probe.Failures.describe(e, timeout());
+                etcdError = io.hadeck.probe.Failures.describe(e, budget);
             }
         }
         if (rest == null && k == null) {
@@ -124,25 +146,28 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
         return seenSince;
     }
 
-    private JsonNode restCluster() throws InterruptedException {
+    private JsonNode restCluster(Duration budget) throws InterruptedException {
+        Map<String, String> urls = new LinkedHashMap<>();
+        cluster.nodes().stream().filter(n -> n.patroni() != null).forEach(n -> urls.put(n.name(), n.patroni()));
+        List<String> labels = FirstAnswer.lastWinnerFirst(List.copyOf(urls.keySet()), lastAnswered);
         List<Callable<JsonNode>> asks = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        for (NodeConfig n : cluster.nodes()) {
-            if (n.patroni() != null) {
-                asks.add(() -> get(n.patroni()));
-                labels.add(n.name());
-            }
+        for (String node : labels) {
+            asks.add(() -> {
+                JsonNode answer = get(urls.get(node), budget);
+                lastAnswered = node;
+                return answer;
+            });
         }
-        return FirstAnswer.of(asks, labels, timeout(), "Patroni");
+        return FirstAnswer.of(asks, labels, budget, "Patroni");
     }
 
-    private JsonNode get(String base) throws Exception {
+    private JsonNode get(String base, Duration budget) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.replaceAll("/+$", "") + "/cluster"))
-                .timeout(timeout()).GET();
+                .timeout(budget.isZero() ? Duration.ofMillis(1) : budget).GET();
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http().send(b.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 401) {
             throw new ProbeException("authentication failed");
         }
@@ -152,17 +177,17 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
         return JSON.readTree(r.body());
     }
 
-    private List<PatroniMapping.Key> keys() throws Exception {
-        List<KeyValue> kvs = etcd.getKVClient().get(EtcdClients.bytes(prefix),
+    private List<PatroniMapping.Key> keys(Duration budget) throws Exception {
+        List<KeyValue> kvs = etcd.get().getKVClient().get(EtcdClients.bytes(prefix),
                         GetOption.newBuilder().isPrefix(true).build())
-                .get(timeout().toMillis(), TimeUnit.MILLISECONDS).getKvs();
+                .get(budget.toMillis(), TimeUnit.MILLISECONDS).getKvs();
         return kvs.stream().map(kv -> new PatroniMapping.Key(EtcdClients.text(kv.getKey()).substring(prefix.length()),
                 EtcdClients.text(kv.getValue()), kv.getCreateRevision(), kv.getLease())).toList();
     }
 
     @Override
     public void close() {
-        if (etcd != null) {
+        if (ownsEtcd) {
             etcd.close();
         }
     }

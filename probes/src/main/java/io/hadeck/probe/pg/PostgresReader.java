@@ -23,23 +23,35 @@ import java.util.Properties;
 
 /**
  * One PostgreSQL node through JDBC, read-only, with short connect/login/socket/statement timeouts.
- * Keeps one connection per node between reads (a SCRAM login per 1 s poll costs more than the
- * queries; see the report's figures) and drops it on any error, so the next read reconnects.
+ * Connections come from the cluster's {@link PgConnections}: kept between reads (a SCRAM login per
+ * 1 s poll costs more than the queries; see the report's figures), dropped on any error so the
+ * next read logs in again, and never more than a few per server.
  */
 public class PostgresReader extends Probe<PgInstance> implements AutoCloseable {
 
     private final String url;
     private final Properties props;
-    private final boolean keepConnection;
     private final Secret password;
-    private volatile Connection connection;
+    private final PgConnections connections;
+    private final boolean ownsConnections;
 
+    /** A reader with connections of its own (kept between reads or not). */
     public PostgresReader(ClusterConfig cluster, NodeConfig node, boolean keepConnection, Clock clock) {
+        this(cluster, node, new PgConnections(keepConnection), true, clock);
+    }
+
+    /** A reader sharing the cluster's connections: closing it leaves them to their owner. */
+    public PostgresReader(ClusterConfig cluster, NodeConfig node, PgConnections connections, Clock clock) {
+        this(cluster, node, connections, false, clock);
+    }
+
+    private PostgresReader(ClusterConfig cluster, NodeConfig node, PgConnections connections, boolean owns, Clock clock) {
         super(cluster.timeouts().read(), clock);
         this.url = "jdbc:postgresql://" + node.postgres() + "/" + database(cluster);
         this.props = properties(cluster);
-        this.keepConnection = keepConnection;
         this.password = cluster.postgres() == null ? null : cluster.postgres().password();
+        this.connections = connections;
+        this.ownsConnections = owns;
     }
 
     private static String database(ClusterConfig c) {
@@ -51,7 +63,9 @@ public class PostgresReader extends Probe<PgInstance> implements AutoCloseable {
         Properties p = new Properties();
         p.setProperty("user", pg != null && pg.user() != null ? pg.user() : "postgres");
         p.setProperty("connectTimeout", seconds(cluster.timeouts().connect()));
-        p.setProperty("loginTimeout", seconds(cluster.timeouts().connect()));
+        // No loginTimeout: pgjdbc enforces it with a new thread per login, and thread starts are
+        // what a fleet sweep cannot afford. socketTimeout bounds every wait of the login as well.
+        p.setProperty("loginTimeout", "0");
         p.setProperty("socketTimeout", seconds(timeout()));
         p.setProperty("options", "-c statement_timeout=" + timeout().toMillis()
                 + " -c default_transaction_read_only=on");
@@ -77,66 +91,68 @@ public class PostgresReader extends Probe<PgInstance> implements AutoCloseable {
     }
 
     @Override
-    protected synchronized PgInstance fetch() throws SQLException {
-        Connection c = connection();
+    protected PgInstance fetch() throws SQLException, InterruptedException {
+        PgConnections.Lease lease = connections.borrow(url, props, this::login, budget());
+        boolean healthy = false;
         try {
-            PgRows rows = new PgRows(rows(c, PgQueries.STATUS).get(0), rows(c, PgQueries.REPLICATION),
-                    rows(c, PgQueries.WAL_RECEIVER), rows(c, PgQueries.SLOTS));
-            return PgMapping.instance(rows);
-        } catch (SQLException | RuntimeException e) {
-            dropConnection();
-            throw e;
+            List<List<Map<String, String>>> r = results(lease.connection(), ALL);
+            PgRows rows = new PgRows(r.get(0).get(0), r.get(1), r.get(2), r.get(3));
+            PgInstance pg = PgMapping.instance(rows);
+            healthy = true;
+            return pg;
         } finally {
-            if (!keepConnection) {
-                dropConnection();
-            }
+            lease.release(healthy);
         }
     }
 
-    private Connection connection() throws SQLException {
-        if (connection == null || connection.isClosed()) {
-            Properties withSecret = new Properties();
-            withSecret.putAll(props);
-            // Read the secret at each login so a rotated password file is picked up; never logged.
-            if (password != null) {
-                withSecret.setProperty("password", password.reveal());
-            }
-            connection = DriverManager.getConnection(url, withSecret);
-            connection.setAutoCommit(true);
+    /** Read the secret at each login so a rotated password file is picked up; never logged. */
+    private Properties login() {
+        Properties withSecret = new Properties();
+        withSecret.putAll(props);
+        if (password != null) {
+            withSecret.setProperty("password", password.reveal());
         }
-        return connection;
+        return withSecret;
     }
 
-    private static List<Map<String, String>> rows(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            ResultSetMetaData md = rs.getMetaData();
-            List<Map<String, String>> out = new ArrayList<>();
-            while (rs.next()) {
-                Map<String, String> row = new HashMap<>();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    row.put(md.getColumnLabel(i), rs.getString(i));
+    /** The four queries in one round trip (one Sync): a fleet sweep pays one network wait per node, not four. */
+    private static final String ALL = String.join(";\n", PgQueries.STATUS.strip(), PgQueries.REPLICATION.strip(),
+            PgQueries.WAL_RECEIVER.strip(), PgQueries.SLOTS.strip());
+
+    private static List<List<Map<String, String>>> results(Connection c, String sql) throws SQLException {
+        List<List<Map<String, String>>> out = new ArrayList<>();
+        try (Statement st = c.createStatement()) {
+            for (boolean isRows = st.execute(sql); isRows || st.getUpdateCount() != -1; isRows = st.getMoreResults()) {
+                if (isRows) {
+                    try (ResultSet rs = st.getResultSet()) {
+                        out.add(rows(rs));
+                    }
                 }
-                out.add(Collections.unmodifiableMap(row));
             }
-            return out;
         }
+        if (out.size() != 4 || out.get(0).isEmpty()) {
+            throw new SQLException("expected 4 results with a status row, got " + out.size());
+        }
+        return out;
     }
 
-    /** Not synchronized: close() from another thread must not wait for a read stuck on a hung server. */
-    private void dropConnection() {
-        Connection c = connection;
-        connection = null;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // already broken: nothing to tell anyone
+    private static List<Map<String, String>> rows(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        List<Map<String, String>> out = new ArrayList<>();
+        while (rs.next()) {
+            Map<String, String> row = new HashMap<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                row.put(md.getColumnLabel(i), rs.getString(i));
             }
+            out.add(Collections.unmodifiableMap(row));
         }
+        return out;
     }
 
     @Override
     public void close() {
-        dropConnection();
+        if (ownsConnections) {
+            connections.close();
+        }
     }
 }
