@@ -14,6 +14,9 @@ public final class Main {
 
     public static void main(String[] args) {
         io.hadeck.console.output.JulBridge.install();
+        if (args.length == 1 && args[0].equals(CdsTraining.ARG)) {
+            System.exit(CdsTraining.run());   // scripts/hadeck, once per build: see CdsTraining
+        }
         System.exit(run(args, System.out, System.err, Confirmer.console()));
     }
 
