@@ -323,7 +323,7 @@ public final class Session implements AutoCloseable {
         shell = s;
     }
 
-    /** Log file path, as logback.xml resolves it. */
+    /** Log file path, as LogConfigurator resolves it. */
     public static Path logFile() {
         return io.hadeck.console.output.LogFile.path();
     }
