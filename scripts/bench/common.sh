@@ -68,9 +68,8 @@ freeze_hadeck() {
   mkdir -p "$root/scripts" "$root/console/target"
   cp "$REPO/scripts/hadeck" "$root/scripts/hadeck"
   cp -r "$JAR" "$REPO/console/target/lib" "$root/console/target/"
-  if [ -f "$REPO/console/target/hadeck.jsa" ] && [ "$REPO/console/target/hadeck.jsa" -nt "$JAR" ]; then
-    cp "$REPO/console/target/hadeck.jsa" "$root/console/target/"
-  fi
+  # No copy of the AppCDS archive: it names the jar's path, so the copy would be refused in
+  # silence. The frozen launcher's first run (below) trains an archive of its own.
   unzip -tq "$root/console/target/hadeck.jar" >/dev/null 2>&1 || bench_die "the built jar is incomplete (a build is running?): try again"
   "$root/scripts/hadeck" --version >/dev/null 2>&1 || bench_die "the frozen hadeck does not start"
   HADECK=$root/scripts/hadeck
