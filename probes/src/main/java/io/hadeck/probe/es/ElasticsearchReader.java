@@ -88,7 +88,7 @@ public class ElasticsearchReader extends Probe<ElasticsearchReader.EsReading> im
                 hc.setDefaultCredentialsProvider(creds);
             }
             if (url.startsWith("https:")) {
-                hc.setSSLContext(TlsContexts.forCa(es == null ? null : es.tls()));
+                hc.setSSLContext(TlsContexts.of(es == null ? null : es.tls()));
             }
             return hc;
         });

@@ -8,16 +8,13 @@ import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
 import io.hadeck.model.HaState;
 import io.hadeck.probe.FirstAnswer;
+import io.hadeck.probe.HttpGet;
 import io.hadeck.probe.Probe;
 import io.hadeck.probe.ProbeException;
 import io.hadeck.probe.TlsContexts;
 import io.hadeck.probe.etcd.EtcdClients;
 import io.hadeck.probe.etcd.SharedEtcdClient;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +44,7 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
     private final SharedEtcdClient etcd;
     private final boolean ownsEtcd;
     /** Built on first use: a one-shot run that never needs it does not pay for its set-up. */
-    private HttpClient http;
+    private HttpGet http;
     private volatile String lastAnswered;
     private String seenHolder;
     private long seenRevision;
@@ -74,14 +71,12 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8)) : null;
     }
 
-    private synchronized HttpClient http() {
+    private synchronized HttpGet http() {
         if (http == null) {
             ClusterConfig.Patroni p = cluster.patroni();
-            HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(cluster.timeouts().connect());
-            if (cluster.nodes().stream().anyMatch(n -> n.patroni() != null && n.patroni().startsWith("https:"))) {
-                b.sslContext(TlsContexts.forCa(p == null ? null : p.tls()));
-            }
-            http = b.build();
+            boolean https = cluster.nodes().stream().anyMatch(n -> n.patroni() != null && n.patroni().startsWith("https:"));
+            http = new HttpGet(cluster.timeouts().connect(), authorization,
+                    https ? TlsContexts.of(p == null ? null : p.tls()).getSocketFactory() : null);
         }
         return http;
     }
@@ -162,19 +157,7 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
     }
 
     private JsonNode get(String base, Duration budget) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.replaceAll("/+$", "") + "/cluster"))
-                .timeout(budget.isZero() ? Duration.ofMillis(1) : budget).GET();
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        HttpResponse<String> r = http().send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 401) {
-            throw new ProbeException("authentication failed");
-        }
-        if (r.statusCode() != 200) {
-            throw new ProbeException("HTTP " + r.statusCode());
-        }
-        return JSON.readTree(r.body());
+        return JSON.readTree(http().get(base.replaceAll("/+$", "") + "/cluster", budget));
     }
 
     private List<PatroniMapping.Key> keys(Duration budget) throws Exception {
