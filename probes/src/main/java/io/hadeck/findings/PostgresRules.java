@@ -58,7 +58,7 @@ final class PostgresRules implements Rules {
 
     private static void standby(Facts f, NodeView primary, PgInstance p, NodeView n, PgInstance s, List<Finding> out) {
         List<String> both = List.of(n.name(), primary.name());
-        boolean streaming = s.walReceiver() != null && "streaming".equalsIgnoreCase(s.walReceiver().status());
+        boolean streaming = s.isStreaming();
         if (!streaming) {
             String status = s.walReceiver() == null ? "has no WAL receiver" : "WAL receiver is " + s.walReceiver().status();
             out.add(new Finding(Severity.WARN, "STANDBY_NOT_STREAMING", both,
@@ -72,17 +72,28 @@ final class PostgresRules implements Rules {
                     n.name() + " receives WAL but its replay is paused: its data is getting older.",
                     "Resume on " + n.name() + ": SELECT pg_wal_replay_resume();"));
         }
-        if (s.timeline() != p.timeline()) {
-            boolean ahead = s.timeline() > p.timeline();
-            Severity sev = ahead || !streaming ? Severity.CRIT : Severity.WARN;
-            String why = ahead ? "its history has diverged from the primary's"
-                    : streaming ? "it has not followed the timeline switch yet" : "it cannot follow the new timeline";
-            out.add(new Finding(sev, "TIMELINE_DIVERGENCE", both,
-                    n.name() + " is on timeline " + s.timeline() + ", the primary " + primary.name() + " on timeline "
-                            + p.timeline() + ": " + why + ".",
-                    sev == Severity.CRIT ? "Rewind " + n.name() + " onto the primary's timeline (patronictl reinit, "
-                            + "or pg_rewind) before it may be promoted." : null));
+        timeline(primary, p, n, s).ifPresent(out::add);
+    }
+
+    /**
+     * Only a timeline both sides know exactly (a primary's WAL, a streaming receiver) may be behind
+     * the primary's: a standby without a streaming receiver knows only a lower bound, its control
+     * file, which lags behind a promotion or a pg_rewind for minutes. Even a lower bound past the
+     * primary's timeline is real divergence: history the primary does not have.
+     */
+    private static Optional<Finding> timeline(NodeView primary, PgInstance p, NodeView n, PgInstance s) {
+        boolean exact = s.timelineSource().exact();
+        boolean ahead = s.timeline() > p.timeline();
+        if (!p.timelineSource().exact() || s.timeline() == p.timeline() || !(exact || ahead)) {
+            return Optional.empty();
         }
+        Severity sev = ahead ? Severity.CRIT : Severity.WARN;
+        String why = ahead ? "its history has diverged from the primary's" : "it has not followed the timeline switch yet";
+        return Optional.of(new Finding(sev, "TIMELINE_DIVERGENCE", List.of(n.name(), primary.name()),
+                n.name() + " is on timeline " + s.timeline() + (exact ? "" : " or later") + ", the primary "
+                        + primary.name() + " on timeline " + p.timeline() + ": " + why + ".",
+                sev == Severity.CRIT ? "Rewind " + n.name() + " onto the primary's timeline (patronictl reinit, "
+                        + "or pg_rewind) before it may be promoted." : null));
     }
 
     private static Optional<Finding> lag(Facts f, NodeView primary, NodeView n, PgInstance s) {

@@ -6,25 +6,71 @@ import java.util.List;
 /**
  * One PostgreSQL server as read through JDBC.
  *
- * @param currentLsn  on a primary pg_current_wal_lsn(), on a standby the replayed position
- * @param receivedLsn standby only: pg_last_wal_receive_lsn()
- * @param replayedLsn standby only: pg_last_wal_replay_lsn()
- * @param lagBytes    standby only: bytes behind the primary's current position (null if unknown)
- * @param lagSeconds  standby only: seconds since the last replayed transaction when WAL is pending
- * @param replication primary only: one row per pg_stat_replication entry
- * @param walReceiver standby only: pg_stat_wal_receiver, null when no receiver runs
+ * @param timeline         the best timeline known; how far it can be trusted is {@code timelineSource}
+ * @param currentLsn       on a primary pg_current_wal_lsn(), on a standby the replayed position
+ * @param receivedLsn      standby only: pg_last_wal_receive_lsn()
+ * @param replayedLsn      standby only: pg_last_wal_replay_lsn()
+ * @param lagBytes         standby only: bytes behind the primary's current position (null if unknown)
+ * @param lagSeconds       standby only: seconds behind, 0 when nothing is pending (null if unknown)
+ * @param replayAgeSeconds standby only: now() − pg_last_xact_replay_timestamp(), the age of the newest
+ *                         replayed transaction; it grows on an idle primary, so it is lag only while WAL
+ *                         is pending (null when no transaction was replayed since the server started)
+ * @param replication      primary only: one row per pg_stat_replication entry
+ * @param walReceiver      standby only: pg_stat_wal_receiver, null when no receiver runs
  */
-public record PgInstance(PgRole role, String serverVersion, int timeline, Lsn currentLsn, Lsn receivedLsn,
-                         Lsn replayedLsn, Long lagBytes, Double lagSeconds, Instant lastReplay,
-                         boolean replayPaused, List<PgReplication> replication, PgWalReceiver walReceiver,
-                         List<PgSlot> slots) {
+public record PgInstance(PgRole role, String serverVersion, int timeline, TimelineSource timelineSource,
+                         Lsn currentLsn, Lsn receivedLsn, Lsn replayedLsn, Long lagBytes, Double lagSeconds,
+                         Double replayAgeSeconds, Instant lastReplay, boolean replayPaused,
+                         List<PgReplication> replication, PgWalReceiver walReceiver, List<PgSlot> slots) {
     public PgInstance {
+        timelineSource = timelineSource == null ? TimelineSource.UNKNOWN : timelineSource;
         replication = List.copyOf(replication);
         slots = List.copyOf(slots);
     }
 
     public boolean isPrimary() {
         return role == PgRole.PRIMARY;
+    }
+
+    /** The same reading with the lag measured against the primary (see the watcher's StandbyLag). */
+    public PgInstance withLag(Long bytes, Double seconds) {
+        return new PgInstance(role, serverVersion, timeline, timelineSource, currentLsn, receivedLsn, replayedLsn,
+                bytes, seconds, replayAgeSeconds, lastReplay, replayPaused, replication, walReceiver, slots);
+    }
+
+    /** The WAL receiver runs and streams: what it reports is current. */
+    public boolean isStreaming() {
+        return walReceiver != null && "streaming".equalsIgnoreCase(walReceiver.status());
+    }
+
+    /**
+     * Where {@link #timeline} comes from. PostgreSQL 15 tells a standby's replay timeline only
+     * through a streaming WAL receiver; without one, the control file still names a timeline the
+     * standby has reached, but it lags behind a promotion or a pg_rewind.
+     */
+    public enum TimelineSource {
+        /** A primary's current WAL file name: exact. */
+        CURRENT_WAL(true),
+        /** A streaming WAL receiver's received_tli: exact. */
+        WAL_RECEIVER(true),
+        /**
+         * A standby without a streaming receiver: the newest timeline its control file (last
+         * restartpoint, minimum recovery point) or its idle receiver names. Its WAL history reaches
+         * at least this timeline; the real one may be later.
+         */
+        AT_LEAST(false),
+        /** No source answered; the timeline is 0. */
+        UNKNOWN(false);
+
+        private final boolean exact;
+
+        TimelineSource(boolean exact) {
+            this.exact = exact;
+        }
+
+        public boolean exact() {
+            return exact;
+        }
     }
 
     /** A row of pg_stat_replication; lags in seconds as PostgreSQL reports them (null when idle). */

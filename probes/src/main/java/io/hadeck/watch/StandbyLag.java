@@ -30,9 +30,7 @@ final class StandbyLag {
                 return n;
             }
             long lag = Math.max(0, primary.minus(p.replayedLsn()));
-            PgInstance withLag = new PgInstance(p.role(), p.serverVersion(), p.timeline(), p.currentLsn(), p.receivedLsn(),
-                    p.replayedLsn(), lag, p.lagSeconds(), p.lastReplay(), p.replayPaused(), p.replication(),
-                    p.walReceiver(), p.slots());
+            PgInstance withLag = p.withLag(lag, p.lagSeconds());
             Observation<PgInstance> o = n.postgres();
             return n.withPostgres(new Observation<>(withLag, null, o.readAt(), o.took()));
         }).toList();

@@ -2,7 +2,10 @@ package io.hadeck.findings;
 
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Finding;
+import io.hadeck.model.NodeView;
+import io.hadeck.model.Observation;
 import io.hadeck.model.Severity;
+import io.hadeck.probe.pg.RecordedRows;
 import io.hadeck.testkit.Clusters;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +121,40 @@ class FindingsEngineTest {
         Finding f = only(Clusters.healthy().timeline("node-1", 4).timeline("node-2", 4).build(), "TIMELINE_DIVERGENCE");
         assertThat(f.severity()).isEqualTo(Severity.WARN);
         assertThat(f.nodes()).containsExactly("node-3", "node-1");
+    }
+
+    @Test
+    void aStandbyBetweenReceiversIsNotJudgedByItsControlFilesOlderTimeline() {
+        // node-3's receiver stopped; its control file still names timeline 2, the primary is on 3
+        ClusterSnapshot s = Clusters.healthy().notStreaming("node-3").timeline("node-3", 2).build();
+        assertThat(codes(s)).contains("STANDBY_NOT_STREAMING").doesNotContain("TIMELINE_DIVERGENCE");
+    }
+
+    @Test
+    void aLowerBoundPastThePrimarysTimelineIsRealDivergence() {
+        Finding f = only(Clusters.healthy().notStreaming("node-3").timeline("node-3", 4).build(), "TIMELINE_DIVERGENCE");
+        assertThat(f.severity()).isEqualTo(Severity.CRIT);
+        assertThat(f.message()).startsWith("node-3 is on timeline 4 or later, the primary node-1 on timeline 3");
+    }
+
+    @Test
+    void recordedPromotionLeavesNoTimelineFindingWhileTheOtherStandbyReconnects() {
+        // The lab 0.4 s after node-3 was promoted to timeline 3 (node-crash of node-2): node-1's
+        // receiver had stopped and its restartpoint still said timeline 1 (which used to raise a CRIT).
+        ClusterSnapshot s = snapshot(
+                NodeView.empty("node-3", "127.0.30.4").withPostgres(fresh(RecordedRows.instance("pg15-primary-just-promoted.json"))),
+                NodeView.empty("node-1", "127.0.30.2").withPostgres(fresh(RecordedRows.instance(
+                        "pg15-standby-receiver-stopped-after-promotion.json"))));
+        assertThat(codes(s)).containsExactly("STANDBY_NOT_STREAMING");
+    }
+
+    private static <T> Observation<T> fresh(T value) {
+        return Observation.ok(value, Clusters.NOW.minusMillis(300), Duration.ofMillis(5));
+    }
+
+    private static ClusterSnapshot snapshot(NodeView... nodes) {
+        ClusterSnapshot s = new ClusterSnapshot(1, Clusters.NOW, "lab", List.of(nodes), null, null, null, List.of());
+        return s.withFindings(FindingsEngine.derive(s, Clusters.thresholds()));
     }
 
     @Test

@@ -390,8 +390,8 @@ public final class ClusterBuilder {
                             lag == 0 ? null : lag));
                 }
             }
-            return new PgInstance(PgRole.PRIMARY, version, n.timeline, PRIMARY_LSN, null, null, null, null, null,
-                    false, rows, null, slots);
+            return new PgInstance(PgRole.PRIMARY, version, n.timeline, PgInstance.TimelineSource.CURRENT_WAL, PRIMARY_LSN,
+                    null, null, null, null, null, null, false, rows, null, slots);
         }
         Lsn replayed = new Lsn(PRIMARY_LSN.value() - n.lagBytes);
         Node up = firstPrimary();
@@ -399,8 +399,12 @@ public final class ClusterBuilder {
                 ? new PgInstance.PgWalReceiver("streaming", up == null ? null : up.host, 5432,
                 n.name.replace('-', '_'), n.timeline, replayed)
                 : null;
-        return new PgInstance(PgRole.STANDBY, version, n.timeline, replayed, replayed, replayed, n.lagBytes,
-                n.lagSeconds, now.minusMillis(800 + (long) (n.lagSeconds * 1000)), n.replayPaused, List.of(),
+        // without a streaming receiver a standby knows its timeline only from its control file
+        PgInstance.TimelineSource source = n.streaming ? PgInstance.TimelineSource.WAL_RECEIVER
+                : PgInstance.TimelineSource.AT_LEAST;
+        double replayAge = 0.8 + n.lagSeconds;
+        return new PgInstance(PgRole.STANDBY, version, n.timeline, source, replayed, replayed, replayed, n.lagBytes,
+                n.lagSeconds, replayAge, now.minusMillis((long) (replayAge * 1000)), n.replayPaused, List.of(),
                 receiver, List.of());
     }
 

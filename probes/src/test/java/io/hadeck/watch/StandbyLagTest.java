@@ -18,9 +18,9 @@ class StandbyLagTest {
     private static final Instant T = Instant.parse("2026-11-23T03:00:00Z");
 
     private static NodeView node(String name, PgRole role, String current, String received, String replayed) {
-        PgInstance pg = new PgInstance(role, "15.18", 1, Lsn.parse(current),
+        PgInstance pg = new PgInstance(role, "15.18", 1, PgInstance.TimelineSource.WAL_RECEIVER, Lsn.parse(current),
                 received == null ? null : Lsn.parse(received), replayed == null ? null : Lsn.parse(replayed),
-                received == null ? null : 0L, 0.0, null, false, List.of(), null, List.of());
+                received == null ? null : 0L, 0.0, null, null, false, List.of(), null, List.of());
         return NodeView.empty(name, "h").withPostgres(Observation.ok(pg, T, Duration.ofMillis(3)));
     }
 

@@ -5,11 +5,14 @@ import io.hadeck.model.PgInstance;
 import io.hadeck.model.PgInstance.PgReplication;
 import io.hadeck.model.PgInstance.PgSlot;
 import io.hadeck.model.PgInstance.PgWalReceiver;
+import io.hadeck.model.PgInstance.TimelineSource;
 import io.hadeck.model.PgRole;
 import io.hadeck.probe.ProbeException;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /** Pure: the text rows of {@link PgQueries} → a {@link PgInstance}. */
 public final class PgMapping {
@@ -28,6 +31,7 @@ public final class PgMapping {
         Lsn received = lsn(s.get("received_lsn"));
         Lsn replayed = lsn(s.get("replayed_lsn"));
         Lsn current = standby ? replayed : lsn(s.get("current_lsn"));
+        Double replayAge = standby ? dbl(s.get("replay_age_seconds")) : null;
         Long lagBytes = null;
         Double lagSeconds = null;
         if (standby && received != null && replayed != null) {
@@ -35,25 +39,39 @@ public final class PgMapping {
             lagBytes = Math.max(0, received.minus(replayed));
             // Replay at or past the received position means nothing is pending (after pg_rewind a
             // restarted standby reports replay ahead of a receive position that restarts at a segment).
-            lagSeconds = received.compareTo(replayed) <= 0 ? Double.valueOf(0) : dbl(s.get("replay_age_seconds"));
+            lagSeconds = received.compareTo(replayed) <= 0 ? Double.valueOf(0) : replayAge;
         }
-        return new PgInstance(standby ? PgRole.STANDBY : PgRole.PRIMARY, s.get("server_version"),
-                timeline(s, receiver), current, standby ? received : null, standby ? replayed : null,
-                lagBytes, lagSeconds, epoch(s.get("last_replay_epoch")), Boolean.parseBoolean(s.get("replay_paused")),
+        Timeline tl = standby ? standbyTimeline(s, receiver) : primaryTimeline(s);
+        return new PgInstance(standby ? PgRole.STANDBY : PgRole.PRIMARY, s.get("server_version"), tl.id(), tl.source(),
+                current, standby ? received : null, standby ? replayed : null, lagBytes, lagSeconds, replayAge,
+                epoch(s.get("last_replay_epoch")), Boolean.parseBoolean(s.get("replay_paused")),
                 rows.replication().stream().map(PgMapping::replication).toList(), receiver,
                 rows.slots().stream().map(PgMapping::slot).toList());
     }
 
-    /** A primary knows its timeline from its WAL file name; a standby from its receiver, else its last checkpoint. */
-    private static int timeline(Map<String, String> s, PgWalReceiver receiver) {
+    private record Timeline(int id, TimelineSource source) {
+    }
+
+    /** A primary names its timeline in its current WAL file name. */
+    private static Timeline primaryTimeline(Map<String, String> s) {
         Integer t = integer(s.get("wal_timeline"));
-        if (t == null && receiver != null) {
-            t = receiver.receivedTimeline();
+        return t == null ? new Timeline(0, TimelineSource.UNKNOWN) : new Timeline(t, TimelineSource.CURRENT_WAL);
+    }
+
+    /**
+     * A streaming receiver's timeline is exact. Otherwise each remaining source names a timeline the
+     * standby's WAL history has reached, so the newest of them is the best lower bound: the last restartpoint's
+     * timeline lags furthest (until the next checkpoint record is replayed), the minimum recovery
+     * point's less (pg_rewind sets it to the new timeline), and an idle receiver's is what it last got.
+     */
+    private static Timeline standbyTimeline(Map<String, String> s, PgWalReceiver receiver) {
+        Integer received = receiver == null ? null : receiver.receivedTimeline();
+        if (received != null && "streaming".equalsIgnoreCase(receiver.status())) {
+            return new Timeline(received, TimelineSource.WAL_RECEIVER);
         }
-        if (t == null) {
-            t = integer(s.get("checkpoint_timeline"));
-        }
-        return t == null ? 0 : t;
+        int best = Stream.of(received, integer(s.get("min_recovery_timeline")), integer(s.get("checkpoint_timeline")))
+                .filter(Objects::nonNull).mapToInt(Integer::intValue).max().orElse(0);
+        return best > 0 ? new Timeline(best, TimelineSource.AT_LEAST) : new Timeline(0, TimelineSource.UNKNOWN);
     }
 
     private static PgReplication replication(Map<String, String> r) {

@@ -5,6 +5,12 @@ package io.hadeck.probe.pg;
  * is pure and can be fed recorded rows. Works for a {@code pg_monitor} member; functions that
  * refuse to run on one side (pg_current_wal_lsn on a standby, pg_is_wal_replay_paused on a
  * primary) sit behind a CASE on pg_is_in_recovery().
+ *
+ * <p>A standby's timeline: PostgreSQL 15 has no function for the timeline of the replayed position
+ * (pg_walfile_name() refuses to run in recovery). pg_stat_wal_receiver.received_tli is exact while
+ * a receiver streams; otherwise only the control file's last restartpoint (checkpoint_timeline) and
+ * minimum recovery point (min_recovery_timeline, set by pg_rewind to the new timeline) remain, and
+ * both lag behind a timeline switch: replay is on that timeline or a later one.
  */
 final class PgQueries {
     private PgQueries() {
@@ -21,7 +27,8 @@ final class PgQueries {
                    extract(epoch from pg_last_xact_replay_timestamp())::text as last_replay_epoch,
                    extract(epoch from now() - pg_last_xact_replay_timestamp())::text as replay_age_seconds,
                    case when pg_is_in_recovery() then pg_is_wal_replay_paused()::text else 'false' end as replay_paused,
-                   (select timeline_id::text from pg_control_checkpoint()) as checkpoint_timeline
+                   (select timeline_id::text from pg_control_checkpoint()) as checkpoint_timeline,
+                   (select min_recovery_end_timeline::text from pg_control_recovery()) as min_recovery_timeline
             """;
 
     static final String REPLICATION = """

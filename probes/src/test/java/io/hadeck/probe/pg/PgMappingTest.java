@@ -1,14 +1,12 @@
 package io.hadeck.probe.pg;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hadeck.model.Lsn;
 import io.hadeck.model.PgInstance;
+import io.hadeck.model.PgInstance.TimelineSource;
 import io.hadeck.model.PgRole;
 import io.hadeck.probe.ProbeException;
-import io.hadeck.probe.Recorded;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,24 +14,15 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Rows recorded from the lab's PostgreSQL 15 (primary under load, a streaming standby) as hadeck_monitor. */
+/**
+ * Rows recorded from the lab's PostgreSQL 15 as hadeck_monitor: pg15-primary/standby under load;
+ * pg15-*-after-load, -just-promoted, -receiver-stopped-after-promotion and -idle around a node-crash
+ * failover (primary node-2 on timeline 2 crashed, node-3 promoted to timeline 3).
+ */
 class PgMappingTest {
 
     static PgRows rows(String recorded) {
-        JsonNode j = Recorded.json(recorded);
-        return new PgRows(row(j.get("status")), list(j.get("replication")), list(j.get("walReceiver")), list(j.get("slots")));
-    }
-
-    private static Map<String, String> row(JsonNode n) {
-        Map<String, String> m = new HashMap<>();
-        n.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
-        return m;
-    }
-
-    private static List<Map<String, String>> list(JsonNode n) {
-        List<Map<String, String>> out = new ArrayList<>();
-        n.forEach(r -> out.add(row(r)));
-        return out;
+        return RecordedRows.rows(recorded);
     }
 
     @Test
@@ -99,6 +88,55 @@ class PgMappingTest {
         PgInstance pg = PgMapping.instance(new PgRows(s, r.replication(), r.walReceiver(), r.slots()));
         assertThat(pg.lagBytes()).isZero();
         assertThat(pg.lagSeconds()).isZero();
+    }
+
+    @Test
+    void aPrimarysTimelineComesFromItsWalFileAndIsExact() {
+        PgInstance pg = PgMapping.instance(rows("pg15-primary-just-promoted.json"));
+        assertThat(pg.timeline()).isEqualTo(3);
+        assertThat(pg.timelineSource()).isEqualTo(TimelineSource.CURRENT_WAL);
+        assertThat(pg.replayAgeSeconds()).as("a primary replays nothing").isNull();
+    }
+
+    @Test
+    void aStreamingStandbysTimelineIsItsReceiversAndExact() {
+        // recorded while the restartpoint still named timeline 1, two switches back
+        PgInstance pg = PgMapping.instance(rows("pg15-standby-after-load.json"));
+        assertThat(pg.timeline()).isEqualTo(2);
+        assertThat(pg.timelineSource()).isEqualTo(TimelineSource.WAL_RECEIVER);
+        assertThat(pg.replayAgeSeconds()).isEqualTo(2.988213);
+    }
+
+    @Test
+    void aStandbyWhoseReceiverStoppedKnowsOnlyALowerBoundFromItsControlFile() {
+        // Recorded on the lab 0.4 s after node-3 was promoted to timeline 3: node-1's receiver had
+        // stopped; its last restartpoint said timeline 1, its minimum recovery point (pg_rewind) 2.
+        PgInstance pg = PgMapping.instance(rows("pg15-standby-receiver-stopped-after-promotion.json"));
+        assertThat(pg.walReceiver()).isNull();
+        assertThat(pg.timeline()).isEqualTo(2);
+        assertThat(pg.timelineSource()).isEqualTo(TimelineSource.AT_LEAST);
+        assertThat(pg.timelineSource().exact()).isFalse();
+    }
+
+    @Test
+    void aWaitingReceiversTimelineIsOnlyALowerBound() {
+        // between two timelines the receiver waits (status "waiting") with the one it last streamed
+        PgRows r = rows("pg15-standby-after-load.json");
+        Map<String, String> waiting = new HashMap<>(r.walReceiver().get(0));
+        waiting.put("status", "waiting");
+        PgInstance pg = PgMapping.instance(new PgRows(r.status(), r.replication(), List.of(waiting), r.slots()));
+        assertThat(pg.timeline()).isEqualTo(2);
+        assertThat(pg.timelineSource()).isEqualTo(TimelineSource.AT_LEAST);
+    }
+
+    @Test
+    void aStandbyWithNoTimelineSourceSaysUnknown() {
+        PgInstance pg = PgMapping.instance(RecordedRows.rows("pg15-standby-receiver-stopped-after-promotion.json", s -> {
+            s.put("checkpoint_timeline", null);
+            s.put("min_recovery_timeline", "0");   // pg_control_recovery() says 0 when it has no minimum recovery point
+        }));
+        assertThat(pg.timeline()).isZero();
+        assertThat(pg.timelineSource()).isEqualTo(TimelineSource.UNKNOWN);
     }
 
     @Test
