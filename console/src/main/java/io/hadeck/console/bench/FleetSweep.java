@@ -23,7 +23,7 @@ import java.util.TreeMap;
 
 /**
  * One full sweep of a large fleet ({@code ClusterWatcher.readOnce}) for scripts/bench/fleet-sweep:
- * wall time and peak heap, and how each node's PostgreSQL reading came back (answered, refused or
+ * wall time, when the last PostgreSQL answer came, and peak heap, and how each node's reading came back (answered, refused or
  * otherwise failed fast, hung until the deadline), with the distinct failure texts so that a server
  * refusing connections ("too many clients") shows up as what it is.
  * Usage: FleetSweep CONFIG [DEADLINE_MS] [SWEEPS]. The first sweep is cold (class loading, TLS and
@@ -64,14 +64,15 @@ public final class FleetSweep {
         System.out.printf("FleetSweep: nodes %d, deadline %d ms, max heap %d MB%n", cluster.nodes().size(),
                 deadline.toMillis(), Runtime.getRuntime().maxMemory() >> 20);
         for (int i = 1; i <= sweeps; i++) {
+            java.time.Instant started = java.time.Instant.now();
             long t0 = System.nanoTime();
             ClusterSnapshot s = ClusterWatcher.readOnce(cluster, deadline);
             long wallMs = (System.nanoTime() - t0) / 1_000_000;
-            Tally t = Tally.of(s, deadline);
+            Tally t = Tally.of(s, deadline, started);
             System.out.printf("sweep %d (%s): nodes %d  reachable %d  unreachable %d  hung %d  wall %d ms"
-                            + "  slowest answer %d ms  slowest refusal %d ms  peak heap %.1f MB  threads %d%n",
+                            + "  last answer %d ms  slowest answer %d ms  slowest refusal %d ms  peak heap %.1f MB  threads %d%n",
                     i, i == 1 ? "cold" : "warm", s.nodes().size(), t.reachable, t.unreachable, t.hung, wallMs,
-                    t.slowestOkMs, t.slowestFailMs, peakHeapBytes() / 1048576.0,
+                    t.lastAnswerMs, t.slowestOkMs, t.slowestFailMs, peakHeapBytes() / 1048576.0,
                     ManagementFactory.getThreadMXBean().getPeakThreadCount());
             t.errors.forEach((text, n) -> System.out.printf("    %4d x %s%n", n, text));
         }
@@ -84,9 +85,11 @@ public final class FleetSweep {
         int hung;
         long slowestOkMs;
         long slowestFailMs;
+        /** When the last PostgreSQL answer came, from the start of the sweep (nodes of one server queue for it). */
+        long lastAnswerMs;
         final Map<String, Integer> errors = new TreeMap<>();
 
-        static Tally of(ClusterSnapshot s, Duration deadline) {
+        static Tally of(ClusterSnapshot s, Duration deadline, java.time.Instant started) {
             Tally t = new Tally();
             for (NodeView n : s.nodes()) {
                 Observation<?> pg = n.postgres();
@@ -96,6 +99,7 @@ public final class FleetSweep {
                 } else if (pg.isOk()) {
                     t.reachable++;
                     t.slowestOkMs = Math.max(t.slowestOkMs, pg.took().toMillis());
+                    t.lastAnswerMs = Math.max(t.lastAnswerMs, Duration.between(started, pg.readAt()).toMillis());
                 } else if (pg.error().contains("timed out") || pg.took().compareTo(deadline) >= 0) {
                     t.hung++;
                     t.count(pg.error());

@@ -10,7 +10,6 @@ import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -45,7 +44,7 @@ public final class ConsoleApp {
             // One frame leaves in one write: with System.out's 8 KB buffer a full frame went out in
             // several writes, and on a busy host the terminal showed half-old, half-new rows
             // between them. Lanterna flushes at the end of each refresh.
-            OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), FRAME_BUFFER);
+            OutputStream out = new FrameOutput(new FileOutputStream(FileDescriptor.out), FRAME_BUFFER);
             Terminal terminal = new DefaultTerminalFactory(out, System.in, charset)
                     .setForceTextTerminal(true)
                     .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
