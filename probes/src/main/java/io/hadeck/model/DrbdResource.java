@@ -1,6 +1,7 @@
 package io.hadeck.model;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One DRBD resource/minor as seen from one node (8.4 /proc/drbd or DRBD 9 drbdadm status).
@@ -17,8 +18,17 @@ public record DrbdResource(int minor, String name, String connection, String rol
         counters = Map.copyOf(counters);
     }
 
+    /** 8.4 connection states in which the two sides are connected (resyncing, verifying…), besides Connected. */
+    private static final Set<String> LINKED = Set.of("Connected", "StartingSyncS", "StartingSyncT", "WFBitMapS", "WFBitMapT",
+            "WFSyncUUID", "SyncSource", "SyncTarget", "PausedSyncS", "PausedSyncT", "VerifyS", "VerifyT");
+
     public boolean isConnected() {
         return "Connected".equals(connection);
+    }
+
+    /** Connected to its peer, possibly resyncing: whatever split-brain there was is over. */
+    public boolean talksToPeer() {
+        return sync != null || LINKED.contains(connection);
     }
 
     /** Resync progress lines: sync'ed %, finish estimate and speed. */

@@ -1,16 +1,115 @@
 package io.hadeck.probe.drbd;
 
+import io.hadeck.model.DrbdStatus;
+import io.hadeck.model.Observation;
+import io.hadeck.probe.ProbeException;
 import io.hadeck.probe.Recorded;
+import io.hadeck.probe.ssh.NodeTarget;
+import io.hadeck.probe.ssh.SshRunner;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DrbdReaderTest {
+
+    /** Answers each command from a table; records what was run. */
+    static final class Scripted extends SshRunner {
+        final List<List<String>> ran = new ArrayList<>();
+        private final Map<List<String>, Function<Duration, Result>> answers;
+
+        Scripted(Map<List<String>, Function<Duration, Result>> answers) {
+            this.answers = answers;
+        }
+
+        @Override
+        public Result run(NodeTarget target, List<String> command, Duration timeout) {
+            ran.add(command);
+            return answers.get(command).apply(timeout);
+        }
+    }
+
+    static Function<Duration, SshRunner.Result> ok(String stdout) {
+        return t -> new SshRunner.Result(0, stdout, "", Duration.ofMillis(20));
+    }
+
+    static String sample(String dir, String file) throws IOException {
+        return Files.readString(Path.of("src/test/resources", dir, file));
+    }
+
+    static Observation<DrbdStatus> read(Scripted ssh) {
+        return new DrbdReader(NodeTarget.local("drbd-a"), ssh, Duration.ofSeconds(3), Clock.systemUTC()).read();
+    }
 
     @Test
     void drbd84ProcHasResourcesDrbd9OnlyTheVersion() {
         assertThat(DrbdReader.onlyVersion(Recorded.text("drbd-a-proc-drbd.txt"))).isFalse();
         assertThat(DrbdReader.onlyVersion("version: 9.2.8 (api:2/proto:86-122)\nGIT-hash: abc build by x\n"
                 + "Transports (api:20): tcp (9.2.8)\n")).isTrue();
+    }
+
+    @Test
+    void aConnectedPairDoesNotReadTheKernelLog() {
+        Scripted ssh = new Scripted(Map.of(DrbdReader.PROC_DRBD, ok(Recorded.text("drbd-a-proc-drbd.txt"))));
+        Observation<DrbdStatus> o = read(ssh);
+        assertThat(o.isOk()).isTrue();
+        assertThat(o.value().kernelLog().read()).isFalse();
+        assertThat(ssh.ran).containsExactly(DrbdReader.PROC_DRBD);
+    }
+
+    @Test
+    void aStandAloneResourceGetsTheSplitBrainItsKernelReported() throws IOException {
+        Scripted ssh = new Scripted(Map.of(DrbdReader.PROC_DRBD, ok(sample("drbd", "lab-sim-8.4-split-brain-drbd-a.txt")),
+                DrbdReader.DMESG, ok(sample("drbd-kernel-log", "lab-sim-8.4-split-brain-dmesg-drbd-a.txt"))));
+        DrbdStatus st = read(ssh).value();
+        assertThat(st.kernelLog().read()).isTrue();
+        assertThat(st.splitBrainReported(st.resources().get(0))).hasValueSatisfying(sb -> assertThat(sb.line())
+                .isEqualTo("[  1791.585223] block drbd0: Split-Brain detected, dropping connection!"));
+    }
+
+    @Test
+    void drbd9ReadsStatusThenTheKernelLog() throws IOException {
+        Scripted ssh = new Scripted(Map.of(DrbdReader.PROC_DRBD, ok("version: 9.2.8 (api:2/proto:86-122)\n"),
+                DrbdReader.DRBDADM_STATUS, ok(sample("drbd", "lab-sim-9-split-brain-drbd-a.txt")),
+                DrbdReader.DMESG, ok(sample("drbd-kernel-log", "lab-sim-9-split-brain-dmesg-drbd-a.txt"))));
+        DrbdStatus st = read(ssh).value();
+        assertThat(ssh.ran).containsExactly(DrbdReader.PROC_DRBD, DrbdReader.DRBDADM_STATUS, DrbdReader.DMESG);
+        assertThat(st.splitBrainReported(st.resources().get(0))).hasValueSatisfying(sb -> assertThat(sb.peer()).isEqualTo("drbd-b"));
+    }
+
+    @Test
+    void dmesgRefusedToANonRootUserLeavesTheReadingGoodAndSaysWhy() throws IOException {
+        Scripted ssh = new Scripted(Map.of(DrbdReader.PROC_DRBD, ok(sample("drbd", "lab-sim-8.4-split-brain-drbd-a.txt")),
+                DrbdReader.DMESG, t -> new SshRunner.Result(1, "", "dmesg: read kernel buffer failed: Operation not permitted\n",
+                        Duration.ofMillis(5))));
+        Observation<DrbdStatus> o = read(ssh);
+        assertThat(o.isOk()).isTrue();
+        assertThat(o.value().resources().get(0).connection()).isEqualTo("StandAlone");
+        assertThat(o.value().kernelLog().read()).isFalse();
+        assertThat(o.value().kernelLog().error())
+                .isEqualTo("dmesg on drbd-a: exit 1: dmesg: read kernel buffer failed: Operation not permitted");
+    }
+
+    @Test
+    void aHungDmesgGetsOnlyWhatIsLeftOfTheReadAndDoesNotFailIt() throws IOException {
+        List<Duration> given = new ArrayList<>();
+        Scripted ssh = new Scripted(Map.of(DrbdReader.PROC_DRBD, ok(sample("drbd", "lab-sim-8.4-split-brain-drbd-a.txt")),
+                DrbdReader.DMESG, t -> {
+                    given.add(t);
+                    throw new ProbeException("timed out after " + t.toMillis() + " ms");
+                }));
+        Observation<DrbdStatus> o = read(ssh);
+        assertThat(o.isOk()).isTrue();
+        assertThat(given.get(0)).isLessThanOrEqualTo(Duration.ofSeconds(3));
+        assertThat(o.value().kernelLog().error()).startsWith("dmesg on drbd-a: timed out after");
     }
 }
