@@ -1,5 +1,6 @@
 package io.hadeck.findings;
 
+import io.hadeck.model.DrbdKernelLog.SplitBrain;
 import io.hadeck.model.DrbdResource;
 import io.hadeck.model.DrbdStatus;
 import io.hadeck.model.Finding;
@@ -24,8 +25,17 @@ final class DrbdRules implements Rules {
             + "are discarded) drbdadm disconnect %1$s, drbdadm secondary %1$s, drbdadm connect --discard-my-data %1$s; "
             + "on the survivor drbdadm connect %1$s if it is StandAlone.";
 
-    /** One node's view of one resource. */
-    record Side(String node, DrbdResource r, boolean saysSplitBrain) {
+    /**
+     * One node's view of one resource.
+     *
+     * @param kernelReport the split-brain the node's kernel reported for it and that still stands, or null
+     * @param logRead      the node's kernel log was read (so no report means none)
+     */
+    record Side(String node, DrbdResource r, SplitBrain kernelReport, boolean logRead) {
+        boolean saysSplitBrain() {
+            return kernelReport != null;
+        }
+
         String label() {
             return r.name() != null ? r.name() : "minor " + r.minor();
         }
@@ -55,10 +65,10 @@ final class DrbdRules implements Rules {
             if (st.isEmpty()) {
                 continue;
             }
-            boolean sb = st.get().rawText() != null && st.get().rawText().toLowerCase(Locale.ROOT).contains("split-brain");
-            for (DrbdResource r : st.get().resources()) {
+            DrbdStatus status = st.get();
+            for (DrbdResource r : status.resources()) {
                 if (!"Unconfigured".equalsIgnoreCase(r.connection())) {
-                    Side s = new Side(n.name(), r, sb);
+                    Side s = new Side(n.name(), r, status.splitBrainReported(r).orElse(null), status.kernelLog().read());
                     byResource.computeIfAbsent(s.label(), k -> new ArrayList<>()).add(s);
                 }
             }
@@ -75,7 +85,7 @@ final class DrbdRules implements Rules {
                 || (sides.size() == 2 && sides.stream().allMatch(s -> s.is("StandAlone")));
         if (splitBrain) {
             out.add(new Finding(Severity.CRIT, "DRBD_SPLIT_BRAIN", nodes,
-                    "DRBD " + first.label() + " is split-brain on " + Words.names(nodes) + ": "
+                    "DRBD " + first.label() + " is split-brain on " + Words.names(nodes) + reporters(sides) + ": "
                             + describe(sides) + "; both sides may hold writes the other lacks.",
                     String.format(Locale.ROOT, SPLIT_BRAIN_PROCEDURE, first.res())));
         }
@@ -119,8 +129,9 @@ final class DrbdRules implements Rules {
             out.add(new Finding(Severity.WARN, "DRBD_STANDALONE", me,
                     s.node() + " (" + role + ") has DRBD " + s.label() + " StandAlone: it neither replicates nor "
                             + "listens for its peer (" + Words.kib(s.r().outOfSyncKiB()) + " out of sync).",
-                    "Check its kernel log for \"Split-Brain detected\"; if there is none, drbdadm connect "
-                            + s.res() + " on " + s.node() + "."));
+                    (s.logRead() ? "Its kernel log reports no split-brain: " : "Check its kernel log for "
+                            + "\"Split-Brain detected\"; if there is none, ") + "drbdadm connect " + s.res() + " on "
+                            + s.node() + "."));
         }
         if (s.waiting()) {
             boolean primary = "Primary".equalsIgnoreCase(role);
@@ -155,6 +166,16 @@ final class DrbdRules implements Rules {
                 : s.node() + " is resyncing " + s.label() + " to its peer";
         return new Finding(Severity.INFO, "DRBD_RESYNC", nodes, dir + ": " + progress + ".",
                 "Wait for the resync to finish before moving the primary role.");
+    }
+
+    /** ", reported by the kernel on drbd-a and drbd-b (\"Split-Brain detected, dropping connection!\")", or "" when inferred. */
+    private static String reporters(List<Side> sides) {
+        List<Side> said = sides.stream().filter(Side::saysSplitBrain).toList();
+        if (said.isEmpty()) {
+            return "";
+        }
+        return ", reported by the kernel on " + Words.names(said.stream().map(Side::node).toList())
+                + " (\"" + said.get(0).kernelReport().message() + "\")";
     }
 
     private static String describe(List<Side> sides) {

@@ -1,10 +1,12 @@
 package io.hadeck.findings;
 
 import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.DrbdKernelLog;
 import io.hadeck.model.Finding;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
 import io.hadeck.model.Severity;
+import io.hadeck.parse.DrbdKernelLogParser;
 import io.hadeck.probe.pg.RecordedRows;
 import io.hadeck.testkit.Clusters;
 import org.junit.jupiter.api.Test;
@@ -229,6 +231,37 @@ class FindingsEngineTest {
         assertThat(f.nodes()).containsExactly("drbd-a", "drbd-b");
         assertThat(f.action()).contains("LINBIT").contains("drbdadm connect --discard-my-data 0");
         assertThat(codes(Clusters.drbdSplitBrain())).doesNotContain("DRBD_STANDALONE");
+    }
+
+    @Test
+    void aSplitBrainReportedByTheKernelSaysWhereAndWhatItSaid() {
+        DrbdKernelLog said = DrbdKernelLogParser.parse("[  1791.585223] block drbd0: Split-Brain detected, dropping connection!\n");
+        ClusterSnapshot s = Clusters.builder()
+                .drbd("drbd-a", "StandAlone", "Primary", "Unknown", "UpToDate", "DUnknown", 4504).drbdKernelLog("drbd-a", said)
+                .drbd("drbd-b", "WFConnection", "Primary", "Unknown", "UpToDate", "DUnknown", 4096)
+                .drbdKernelLog("drbd-b", DrbdKernelLog.of(List.of())).build();
+        Finding f = only(s, "DRBD_SPLIT_BRAIN");
+        assertThat(f.severity()).isEqualTo(Severity.CRIT);
+        assertThat(f.nodes()).containsExactly("drbd-a", "drbd-b");
+        assertThat(f.message()).startsWith("DRBD minor 0 is split-brain on drbd-a and drbd-b, reported by the kernel on "
+                + "drbd-a (\"Split-Brain detected, dropping connection!\"): drbd-a Primary StandAlone");
+        assertThat(codes(s)).doesNotContain("DRBD_STANDALONE");
+    }
+
+    @Test
+    void aKernelReportOfAResourceConnectedAgainIsOver() {
+        DrbdKernelLog said = DrbdKernelLogParser.parse("[  1791.585223] block drbd0: Split-Brain detected, dropping connection!\n");
+        ClusterSnapshot s = Clusters.drbdPair().drbdKernelLog("drbd-a", said).build();
+        assertThat(codes(s)).doesNotContain("DRBD_SPLIT_BRAIN");
+    }
+
+    @Test
+    void aStandAloneSideWhoseKernelLogSaysNothingIsToldToReconnect() {
+        ClusterSnapshot s = Clusters.builder()
+                .drbd("drbd-a", "StandAlone", "Primary", "Unknown", "UpToDate", "DUnknown", 2048)
+                .drbdKernelLog("drbd-a", DrbdKernelLog.of(List.of()))
+                .drbd("drbd-b", "WFConnection", "Secondary", "Unknown", "UpToDate", "DUnknown", 0).build();
+        assertThat(only(s, "DRBD_STANDALONE").action()).isEqualTo("Its kernel log reports no split-brain: drbdadm connect 0 on drbd-a.");
     }
 
     @Test

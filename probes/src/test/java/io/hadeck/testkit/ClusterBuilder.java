@@ -4,6 +4,7 @@ import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
 import io.hadeck.findings.FindingsEngine;
 import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.DrbdKernelLog;
 import io.hadeck.model.DrbdResource;
 import io.hadeck.model.DrbdStatus;
 import io.hadeck.model.EsClusterHealth;
@@ -73,6 +74,7 @@ public final class ClusterBuilder {
         boolean failoverAllowed = true;
         DrbdResource drbd;
         DrbdStatus drbdStatus;
+        DrbdKernelLog kernelLog;
         Duration staleBy;
         String unreachable;
         final Map<String, String> failedLayers = new LinkedHashMap<>();
@@ -252,6 +254,12 @@ public final class ClusterBuilder {
         return this;
     }
 
+    /** What the node's kernel log said about DRBD (e.g. parsed from recorded dmesg), with its DRBD reading. */
+    public ClusterBuilder drbdKernelLog(String node, DrbdKernelLog log) {
+        node(node).kernelLog = log;
+        return this;
+    }
+
     /** Adds resync progress to the node's DRBD resource. */
     public ClusterBuilder drbdSync(String node, double percent, long finishSeconds, long speedKiBs) {
         DrbdResource r = node(node).drbd;
@@ -353,7 +361,7 @@ public final class ClusterBuilder {
         if (n.drbd != null) {
             DrbdStatus st = n.drbdStatus != null ? n.drbdStatus
                     : new DrbdStatus("8.4.11 (api:1/proto:86-101)", List.of(n.drbd), ProcDrbdText.render(n.drbd));
-            v = v.withDrbd(observe(n, "drbd", st));
+            v = v.withDrbd(observe(n, "drbd", n.kernelLog == null ? st : st.withKernelLog(n.kernelLog)));
         }
         return v;
     }
