@@ -16,8 +16,10 @@ import java.util.Optional;
  *
  * <p>Seconds: 0 when nothing is left to replay, because the standby's own clock (time since its last
  * replayed transaction) grows on a primary that simply has no writes. While bytes are pending, the
- * primary's pg_stat_replication replay_lag for that standby is the measured figure; that clock is
- * the figure only when the primary has no row for the standby (it is not streaming).
+ * primary's pg_stat_replication replay_lag for that standby is the measured figure. Without a row
+ * (not streaming) that clock counts only for WAL the standby holds and has not replayed; WAL it has
+ * not received is unknown in seconds: right after a failover it is a few bytes of the promotion,
+ * and the clock would call them as old as the last transaction before it.
  */
 final class StandbyLag {
     private StandbyLag() {
@@ -47,7 +49,11 @@ final class StandbyLag {
      * minutes since the last transaction.
      */
     private static Double seconds(PgInstance standby, Optional<PgReplication> row) {
-        return row.isPresent() ? row.get().replayLagSeconds() : standby.replayAgeSeconds();
+        if (row.isPresent()) {
+            return row.get().replayLagSeconds();
+        }
+        boolean pendingHere = standby.receivedLsn() != null && standby.receivedLsn().compareTo(standby.replayedLsn()) > 0;
+        return pendingHere ? standby.replayAgeSeconds() : null;
     }
 
     /**

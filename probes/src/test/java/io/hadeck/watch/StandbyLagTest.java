@@ -13,6 +13,7 @@ import io.hadeck.model.PgInstance.PgWalReceiver;
 import io.hadeck.model.PgInstance.TimelineSource;
 import io.hadeck.model.PgRole;
 import io.hadeck.model.Severity;
+import io.hadeck.probe.pg.PgMapping;
 import io.hadeck.probe.pg.RecordedRows;
 import org.junit.jupiter.api.Test;
 
@@ -124,10 +125,10 @@ class StandbyLagTest {
     }
 
     @Test
-    void aReceiverThatFellBehindKeepsTheAgeOfItsLastTransaction() {
-        // nothing pending on the standby itself (its own figure is 0 s), but 20 MB behind the primary,
-        // which has no pg_stat_replication row for it: the age of its last transaction is the lag
-        PgInstance s = standby(PgRole.STANDBY, "0/4000000", "0/4000000", "0/4000000", 45.0, false);
+    void aStandbyNotStreamingKeepsTheAgeOfItsLastTransactionForWalItHoldsUnreplayed() {
+        // its receiver stopped with 4 MB received but not replayed; 20 MB behind the primary, which
+        // has no pg_stat_replication row for it: the age of its last transaction is the lag
+        PgInstance s = standby(PgRole.STANDBY, "0/4000000", "0/4400000", "0/4000000", 45.0, false);
         List<NodeView> nodes = List.of(view("node-1", primary("0/5400000")), view("node-2", s));
         PgInstance lag = lagOf(StandbyLag.apply(nodes), "node-2");
         assertThat(lag.lagBytes()).isEqualTo(20 * MB);
@@ -135,6 +136,27 @@ class StandbyLagTest {
         Finding f = findings(nodes).get(0);
         assertThat(f.severity()).isEqualTo(Severity.WARN);
         assertThat(f.message()).isEqualTo("node-2 is 20 MB (45 s) behind the primary node-1.");
+    }
+
+    @Test
+    void walAStandbyHasNotReceivedIsNotAsOldAsItsLastTransaction() {
+        // The lab 0.4 s after node-3 was promoted: node-1's receiver had stopped, 48 bytes of the
+        // promotion short. After a quiet hour its last transaction would be an hour old: no CRIT for that.
+        List<NodeView> nodes = List.of(view("node-3", RecordedRows.instance("pg15-primary-just-promoted.json")),
+                view("node-1", PgMapping.instance(RecordedRows.rows("pg15-standby-receiver-stopped-after-promotion.json",
+                        s -> s.put("replay_age_seconds", "3600.0")))));
+        PgInstance lag = lagOf(StandbyLag.apply(nodes), "node-1");
+        assertThat(lag.lagBytes()).isEqualTo(48);
+        assertThat(lag.lagSeconds()).isNull();
+        assertThat(findings(nodes)).isEmpty();
+    }
+
+    @Test
+    void aReceiverFarBehindIsStillJudgedByItsBytes() {
+        PgInstance s = standby(PgRole.STANDBY, "0/4000000", "0/4000000", "0/4000000", 45.0, false);
+        List<NodeView> nodes = List.of(view("node-1", primary("0/14000000")), view("node-2", s));
+        assertThat(lagOf(StandbyLag.apply(nodes), "node-2").lagSeconds()).isNull();
+        assertThat(findings(nodes)).extracting(Finding::severity).containsExactly(Severity.CRIT);
     }
 
     @Test
