@@ -64,7 +64,8 @@ public final class ModelJson {
 
     public static Object pg(PgInstance p) {
         return Obj.of().put("role", lower(p.role())).put("serverVersion", p.serverVersion())
-                .put("timeline", p.timeline()).put("currentLsn", lsn(p.currentLsn()))
+                .put("timeline", p.timeline()).put("timelineSource", lower(p.timelineSource()))
+                .put("currentLsn", lsn(p.currentLsn()))
                 .put("receivedLsn", lsn(p.receivedLsn())).put("replayedLsn", lsn(p.replayedLsn()))
                 .put("lagBytes", p.lagBytes()).put("lagSeconds", p.lagSeconds())
                 .put("lastReplay", time(p.lastReplay())).put("replayPaused", p.replayPaused())
@@ -114,7 +115,18 @@ public final class ModelJson {
 
     public static Object drbd(DrbdStatus d) {
         return Obj.of().put("version", d.version())
-                .put("resources", d.resources().stream().map(ModelJson::drbdResource).toList()).map();
+                .put("resources", d.resources().stream().map(ModelJson::drbdResource).toList())
+                .put("kernelLog", kernelLog(d.kernelLog())).map();
+    }
+
+    /** Null when the kernel log was not read (every resource connected: nothing to look for). */
+    static Object kernelLog(io.hadeck.model.DrbdKernelLog k) {
+        if (k == null || (!k.read() && k.error() == null)) {
+            return null;
+        }
+        return Obj.of().put("read", k.read()).put("error", k.error())
+                .put("splitBrains", k.splitBrains().stream().map(b -> Obj.of().put("resource", b.resource())
+                        .put("minor", b.minor()).put("peer", b.peer()).put("message", b.message()).map()).toList()).map();
     }
 
     public static Map<String, Object> drbdResource(DrbdResource r) {
