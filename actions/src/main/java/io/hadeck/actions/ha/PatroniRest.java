@@ -2,6 +2,8 @@ package io.hadeck.actions.ha;
 
 import io.hadeck.actions.ActionException;
 import io.hadeck.config.ClusterConfig;
+import io.hadeck.probe.ProbeException;
+import io.hadeck.probe.TlsContexts;
 
 import java.io.IOException;
 import java.net.URI;
@@ -24,7 +26,17 @@ final class PatroniRest {
     PatroniRest(ClusterConfig.Patroni patroni, Duration connectTimeout, Duration readTimeout) {
         this.patroni = patroni;
         this.readTimeout = readTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1);
+        if (patroni != null && patroni.tls() != null) {
+            // The same CA and client certificate the readers use: an https Patroni with a private
+            // CA was read fine and then refused every action.
+            try {
+                b.sslContext(TlsContexts.of(patroni.tls()));
+            } catch (ProbeException e) {
+                throw new ActionException("Patroni TLS: " + e.getMessage());
+            }
+        }
+        this.http = b.build();
     }
 
     record Reply(int status, String body) {
