@@ -124,7 +124,7 @@ public final class NodeCard {
         } else {
             first.add(pg.isPrimary() ? "primary" : "standby", pg.isPrimary() ? Role.PRIMARY : Role.STANDBY);
         }
-        first.add(" tl " + pg.timeline(), Role.TEXT).add(dot, Role.DIM)
+        first.add(" tl " + timeline(pg, c.glyphs()), Role.TEXT).add(dot, Role.DIM)
                 .add(pg.currentLsn() == null ? "?" : pg.currentLsn().toString(), Role.TEXT);
         lines.add(first);
         if (pg.isPrimary()) {
@@ -189,5 +189,14 @@ public final class NodeCard {
             }
         }
         return lines;
+    }
+
+    /** "3", or "≥3" for a standby not streaming (its history reaches at least that timeline), "?" when unknown. */
+    static String timeline(io.hadeck.model.PgInstance pg, Glyphs g) {
+        return switch (pg.timelineSource()) {
+            case CURRENT_WAL, WAL_RECEIVER -> Integer.toString(pg.timeline());
+            case AT_LEAST -> (g.unicode() ? "\u2265" : ">=") + pg.timeline();
+            case UNKNOWN -> "?";
+        };
     }
 }
