@@ -61,12 +61,26 @@ lab_apt_install() {
 # A pid file holds the pid and the process start time (field 22 of /proc/PID/stat) so a
 # recycled pid is never mistaken for ours.
 _lab_starttime() { awk '{sub(/^.*\) /, ""); print $20}' "/proc/$1/stat" 2>/dev/null; }
+# A killed process stays in /proc as a zombie until PID 1 reaps it (seconds here): not running.
+lab_zombie() { [ "$(awk '{sub(/^.*\) /, ""); print $1}' "/proc/$1/stat" 2>/dev/null)" = Z ]; }
+# lab_await_reaped SECONDS PID… : waits until none of the PIDs is a zombie any more. A zombie's pid
+# still "exists" for kill -0, which is how PostgreSQL and pg_ctl judge a postmaster.pid.
+lab_await_reaped() {
+  local t=$1 p z; shift
+  for _ in $(seq $((t * 10))); do
+    z=0; for p in "$@"; do lab_zombie "$p" && z=1; done
+    [ "$z" = 0 ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
 lab_pidfile() { echo "$LAB_DIR/run/$1.pid"; }
 lab_pid() {  # prints the pid of NAME if it is running, else fails
   local f pid st
   f=$(lab_pidfile "$1"); [ -f "$f" ] || return 1
   { read -r pid; read -r st; } <"$f" || true
   [ -n "${pid:-}" ] && [ -d "/proc/$pid" ] || return 1
+  ! lab_zombie "$pid" || return 1
   [ -z "${st:-}" ] || [ "$(_lab_starttime "$pid")" = "$st" ] || return 1
   echo "$pid"
 }

@@ -168,6 +168,13 @@ patroni_postmaster_pid() {
   [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = postgres ] || return 1
   echo "$pid"
 }
+patroni_await_reaped() {  # the dead Patroni's and postmaster's zombies, if any, gone (up to 30 s)
+  local f pids=""
+  f=$(lab_pidfile "patroni-$1"); [ -f "$f" ] && pids="$(head -1 "$f")"
+  f="$(patroni_pgdata "$1")/postmaster.pid"; [ -r "$f" ] && pids="$pids $(head -1 "$f")"
+  # shellcheck disable=SC2086
+  [ -z "${pids// /}" ] || lab_await_reaped 30 $pids || lab_log "zombies of $1 not reaped after 30 s: $pids"
+}
 patroni_pg_pids() {  # postmaster and its children
   local pm; pm=$(patroni_postmaster_pid "$1") || return 1
   echo "$pm"; pgrep -P "$pm" || true
@@ -285,6 +292,9 @@ patroni_fault() {
     node-start)
       lab_require_pg_node "$node"
       if lab_running "patroni-$node"; then echo "Patroni already running on $node"; return 0; fi
+      # Right after node-crash the killed Patroni and postmaster may still be zombies: the
+      # postmaster.pid lock would then look held and PostgreSQL would refuse to start.
+      patroni_await_reaped "$node"
       patroni_stop_orphan "$node"
       patroni_start_node "$node"
       echo "started Patroni on $node" ;;
