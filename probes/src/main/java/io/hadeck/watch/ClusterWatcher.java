@@ -15,13 +15,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,7 +82,8 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         ticks.scheduleWithFixedDelay(this::reportOverruns, 500, 500, TimeUnit.MILLISECONDS);
         if ("patroni".equals(cfg.manager()) && cfg.etcd() != null && !cfg.etcd().endpoints().isEmpty()) {
             try {
-                watch = new EtcdWatch(cfg, PatroniReader.prefix(cfg), this::onHaKeysChanged,
+                // On the readers' shared client: one gRPC client (a Vert.x instance and its threads) fewer.
+                watch = new EtcdWatch(shared.etcd().get(), PatroniReader.prefix(cfg), this::onHaKeysChanged,
                         e -> LOG.warn("etcd watch failed; polling continues: {}", e));
             } catch (RuntimeException e) {
                 LOG.warn("cannot watch etcd; polling only: {}", Failures.describe(e, cfg.timeouts().connect()));
@@ -91,7 +101,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         return Optional.ofNullable(lastWatchEvent);
     }
 
-    private void onHaKeysChanged(java.util.Map<String, String> changes) {
+    private void onHaKeysChanged(Map<String, String> changes) {
         lastWatchEvent = clock.instant();
         LOG.debug("HA keys changed: {}", changes.keySet());
         if (changes.containsKey("leader")) {
@@ -277,8 +287,8 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
      * Workers for {@link #readOnce}, kept between calls (a REPL, a batch file, the fleet benchmark
      * call it again and again) and reclaimed after a minute idle.
      */
-    private static final ExecutorService ONCE_POOL = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE,
-            60, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), daemon("hadeck-once"));
+    private static final ExecutorService ONCE_POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
+            60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("hadeck-once"));
 
     public static ClusterSnapshot readOnce(ClusterConfig cfg, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -287,15 +297,15 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         Sources.Shared shared = Sources.Shared.of(cfg);
         List<Source<?>> sources = Sources.of(cfg, clock, shared);
         Readings readings = new Readings(cfg);
-        java.util.Map<String, java.util.Queue<Source<?>>> lanes = new java.util.LinkedHashMap<>();
-        sources.forEach(s -> lanes.computeIfAbsent(s.lane, k -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(s));
-        List<java.util.concurrent.Future<?>> workers = new java.util.ArrayList<>();
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(sources.size());
+        Map<String, Queue<Source<?>>> lanes = new LinkedHashMap<>();
+        sources.forEach(s -> lanes.computeIfAbsent(s.lane, k -> new ConcurrentLinkedQueue<>()).add(s));
+        List<Future<?>> workers = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(sources.size());
         // Every worker is started before any reads: a worker reading at once competes with the starting of the rest.
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
         try {
             sources.forEach(Source::tryStart);
-            for (java.util.Queue<Source<?>> lane : lanes.values()) {
+            for (Queue<Source<?>> lane : lanes.values()) {
                 for (int w = Math.min(lane.size(), lane.peek().laneWidth); w > 0; w--) {
                     workers.add(ONCE_POOL.submit(() -> readLane(lane, readersDeadline, readings, done, go)));
                 }
@@ -319,8 +329,8 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         return withFindings(readings.snapshot(1, clock.instant()), cfg);
     }
 
-    private static void readLane(java.util.Queue<Source<?>> lane, long readersDeadline, Readings readings,
-                                 java.util.concurrent.CountDownLatch done, java.util.concurrent.CountDownLatch go) {
+    private static void readLane(Queue<Source<?>> lane, long readersDeadline, Readings readings,
+                                 CountDownLatch done, CountDownLatch go) {
         try {
             go.await();
             for (Source<?> s = lane.poll(); s != null; s = lane.poll()) {

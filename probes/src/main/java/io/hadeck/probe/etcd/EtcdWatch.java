@@ -4,7 +4,6 @@ import io.etcd.jetcd.Client;
 import io.etcd.jetcd.Watch;
 import io.etcd.jetcd.options.WatchOption;
 import io.etcd.jetcd.watch.WatchEvent;
-import io.hadeck.config.ClusterConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +21,11 @@ public class EtcdWatch implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EtcdWatch.class);
 
-    private final Client client;
     private final Watch.Watcher watcher;
 
-    public EtcdWatch(ClusterConfig cluster, String prefix, Consumer<Map<String, String>> onChange,
+    /** Watches through {@code client}, the cluster's shared one: its owner closes it, after this watch. */
+    public EtcdWatch(Client client, String prefix, Consumer<Map<String, String>> onChange,
                      Consumer<String> onError) {
-        this.client = EtcdClients.build(cluster.etcd(), EtcdClients.endpoints(cluster), cluster.timeouts().connect());
         this.watcher = client.getWatchClient().watch(EtcdClients.bytes(prefix),
                 WatchOption.newBuilder().isPrefix(true).build(),
                 response -> {
@@ -49,6 +47,5 @@ public class EtcdWatch implements AutoCloseable {
     @Override
     public void close() {
         watcher.close();
-        client.close();
     }
 }
