@@ -6,6 +6,8 @@ import io.hadeck.console.condition.ConditionException;
 import io.hadeck.console.condition.Vocabulary;
 import io.hadeck.parse.ParseException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -23,26 +25,52 @@ public final class Shell {
     private static final Logger LOG = LoggerFactory.getLogger(Shell.class);
 
     private final Session session;
+    private final SessionFactory factory;
     private final CommandLine root;
+    /** The commands in the tree so far, in {@link Commands#ALL} order. */
+    private final List<Class<?>> added = new ArrayList<>();
     private boolean applyGlobals;
     private String location;
 
     public Shell(Session session) {
         this.session = session;
-        SessionFactory factory = new SessionFactory(session);
+        this.factory = new SessionFactory(session);
         this.root = new CommandLine(HadeckCommand.class, factory);
-        for (Class<?> c : Commands.ALL) {
-            root.addSubcommand(new CommandLine(c, factory));
-        }
-        root.setCaseInsensitiveEnumValuesAllowed(true);
         root.setExecutionExceptionHandler(this::onException);
         root.setParameterExceptionHandler(this::onBadInput);
         root.setExecutionStrategy(this::execute);
+        root.setCaseInsensitiveEnumValuesAllowed(true);
         session.shell(this);
     }
 
+    /** The whole command tree: the REPL, batch files, help and completion need every command. */
     public CommandLine root() {
+        addCommands(Commands.ALL);
         return root;
+    }
+
+    /**
+     * Adds these commands to the tree, keeping {@link Commands#ALL}'s order. Building a command's
+     * picocli model costs reflection over its class, ~0.2 s for all of them on a cold JVM, so a
+     * one-shot `hadeck status` builds only its own (see {@link #main}).
+     */
+    private synchronized void addCommands(List<Class<?>> wanted) {
+        if (added.containsAll(wanted)) {
+            return;
+        }
+        Map<Class<?>, CommandLine> built = new LinkedHashMap<>();
+        for (Class<?> c : added) {
+            CommandLine cl = root.getCommandSpec().removeSubcommand(CommandNames.of(c).get(0));
+            built.put(c, cl);
+        }
+        added.clear();
+        for (Class<?> c : Commands.ALL) {
+            if (built.containsKey(c) || wanted.contains(c)) {
+                root.addSubcommand(built.containsKey(c) ? built.get(c) : new CommandLine(c, factory));
+                added.add(c);
+            }
+        }
+        root.setCaseInsensitiveEnumValuesAllowed(true);   // applies to the commands present now
     }
 
     public Session session() {
@@ -51,9 +79,10 @@ public final class Shell {
 
     /** The process's own arguments: global options apply. */
     public int main(String[] args, PrintWriter out, PrintWriter err) {
+        addCommands(CommandNames.needed(root.getCommandSpec(), args));
         applyGlobals = true;
         try {
-            return execute(List.of(args), out, err);
+            return executeArgv(List.of(args), out, err);
         } finally {
             applyGlobals = false;
         }
@@ -61,6 +90,7 @@ public final class Shell {
 
     /** One line as typed at a prompt or in a batch file: ';' separated, stops at the first failure. */
     public int run(String line, PrintWriter out, PrintWriter err) {
+        root();
         int code = ExitCode.OK;
         List<List<String>> commands;
         try {
@@ -80,7 +110,7 @@ public final class Shell {
                 err.flush();
                 return e.exitCode();
             }
-            code = execute(argv, out, err);
+            code = executeArgv(argv, out, err);
             if (code != ExitCode.OK || session.exitRequested() != null) {
                 break;
             }
@@ -88,7 +118,13 @@ public final class Shell {
         return code;
     }
 
+    /** One command's argv, with the whole command tree (a command may run others: watch, console). */
     public int execute(List<String> argv, PrintWriter out, PrintWriter err) {
+        root();
+        return executeArgv(argv, out, err);
+    }
+
+    private int executeArgv(List<String> argv, PrintWriter out, PrintWriter err) {
         root.setOut(out);
         root.setErr(err);
         return root.execute(argv.toArray(String[]::new));
@@ -102,7 +138,7 @@ public final class Shell {
      */
     public void validate(List<String> argv, Vocabulary vocabulary) {
         try {
-            ParseResult pr = root.parseArgs(argv.toArray(String[]::new));
+            ParseResult pr = root().parseArgs(argv.toArray(String[]::new));
             List<CommandLine> parsed = pr.asCommandLineList();
             Object leaf = parsed.get(parsed.size() - 1).getCommand();
             if (leaf instanceof BaseCommand c) {
@@ -187,6 +223,6 @@ public final class Shell {
 
     /** Command names and descriptions, for help and completion. */
     public Map<String, CommandLine> commands() {
-        return root.getSubcommands();
+        return root().getSubcommands();
     }
 }
