@@ -1,5 +1,8 @@
 package io.hadeck.console.output;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -10,17 +13,28 @@ import org.slf4j.LoggerFactory;
 /**
  * gRPC (under jetcd) logs through java.util.logging, whose default handler writes to the
  * terminal. Route it to SLF4J (and so to the log file) instead; warnings and worse only.
+ * java.util.logging is set up only when something first logs through it (~60 ms on a cold JVM,
+ * which commands that never build a gRPC client need not pay): {@link #install} merely names
+ * {@link Config} as its configuration.
  */
 public final class JulBridge extends Handler {
 
-    private JulBridge() {
+    /** Built by java.util.logging itself when it initializes (its {@code config.class}). */
+    public static final class Config {
+        public Config() throws IOException {
+            String properties = "handlers=" + JulBridge.class.getName() + "\n.level=WARNING\n";
+            LogManager.getLogManager().readConfiguration(
+                    new ByteArrayInputStream(properties.getBytes(StandardCharsets.ISO_8859_1)));
+        }
+    }
+
+    /** Public for java.util.logging, which instantiates the handlers its configuration names. */
+    public JulBridge() {
+        setLevel(Level.WARNING);
     }
 
     public static void install() {
-        LogManager.getLogManager().reset();
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        root.setLevel(Level.WARNING);
-        root.addHandler(new JulBridge());
+        System.setProperty("java.util.logging.config.class", Config.class.getName());
     }
 
     @Override
