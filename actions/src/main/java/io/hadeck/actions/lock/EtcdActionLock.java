@@ -2,7 +2,6 @@ package io.hadeck.actions.lock;
 
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
-import io.etcd.jetcd.ClientBuilder;
 import io.etcd.jetcd.KV;
 import io.etcd.jetcd.Lease;
 import io.etcd.jetcd.kv.TxnResponse;
@@ -17,6 +16,8 @@ import io.grpc.stub.StreamObserver;
 import io.hadeck.actions.ActionException;
 import io.hadeck.actions.Operator;
 import io.hadeck.config.ClusterConfig;
+import io.hadeck.probe.ProbeException;
+import io.hadeck.probe.etcd.EtcdClients;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -50,13 +51,14 @@ public final class EtcdActionLock implements ActionLock, AutoCloseable {
         this.operator = operator;
         this.clock = clock;
         this.timeout = cfg.timeouts() != null ? cfg.timeouts().read().plus(cfg.timeouts().connect()) : Duration.ofSeconds(5);
-        ClientBuilder b = Client.builder().endpoints(cfg.etcd().endpoints().toArray(String[]::new))
-                .connectTimeout(cfg.timeouts() != null ? cfg.timeouts().connect() : Duration.ofSeconds(2));
-        if (cfg.etcd().username() != null && cfg.etcd().password() != null) {
-            b.user(bytes(cfg.etcd().username())).password(bytes(cfg.etcd().password().reveal()));
+        try {
+            // The readers' builder: the same auth and TLS (CA, client certificate) as every other etcd call.
+            this.client = EtcdClients.build(cfg.etcd(), cfg.etcd().endpoints(),
+                    cfg.timeouts() != null ? cfg.timeouts().connect() : Duration.ofSeconds(2));
+        } catch (ProbeException e) {
+            throw new ActionException("cannot reach etcd for the action lock: " + e.getMessage());
         }
-        this.client = b.build();
-        this.key = bytes(keyFor(cluster));
+        this.key = EtcdClients.bytes(keyFor(cluster));
     }
 
     public static String keyFor(String cluster) {
@@ -78,7 +80,7 @@ public final class EtcdActionLock implements ActionLock, AutoCloseable {
         KV kv = client.getKVClient();
         TxnResponse r = await(kv.txn()
                 .If(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.createRevision(0)))
-                .Then(Op.put(key, bytes(text), PutOption.builder().withLeaseId(lease).build()))
+                .Then(Op.put(key, EtcdClients.bytes(text), PutOption.builder().withLeaseId(lease).build()))
                 .Else(Op.get(key, GetOption.DEFAULT))
                 .commit(), "take the action lock");
         if (!r.isSucceeded()) {
@@ -137,9 +139,5 @@ public final class EtcdActionLock implements ActionLock, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ActionException("interrupted while trying to " + what);
         }
-    }
-
-    private static ByteSequence bytes(String s) {
-        return ByteSequence.from(s, StandardCharsets.UTF_8);
     }
 }
