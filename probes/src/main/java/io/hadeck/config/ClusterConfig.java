@@ -59,6 +59,15 @@ public record ClusterConfig(String name, String manager, boolean readOnly, Etcd 
         public String configPathFor(String node) {
             return configPath.replace("{node}", node);
         }
+
+        /** The REST API's Authorization header (HTTP Basic) when credentials are set; a secret, never logged. */
+        public java.util.Optional<String> basicAuthorization() {
+            if (username == null || password == null) {
+                return java.util.Optional.empty();
+            }
+            byte[] token = (username + ":" + password.reveal()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return java.util.Optional.of("Basic " + java.util.Base64.getEncoder().encodeToString(token));
+        }
     }
 
     /** The JSON-lines audit log of guided actions. */

@@ -10,9 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * Patroni's REST API with short timeouts and basic auth from the config. The password is read
@@ -58,9 +56,8 @@ final class PatroniRest {
     Reply send(String baseUrl, String path, String method, String json, Duration timeout) {
         URI uri = URI.create(strip(baseUrl) + path);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
-        if (patroni != null && patroni.username() != null && patroni.password() != null) {
-            String token = patroni.username() + ":" + patroni.password().reveal();
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+        if (patroni != null) {
+            patroni.basicAuthorization().ifPresent(header -> b.header("Authorization", header));
         }
         HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json);

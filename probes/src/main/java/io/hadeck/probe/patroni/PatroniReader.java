@@ -15,12 +15,10 @@ import io.hadeck.probe.TlsContexts;
 import io.hadeck.probe.etcd.EtcdClients;
 import io.hadeck.probe.etcd.SharedEtcdClient;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,9 +64,7 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
         this.cluster = cluster;
         this.prefix = prefix(cluster);
         ClusterConfig.Patroni p = cluster.patroni();
-        this.authorization = p != null && p.username() != null && p.password() != null
-                ? "Basic " + Base64.getEncoder().encodeToString((p.username() + ":" + p.password().reveal())
-                .getBytes(StandardCharsets.UTF_8)) : null;
+        this.authorization = p == null ? null : p.basicAuthorization().orElse(null);
     }
 
     private synchronized HttpGet http() {
