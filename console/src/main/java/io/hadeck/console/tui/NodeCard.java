@@ -181,6 +181,9 @@ public final class NodeCard {
                     .add(" " + c.glyphs().symbol(cs) + " " + r.connection(), Role.of(cs)));
             lines.add(Line.of(Role.TEXT).add(c.glyphs().symbol(ds) + " " + r.disk() + "/" + r.peerDisk(), Role.of(ds))
                     .add(" oos " + Bytes.human(r.outOfSyncKiB() * 1024), r.outOfSyncKiB() > 0 ? Role.WARN : Role.DIM));
+            kernelNote(d, r).ifPresent(note -> lines.add(d.splitBrainReported(r).isPresent()
+                    ? Line.text(c.glyphs().symbol(Severity.CRIT) + " " + note, Role.of(Severity.CRIT))
+                    : Line.text(note, Role.DIM)));
             if (r.sync() != null) {
                 int bar = Math.max(5, Math.min(20, width - PAD.length() - 22));
                 String left = r.sync().finishSeconds() == null ? "" : " " + Format.age(java.time.Duration.ofSeconds(r.sync().finishSeconds())) + " left";
@@ -189,6 +192,23 @@ public final class NodeCard {
             }
         }
         return lines;
+    }
+
+    /**
+     * For a resource cut from its peer, what its kernel log settles: "kernel: split-brain" when the
+     * kernel reported one, or why the log could not be read, so an operator knows whether
+     * "StandAlone" was checked against the log or not. Nothing for a resource that talks to its peer.
+     */
+    static java.util.Optional<String> kernelNote(DrbdStatus d, DrbdResource r) {
+        if (r.talksToPeer()) {
+            return java.util.Optional.empty();
+        }
+        if (d.splitBrainReported(r).isPresent()) {
+            return java.util.Optional.of("kernel: split-brain");
+        }
+        String why = d.kernelLog().error();
+        return d.kernelLog().read() || why == null ? java.util.Optional.empty()
+                : java.util.Optional.of("kernel log unreadable: " + why);
     }
 
     /** "3", or "≥3" for a standby not streaming (its history reaches at least that timeline), "?" when unknown. */
