@@ -51,6 +51,14 @@ class OneShotTreeTest {
     }
 
     @Test
+    void aCommandWithAnAliasCanBeTheOneShotAndThenJoinTheWholeTree() {
+        TestShell t = TestShell.of(Clusters.lab());
+        t.main("quit");
+        assertThat(t.shell.root().getSubcommands()).containsKeys("exit", "quit", "status");
+        assertThat(t.shell.root().getSubcommands().get("quit")).isSameAs(t.shell.root().getSubcommands().get("exit"));
+    }
+
+    @Test
     void aBatchRunFromOneShotArgvRunsOtherCommands() {
         TestShell t = TestShell.of(Clusters.lab());
         assertThat(t.main("-c", "echo one; status")).isEqualTo(0);
