@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
 import io.hadeck.model.EsClusterHealth;
+import io.hadeck.probe.ClientsOnDemand;
 import io.hadeck.probe.FirstAnswer;
 import io.hadeck.probe.Probe;
-import io.hadeck.probe.ProbeException;
 import io.hadeck.probe.TlsContexts;
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Elasticsearch cluster health and node list, asked of the configured nodes through
@@ -48,8 +47,7 @@ public class ElasticsearchReader extends Probe<ElasticsearchReader.EsReading> im
     private final ClusterConfig cluster;
     /** Node name → URL, in configuration order. */
     private final Map<String, String> urls = new LinkedHashMap<>();
-    private final Map<String, RestClient> clients = new ConcurrentHashMap<>();
-    private volatile boolean closed;
+    private final ClientsOnDemand<RestClient> clients = new ClientsOnDemand<>(node -> client(urls.get(node)));
     private volatile String lastAnswered;
 
     public ElasticsearchReader(ClusterConfig cluster, Clock clock) {
@@ -62,18 +60,7 @@ public class ElasticsearchReader extends Probe<ElasticsearchReader.EsReading> im
         }
     }
 
-    private RestClient client(String node) {
-        if (closed) {
-            throw new ProbeException("closed");
-        }
-        RestClient c = clients.computeIfAbsent(node, k -> client(cluster, urls.get(k)));
-        if (closed) {
-            close();   // built while closing: do not leave its threads behind
-        }
-        return c;
-    }
-
-    private RestClient client(ClusterConfig cluster, String url) {
+    private RestClient client(String url) {
         int connectMs = (int) cluster.timeouts().connect().toMillis();
         int socketMs = (int) timeout().toMillis();
         RestClientBuilder b = RestClient.builder(HttpHost.create(url))
@@ -106,7 +93,7 @@ public class ElasticsearchReader extends Probe<ElasticsearchReader.EsReading> im
     }
 
     private EsReading ask(String node) throws IOException {
-        RestClient client = client(node);
+        RestClient client = clients.get(node);
         JsonNode health = get(client, "/_cluster/health");
         JsonNode cat = get(client, CAT_NODES);
         return new EsReading(EsMapping.health(node, health, cat), node);
@@ -119,13 +106,6 @@ public class ElasticsearchReader extends Probe<ElasticsearchReader.EsReading> im
 
     @Override
     public void close() {
-        closed = true;
-        clients.values().forEach(c -> {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // closing: nothing left to read
-            }
-        });
+        clients.close();
     }
 }

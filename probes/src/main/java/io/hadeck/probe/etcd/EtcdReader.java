@@ -10,6 +10,7 @@ import io.hadeck.config.NodeConfig;
 import io.hadeck.model.EtcdCluster;
 import io.hadeck.model.EtcdMemberStatus;
 import io.hadeck.model.Observation;
+import io.hadeck.probe.ClientsOnDemand;
 import io.hadeck.probe.Failures;
 import io.hadeck.probe.FirstAnswer;
 import io.hadeck.probe.Probe;
@@ -25,7 +26,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -51,8 +51,7 @@ public class EtcdReader extends Probe<EtcdReader.EtcdReading> implements AutoClo
     /** Endpoint URL → its configured form, in configuration order. */
     private final Map<String, String> endpoints = new LinkedHashMap<>();
     /** One client per endpoint, built on first use and in parallel (a gRPC client takes a while to set up). */
-    private final Map<String, Client> clients = new ConcurrentHashMap<>();
-    private volatile boolean closed;
+    private final ClientsOnDemand<Client> clients;
     private final SharedEtcdClient shared;
     private final boolean ownsShared;
 
@@ -73,6 +72,8 @@ public class EtcdReader extends Probe<EtcdReader.EtcdReading> implements AutoClo
         Duration connect = cluster.timeouts().connect();
         this.perMember = connect.compareTo(timeout()) < 0 ? connect : timeout();
         EtcdClients.endpoints(cluster).forEach(e -> endpoints.put(EtcdMapping.trimSlash(e), e));
+        this.clients = new ClientsOnDemand<>(e -> EtcdClients.build(cluster.etcd(), List.of(endpoints.get(e)),
+                cluster.timeouts().connect()));
     }
 
     /** The client for the whole cluster: member list, alarms, and each endpoint's status (on a channel of its own). */
@@ -82,13 +83,7 @@ public class EtcdReader extends Probe<EtcdReader.EtcdReading> implements AutoClo
 
     /** A client bound to one endpoint, for its quorum read: built only for endpoints that answered their status. */
     private Client client(String endpoint) {
-        Client c = clients.computeIfAbsent(endpoint, e -> EtcdClients.build(cluster.etcd(), List.of(endpoints.get(e)),
-                cluster.timeouts().connect()));
-        if (closed) {
-            close();   // built while closing: do not leave its threads behind
-            throw new ProbeException("closed");
-        }
-        return c;
+        return clients.get(endpoint);
     }
 
     @Override
@@ -216,8 +211,7 @@ public class EtcdReader extends Probe<EtcdReader.EtcdReading> implements AutoClo
 
     @Override
     public void close() {
-        closed = true;
-        clients.values().forEach(Client::close);
+        clients.close();
         if (ownsShared) {
             shared.close();
         }
