@@ -74,15 +74,10 @@ class DrbdSimulatorIT {
                 s -> s.contains("cs:Connected ro:Secondary/Primary ds:UpToDate/UpToDate"));
     }
 
+    /** Each test starts from, and leaves behind, a healthy 8.4 pair. */
     @BeforeEach
-    void healthy() throws InterruptedException {
-        Lab.run("fault", "drbd-format", "8.4");
-        Lab.run("fault", "drbd-reset");
-        awaitHealthyPair();
-    }
-
     @AfterEach
-    void leaveItHealthy() throws InterruptedException {
+    void healthy() throws InterruptedException {
         Lab.run("fault", "drbd-format", "8.4");
         Lab.run("fault", "drbd-reset");
         awaitHealthyPair();
