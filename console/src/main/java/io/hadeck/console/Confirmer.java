@@ -13,8 +13,13 @@ public interface Confirmer {
      */
     boolean confirm(String question, String expected);
 
-    /** Whether someone can answer: false for batch files, pipes and cron. */
+    /** Whether a person at a terminal can answer: false for batch files, pipes and cron. */
     boolean interactive();
+
+    /** Asks a free question (a choice among a few words); empty when cancelled or nobody is there. */
+    default java.util.Optional<String> answer(String question) {
+        return java.util.Optional.empty();
+    }
 
     /** For runs without an operator: every confirmation is refused. */
     Confirmer NOBODY = new Confirmer() {
@@ -42,6 +47,11 @@ public interface Confirmer {
 
             public boolean interactive() {
                 return true;
+            }
+
+            public java.util.Optional<String> answer(String question) {
+                c.printf("%s%n> ", question);
+                return java.util.Optional.ofNullable(c.readLine()).map(String::strip);
             }
         };
     }

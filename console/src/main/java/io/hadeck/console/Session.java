@@ -40,6 +40,8 @@ public final class Session implements AutoCloseable {
     private final Clock clock;
     private final Map<String, String> variables = new TreeMap<>();
     private Confirmer confirmer;
+    private io.hadeck.actions.runbook.FrontEnd frontEnd = io.hadeck.actions.runbook.FrontEnd.ONE_SHOT;
+    private java.util.function.Consumer<io.hadeck.actions.catalogue.ActionRequest> actionDialogs;
     private HadeckConfig config;
     private ClusterConfig cluster;
     private ClusterWatcher watcher;
@@ -270,6 +272,24 @@ public final class Session implements AutoCloseable {
 
     public synchronized void confirmer(Confirmer c) {
         this.confirmer = c;
+    }
+
+    /** Who is asking for actions now: one-shot, REPL, batch file or the console (confirmation rules differ). */
+    public synchronized io.hadeck.actions.runbook.FrontEnd frontEnd() {
+        return frontEnd;
+    }
+
+    public synchronized void frontEnd(io.hadeck.actions.runbook.FrontEnd f) {
+        frontEnd = f;
+    }
+
+    /** The console's dialogs: an action typed on its `:` line opens the same dialog as its key. Null elsewhere. */
+    public synchronized java.util.function.Consumer<io.hadeck.actions.catalogue.ActionRequest> actionDialogs() {
+        return actionDialogs;
+    }
+
+    public synchronized void actionDialogs(java.util.function.Consumer<io.hadeck.actions.catalogue.ActionRequest> d) {
+        actionDialogs = d;
     }
 
     /** Whether an operator can answer questions right now (REPL, TUI, CLI on a terminal). */

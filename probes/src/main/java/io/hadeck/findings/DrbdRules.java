@@ -1,5 +1,9 @@
 package io.hadeck.findings;
 
+import io.hadeck.diagnosis.DrbdPairDiagnosis;
+import io.hadeck.diagnosis.DrbdPairs;
+import io.hadeck.diagnosis.DrbdScenario;
+import io.hadeck.diagnosis.DrbdSide;
 import io.hadeck.model.DrbdKernelLog.SplitBrain;
 import io.hadeck.model.DrbdResource;
 import io.hadeck.model.DrbdStatus;
@@ -52,6 +56,11 @@ final class DrbdRules implements Rules {
             return is("WFConnection") || is("Connecting");
         }
 
+        /** This side as the pair diagnosis reads it. */
+        DrbdSide diagnosed() {
+            return new DrbdSide(node, DrbdSide.Reach.UP, r, kernelReport, null);
+        }
+
         boolean syncing() {
             return r.sync() != null || is("SyncSource") || is("SyncTarget");
         }
@@ -81,16 +90,21 @@ final class DrbdRules implements Rules {
     private static void judge(List<Side> sides, List<Finding> out) {
         List<String> nodes = sides.stream().map(Side::node).toList();
         Side first = sides.get(0);
-        boolean splitBrain = sides.stream().anyMatch(Side::saysSplitBrain)
-                || (sides.size() == 2 && sides.stream().allMatch(s -> s.is("StandAlone")));
+        // The pair's one diagnosis decides split-brain, as it does for the card and the recovery plan.
+        DrbdPairDiagnosis pair = sides.size() == 2 ? DrbdPairs.classify(first.label(), sides.get(0).diagnosed(),
+                sides.get(1).diagnosed()) : null;
+        boolean splitBrain = pair != null ? pair.scenario() == DrbdScenario.SPLIT_BRAIN
+                : sides.stream().anyMatch(Side::saysSplitBrain);
         if (splitBrain) {
+            String evidence = pair == null ? "" : " (" + String.join("; ", pair.evidence()) + ")";
             out.add(new Finding(Severity.CRIT, "DRBD_SPLIT_BRAIN", nodes,
                     "DRBD " + first.label() + " is split-brain on " + Words.names(nodes) + reporters(sides) + ": "
-                            + describe(sides) + "; both sides may hold writes the other lacks.",
-                    String.format(Locale.ROOT, SPLIT_BRAIN_PROCEDURE, first.res())));
+                            + describe(sides) + "; both sides may hold writes the other lacks" + evidence + ".",
+                    String.format(Locale.ROOT, SPLIT_BRAIN_PROCEDURE, first.res())
+                            + " hadeck drbd recover --victim NODE plans exactly this."));
         }
-        if (sides.size() == 2) {
-            pair(sides, nodes, out);
+        if (pair != null) {
+            pair(sides, nodes, pair, out);
         }
         for (Side s : sides) {
             single(s, sides, splitBrain, out);
@@ -100,7 +114,7 @@ final class DrbdRules implements Rules {
                 .ifPresent(s -> out.add(resync(s, nodes)));
     }
 
-    private static void pair(List<Side> sides, List<String> nodes, List<Finding> out) {
+    private static void pair(List<Side> sides, List<String> nodes, DrbdPairDiagnosis d, List<Finding> out) {
         Side a = sides.get(0);
         Side b = sides.get(1);
         if ("Primary".equalsIgnoreCase(a.r().role()) && "Primary".equalsIgnoreCase(b.r().role())) {
@@ -110,14 +124,14 @@ final class DrbdRules implements Rules {
                     "Stop the services on the node that should not be primary, then drbdadm secondary " + a.res()
                             + " there."));
         }
-        if ("Secondary".equalsIgnoreCase(a.r().role()) && "Secondary".equalsIgnoreCase(b.r().role())) {
-            Side pick = a.r().outOfSyncKiB() <= b.r().outOfSyncKiB() ? a : b;
+        if (d.scenario() == DrbdScenario.BOTH_SECONDARY) {
+            Side pick = a;
             out.add(new Finding(Severity.WARN, "DRBD_BOTH_SECONDARY", nodes,
                     "Both " + a.node() + " and " + b.node() + " are DRBD Secondary for " + a.label() + " (oos "
                             + Words.kib(a.r().outOfSyncKiB()) + " / " + Words.kib(b.r().outOfSyncKiB())
                             + "): nothing serves the data.",
-                    "Chef HA scenario 5: promote the node with less out-of-sync data, " + pick.node()
-                            + ": drbdadm primary " + a.res() + "."));
+                    "Chef HA scenario 5: neither side holds writes of its own; promote one, e.g. " + pick.node()
+                            + ": drbdadm primary " + a.res() + " (hadeck drbd recover plans it)."));
         }
     }
 

@@ -291,11 +291,20 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
             60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("hadeck-once"));
 
     public static ClusterSnapshot readOnce(ClusterConfig cfg, Duration timeout) {
+        return readOnce(cfg, timeout, key -> true);
+    }
+
+    /**
+     * Like {@link #readOnce(ClusterConfig, Duration)}, reading only the sources whose key passes
+     * {@code which} ("etcd", "patroni", "postgres node-1", "drbd drbd-a", …): a guided action reads
+     * fresh only what its preflight needs. Layers not read stay absent from the snapshot.
+     */
+    public static ClusterSnapshot readOnce(ClusterConfig cfg, Duration timeout, java.util.function.Predicate<String> which) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long readersDeadline = deadline - Duration.ofMillis(Math.max(20, timeout.toMillis() / 20)).toNanos();
         Clock clock = Clock.systemUTC();
         Sources.Shared shared = Sources.Shared.of(cfg);
-        List<Source<?>> sources = Sources.of(cfg, clock, shared);
+        List<Source<?>> sources = Sources.of(cfg, clock, shared).stream().filter(s -> which.test(s.key)).toList();
         Readings readings = new Readings(cfg);
         Map<String, Queue<Source<?>>> lanes = new LinkedHashMap<>();
         sources.forEach(s -> lanes.computeIfAbsent(s.lane, k -> new ConcurrentLinkedQueue<>()).add(s));

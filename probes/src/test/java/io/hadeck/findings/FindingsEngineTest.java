@@ -309,14 +309,21 @@ class FindingsEngineTest {
     }
 
     @Test
-    void scenario5BothSecondaryPicksTheNodeWithLessOutOfSyncData() {
+    void scenario5ConnectedBothSecondaryLosesNothingWhicheverIsPromoted() {
         Finding f = only(Clusters.drbdScenario(5), "DRBD_BOTH_SECONDARY");
         assertThat(f.severity()).isEqualTo(Severity.WARN);
-        assertThat(f.action()).contains("scenario 5").contains("drbd-a").contains("drbdadm primary 0");
-        ClusterSnapshot b = Clusters.builder()
-                .drbd("drbd-a", "Connected", "Secondary", "Secondary", "UpToDate", "UpToDate", 900)
-                .drbd("drbd-b", "Connected", "Secondary", "Secondary", "UpToDate", "UpToDate", 100).build();
-        assertThat(only(b, "DRBD_BOTH_SECONDARY").action()).contains("less out-of-sync data, drbd-b");
+        assertThat(f.action()).contains("scenario 5").contains("neither side holds writes of its own")
+                .contains("drbd-a").contains("drbdadm primary 0");
+    }
+
+    @Test
+    void bothSecondaryCutApartEachWithWritesIsASplitBrainNotScenario5() {
+        ClusterSnapshot s = Clusters.builder()
+                .drbd("drbd-a", "StandAlone", "Secondary", "Unknown", "UpToDate", "DUnknown", 2048)
+                .drbd("drbd-b", "StandAlone", "Secondary", "Unknown", "UpToDate", "DUnknown", 8192).build();
+        assertThat(codes(s)).contains("DRBD_SPLIT_BRAIN").doesNotContain("DRBD_BOTH_SECONDARY");
+        assertThat(only(s, "DRBD_SPLIT_BRAIN").message()).contains("both sides are StandAlone")
+                .contains("drbd-a is Secondary with 2 MiB out of sync; drbd-b is Secondary with 8 MiB out of sync");
     }
 
     @Test

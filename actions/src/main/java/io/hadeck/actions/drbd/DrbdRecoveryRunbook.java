@@ -1,35 +1,50 @@
 package io.hadeck.actions.drbd;
 
-import io.hadeck.actions.Sizes;
 import io.hadeck.actions.runbook.Check;
+import io.hadeck.actions.runbook.FreshReadings;
 import io.hadeck.actions.runbook.Plan;
 import io.hadeck.actions.runbook.Runbook;
 import io.hadeck.actions.runbook.Step;
 import io.hadeck.actions.runbook.Verdict;
+import io.hadeck.config.ClusterConfig;
+import io.hadeck.diagnosis.DrbdPairDiagnosis;
+import io.hadeck.diagnosis.DrbdPairs;
+import io.hadeck.diagnosis.DrbdScenario;
+import io.hadeck.diagnosis.DrbdSide;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * drbd recover [--victim NODE]: reads both nodes, names the scenario, and plans the Chef document's
- * recovery for it (LINBIT's procedure for split-brain). Refuses when the pair's state matches no
- * scenario, when there is nothing to do, or when split-brain needs a victim the operator has not chosen.
+ * drbd recover: reads both nodes fresh through probes' DRBD reader (text and kernel log), takes the
+ * pair's one diagnosis — the one the findings and the card show — and plans the Chef document's
+ * recovery for it (LINBIT's procedure for split-brain). It discards exactly the side the operator
+ * named, never promotes a peer of a node it could not read without the operator's statement that
+ * the node is fenced, and never picks a resource for the operator.
  */
 public final class DrbdRecoveryRunbook implements Runbook {
-    private final String cluster;
+    private final ClusterConfig cluster;
     private final DrbdManager drbd;
+    private final FreshReadings readings;
     private final String a;
     private final String b;
+    private final String resource;
     private final String victim;
+    private final String fenced;
     private final Duration deadline;
 
-    public DrbdRecoveryRunbook(String cluster, DrbdManager drbd, String a, String b, String victim, Duration deadline) {
+    public DrbdRecoveryRunbook(ClusterConfig cluster, DrbdManager drbd, FreshReadings readings, String a, String b,
+                               String resource, String victim, String fenced, Duration deadline) {
         this.cluster = cluster;
         this.drbd = drbd;
+        this.readings = readings;
         this.a = a;
         this.b = b;
+        this.resource = resource;
         this.victim = victim;
+        this.fenced = fenced;
         this.deadline = deadline;
     }
 
@@ -43,148 +58,251 @@ public final class DrbdRecoveryRunbook implements Runbook {
         return victim != null ? victim : a + "+" + b;
     }
 
-    public DrbdDiagnosis diagnose() {
-        return DrbdScenarioClassifier.classify(drbd.read(a), drbd.read(b));
+    @Override
+    public Runbook answer(String questionId, String value) {
+        return switch (questionId) {
+            case "resource" -> new DrbdRecoveryRunbook(cluster, drbd, readings, a, b, value, victim, fenced, deadline);
+            case "keep" -> new DrbdRecoveryRunbook(cluster, drbd, readings, a, b, resource, value.equals(a) ? b : a, fenced,
+                    deadline);
+            case "fenced" -> new DrbdRecoveryRunbook(cluster, drbd, readings, a, b, resource, victim, value, deadline);
+            default -> Runbook.super.answer(questionId, value);
+        };
+    }
+
+    private List<String> resources() {
+        return cluster.node(a).map(n -> n.drbdResources()).orElse(List.of());
+    }
+
+    /** The pair's diagnosis on a fresh reading; null resource when the operator has to choose one. */
+    public DrbdPairDiagnosis diagnose() {
+        return DrbdPairs.diagnose(readings.read(), a, b, resources(), chosenResource());
+    }
+
+    private String chosenResource() {
+        List<String> all = resources();
+        return resource != null ? resource : all.size() == 1 ? all.get(0) : null;
     }
 
     @Override
     public Plan plan() {
-        DrbdDiagnosis d = diagnose();
+        String res = chosenResource();
+        List<String> all = resources();
+        if (res == null || !all.contains(res)) {
+            String why = res == null ? "the pair has " + all.size() + " resources (" + String.join(", ", all)
+                    + "): choose one with --resource NAME" : "no resource " + res + " on " + a + " (" + String.join(", ", all) + ")";
+            return new Plan(cluster.name(), action(), target(), List.of(Check.fail("resource", res == null ? "not chosen" : res,
+                    why)), List.of(), "", a, null, new Plan.Question("resource", "Which DRBD resource of " + a + "/" + b
+                    + " do you recover?", all, "--resource NAME"));
+        }
+        DrbdPairDiagnosis d = diagnose();
         List<Check> checks = new ArrayList<>();
         checks.add(Check.pass("scenario", d.scenario().title(), d.reason()));
-        List<Step> steps = new ArrayList<>();
+        if (!d.evidence().isEmpty()) {
+            checks.add(Check.pass("evidence", String.join("; ", d.evidence()), "what the diagnosis rests on"));
+        }
+        return new Planner(d, res, checks).plan();
+    }
+
+    /** One plan for one diagnosis. */
+    private final class Planner {
+        final DrbdPairDiagnosis d;
+        final String res;
+        final List<Check> checks;
+        final List<Step> steps = new ArrayList<>();
         String confirm = a;
-        String loss = null;
-        String end = "Connected, UpToDate/UpToDate on " + a + " and " + b;
-        switch (d.scenario()) {
-            case HEALTHY, RESYNCING, UNKNOWN -> checks.add(Check.fail("recoverable", d.scenario().title(),
-                    d.scenario() == DrbdScenario.HEALTHY ? "nothing to recover: " + d.reason() : d.reason()));
-            case SECONDARY_LOST -> {
-                DrbdSide lost = d.lost();
-                confirm = lost.node();
-                checks.add(reachable(lost));
+        String loss;
+        Plan.Question question;
+        String end;
+
+        Planner(DrbdPairDiagnosis d, String res, List<Check> checks) {
+            this.d = d;
+            this.res = res;
+            this.checks = checks;
+            this.end = "Connected, UpToDate/UpToDate on " + a + " and " + b;
+        }
+
+        Plan plan() {
+            switch (d.scenario()) {
+                case HEALTHY, RESYNCING, UNKNOWN -> checks.add(Check.fail("recoverable", d.scenario().title(),
+                        d.scenario() == DrbdScenario.HEALTHY ? "nothing to recover: " + d.reason() : d.reason()));
+                case SECONDARY_LOST -> secondaryLost();
+                case PRIMARY_LOST, PRIMARY_LOST_INCONSISTENT -> primaryLost();
+                case BOTH_SECONDARY -> bothSecondary();
+                case DISCONNECTED -> disconnected();
+                case SPLIT_BRAIN -> splitBrain();
+            }
+            if (victim != null && d.scenario() != DrbdScenario.SPLIT_BRAIN) {
+                checks.add(Check.fail("victim", victim, "--victim is for a split-brain, and this pair is in "
+                        + d.scenario().title() + ": " + d.reason() + "; nothing of " + victim + "'s is to be discarded"));
+            }
+            return new Plan(cluster.name(), action(), target(), checks, steps, end, confirm, loss, question);
+        }
+
+        void secondaryLost() {
+            DrbdSide lost = d.lost();
+            confirm = lost.node();
+            if (lost.reach() == DrbdSide.Reach.DOWN) {
+                checks.add(Check.pass("reachable", lost.node() + " answers, DRBD is down there", "DRBD can be started again"));
                 steps.add(bringBack(lost.node(), d.survivor().node()));
+            } else {
+                checks.add(Check.fail("reachable", "unknown", lost.problem() + ": repair the host or hadeck's ssh to it "
+                        + "first; the Primary " + d.survivor().node() + " keeps serving meanwhile"));
             }
-            case PRIMARY_LOST, PRIMARY_LOST_INCONSISTENT -> {
-                DrbdSide up = d.survivor();
-                DrbdSide lost = d.lost();
-                confirm = up.node();
-                boolean force = d.scenario() == DrbdScenario.PRIMARY_LOST_INCONSISTENT;
-                steps.add(new Step(force ? "force " + up.node() + " to Primary" : "promote " + up.node(),
-                        force ? drbd.verb(up.node(), "primary", "--force") : drbd.verb(up.node(), "primary"),
-                        up.node() + " is Primary", () -> role(up.node(), "Primary"), deadline));
-                if (force) {
-                    loss = up.node() + " is " + up.disk() + (up.oosKiB() > 0 ? " with " + Sizes.kib(up.oosKiB())
-                            + " it never received" : "") + ": whatever " + lost.node() + " wrote that " + up.node()
-                            + " had not received is lost.";
-                    if (up.standAlone()) {
-                        steps.add(new Step("let " + up.node() + " accept its peer again", drbd.verb(up.node(), "connect"),
-                                up.node() + " waits for its peer", () -> notStandAlone(up.node()), deadline));
-                    }
-                }
-                if (lost.reachable()) {
-                    steps.add(bringBack(lost.node(), up.node()));
+        }
+
+        void primaryLost() {
+            DrbdSide up = d.survivor();
+            DrbdSide lost = d.lost();
+            confirm = up.node();
+            List<String> losses = new ArrayList<>();
+            if (d.unverified() != null) {
+                if (lost.node().equals(fenced)) {
+                    checks.add(Check.pass("peer fenced", "operator states " + lost.node() + " is down or fenced",
+                            lost.node() + " cannot be read (" + lost.problem() + "); the operator's statement stands in for it"));
+                    losses.add(lost.node() + " could not be read: whatever it wrote that " + up.node()
+                            + " never received is lost when " + up.node() + " takes over.");
                 } else {
-                    end = up.node() + " is Primary; " + lost.node() + " will sync from it when it returns";
+                    checks.add(Check.fail("peer fenced", "not stated", lost.problem() + ". " + up.node() + " no longer"
+                            + " sees it, but that does not prove it is down: it may be cut off and still Primary. Fence it"
+                            + " (power it off or cut it off), then say so: drbd recover --peer-fenced " + lost.node()));
+                    question = new Plan.Question("fenced", lost.node() + " cannot be read. Is it powered off or cut off "
+                            + "(fenced)? Type its name to state that it is", List.of(lost.node()), "--peer-fenced "
+                            + lost.node());
                 }
             }
-            case BOTH_SECONDARY -> {
-                DrbdSide keep = d.a().oosKiB() <= d.b().oosKiB() ? d.a() : d.b();
-                DrbdSide other = d.other(keep.node());
-                confirm = keep.node();
-                checks.add(Check.pass("keep", keep.node(), keep.node() + " has the lower out-of-sync amount ("
-                        + amount(keep) + " vs " + amount(other) + " on " + other.node() + ")"));
-                steps.add(new Step("promote " + keep.node(), drbd.verb(keep.node(), "primary"), keep.node() + " is Primary",
-                        () -> role(keep.node(), "Primary"), deadline));
-                if (!other.connected()) {
-                    loss = other.oosKiB() != 0 ? other.node() + "'s own writes (" + amount(other) + " out of sync) are"
-                            + " discarded; it resyncs from " + keep.node() + "." : null;
-                    rejoin(steps, other, keep);
-                }
-                end = keep.node() + " is Primary; Connected, UpToDate/UpToDate";
-            }
-            case SPLIT_BRAIN -> {
-                if (victim == null || d.side(victim) == null) {
-                    checks.add(Check.fail("victim", victim == null ? "not chosen" : victim + "?", "split-brain: choose the "
-                            + "victim whose changes are discarded (" + d.a().describe() + "; " + d.b().describe()
-                            + "): drbd recover --victim NODE"));
-                } else {
-                    DrbdSide v = d.side(victim);
-                    DrbdSide keep = d.other(victim);
-                    confirm = victim;
-                    loss = victim + "'s changes since the split (" + amount(v) + " out of sync, role " + v.role()
-                            + ") are discarded; " + keep.node() + "'s data is kept.";
-                    if (v.primary()) {
-                        steps.add(new Step("demote the victim " + victim, drbd.verb(victim, "secondary"),
-                                victim + " is Secondary", () -> role(victim, "Secondary"), deadline));
-                    }
-                    rejoin(steps, v, keep);
-                    end = "Connected, UpToDate/UpToDate; " + keep.node() + "'s data kept";
+            boolean force = d.scenario() == DrbdScenario.PRIMARY_LOST_INCONSISTENT;
+            steps.add(new Step(force ? "force " + up.node() + " to Primary" : "promote " + up.node(),
+                    force ? drbd.verb(up.node(), res, "primary", "--force") : drbd.verb(up.node(), res, "primary"),
+                    up.node() + " is Primary", () -> side(up.node(), DrbdSide::primary, "Primary"), deadline));
+            if (force) {
+                losses.add(up.node() + " is " + up.disk() + (up.oosKiB() > 0 ? " with " + up.amount() + " it never received"
+                        : "") + ": whatever " + lost.node() + " wrote that " + up.node() + " had not received is lost.");
+                if (up.standAlone()) {
+                    steps.add(new Step("let " + up.node() + " accept its peer again", drbd.verb(up.node(), res, "connect"),
+                            up.node() + " waits for its peer", () -> side(up.node(), s -> !s.standAlone(), "not StandAlone"),
+                            deadline));
                 }
             }
-            default -> throw new IllegalStateException(d.scenario().name());
+            loss = losses.isEmpty() ? null : String.join(" ", losses);
+            if (lost.reach() == DrbdSide.Reach.DOWN) {
+                steps.add(bringBack(lost.node(), up.node()));
+            } else {
+                end = up.node() + " is Primary; " + lost.node() + " will sync from it when it returns";
+            }
         }
-        return new Plan(cluster, action(), target(), checks, steps, end, confirm, loss);
-    }
 
-    /** LINBIT: victim disconnect (if connected), connect --discard-my-data; survivor connect if StandAlone. */
-    private void rejoin(List<Step> steps, DrbdSide v, DrbdSide keep) {
-        if (!v.standAlone()) {
-            steps.add(new Step("disconnect " + v.node(), drbd.verb(v.node(), "disconnect"), v.node() + " is StandAlone",
-                    () -> cstate(v.node(), "StandAlone"), deadline));
+        void bothSecondary() {
+            DrbdSide keep = d.a();
+            DrbdSide other = d.b();
+            confirm = keep.node();
+            checks.add(Check.pass("keep", keep.node(), "neither side holds writes of its own: " + keep.node()
+                    + " (first in the configuration) is promoted and nothing is lost"));
+            steps.add(new Step("promote " + keep.node(), drbd.verb(keep.node(), res, "primary"), keep.node() + " is Primary",
+                    () -> side(keep.node(), DrbdSide::primary, "Primary"), deadline));
+            for (DrbdSide s : List.of(keep, other)) {
+                if (s.standAlone()) {
+                    steps.add(connect(s.node(), keep.node()));
+                }
+            }
+            end = keep.node() + " is Primary; Connected, UpToDate/UpToDate";
         }
-        boolean keepConnects = keep.standAlone();
-        steps.add(new Step("reconnect " + v.node() + " discarding its data", drbd.verb(v.node(), "connect", "--discard-my-data"),
-                v.node() + " waits for or syncs from " + keep.node(),
-                keepConnects ? () -> notStandAlone(v.node()) : () -> pairHealthy(keep.node()), deadline));
-        if (keepConnects) {
-            steps.add(new Step("reconnect " + keep.node(), drbd.verb(keep.node(), "connect"),
-                    "Connected, UpToDate/UpToDate", () -> pairHealthy(keep.node()), deadline));
+
+        void disconnected() {
+            DrbdSide writer = d.a().mayHoldOwnWrites() ? d.a() : d.b();
+            confirm = writer.node();
+            List<DrbdSide> alone = List.of(d.a(), d.b()).stream().filter(DrbdSide::standAlone).toList();
+            if (alone.isEmpty()) {
+                checks.add(Check.fail("reconnectable", "both wait for each other", "neither side is StandAlone, so DRBD "
+                        + "reconnects by itself once the two can reach each other: check the replication link between "
+                        + a + " and " + b));
+                return;
+            }
+            alone.forEach(s -> steps.add(connect(s.node(), writer.node())));
+            end = "Connected, UpToDate/UpToDate; " + writer.node() + "'s data kept";
         }
-    }
 
-    private Step bringBack(String lost, String source) {
-        return new Step("bring DRBD back up on " + lost, drbd.verb(lost, "up"), lost + " syncs from " + source
-                + " and ends UpToDate", () -> pairHealthy(source), deadline);
-    }
+        void splitBrain() {
+            if (victim == null) {
+                checks.add(Check.fail("victim", "not chosen", "split-brain: choose the victim whose changes since the split"
+                        + " are discarded (" + d.both() + "): drbd recover --victim NODE"));
+                question = new Plan.Question("keep", "Split-brain on " + res + ". Whose data do you KEEP? (the other side's"
+                        + " changes since the split are discarded) " + lastWrites(d.a()) + " | " + lastWrites(d.b()),
+                        List.of(a, b), "--victim NODE");
+                return;
+            }
+            DrbdSide v = d.side(victim).orElseThrow();
+            DrbdSide keep = d.other(victim);
+            confirm = victim;
+            checks.add(Check.pass("victim", victim, victim + "'s changes are discarded; " + keep.node() + "'s are kept"));
+            loss = victim + "'s changes since the split (" + v.amount() + " out of sync, role " + v.role()
+                    + ") are discarded; " + keep.node() + "'s data is kept.";
+            if (v.primary()) {
+                steps.add(new Step("demote the victim " + victim, drbd.verb(victim, res, "secondary"), victim + " is Secondary",
+                        () -> side(victim, s -> !s.primary(), "Secondary"), deadline));
+            }
+            if (!v.standAlone()) {
+                steps.add(new Step("disconnect " + victim, drbd.verb(victim, res, "disconnect"), victim + " is StandAlone",
+                        () -> side(victim, DrbdSide::standAlone, "StandAlone"), deadline));
+            }
+            steps.add(new Step("reconnect " + victim + " discarding its data", drbd.verb(victim, res, "connect",
+                    "--discard-my-data"), victim + " waits for or syncs from " + keep.node(),
+                    () -> side(victim, s -> !s.standAlone(), "not StandAlone"), deadline));
+            if (keep.standAlone()) {
+                steps.add(new Step("reconnect " + keep.node(), drbd.verb(keep.node(), res, "connect"), keep.node()
+                        + " talks to " + victim, () -> side(keep.node(), DrbdSide::talksToPeer, "connected"), deadline));
+            }
+            if (!keep.primary()) {
+                // both were made Secondary after the split: the kept side serves again
+                steps.add(new Step("promote " + keep.node(), drbd.verb(keep.node(), res, "primary"), keep.node()
+                        + " is Primary", () -> side(keep.node(), DrbdSide::primary, "Primary"), deadline));
+            }
+            Step last = steps.remove(steps.size() - 1);
+            steps.add(new Step(last.title(), last.call(), last.expected() + "; then Connected, UpToDate/UpToDate",
+                    () -> healthy(keep.node()), deadline));
+            end = "Connected, UpToDate/UpToDate; " + keep.node() + "'s data kept";
+        }
 
-    private Check reachable(DrbdSide lost) {
-        return lost.reachable() ? Check.pass("reachable", lost.node() + " answers", "DRBD can be started there again")
-                : Check.fail("reachable", "no", lost.describe() + ": repair or replace the host first; "
-                + "the Primary keeps serving meanwhile");
-    }
+        private String lastWrites(DrbdSide s) {
+            return s.node() + ": " + s.role() + ", " + s.amount() + " out of sync"
+                    + (s.kernelSplit() != null ? ", kernel: " + s.kernelSplit().message() : "")
+                    + (s.primary() ? ", was accepting writes" : "");
+        }
 
-    private static String amount(DrbdSide s) {
-        return s.oosKiB() < 0 ? "unknown" : Sizes.kib(s.oosKiB());
-    }
+        private Step connect(String node, String keep) {
+            return new Step("reconnect " + node, drbd.verb(node, res, "connect"), "Connected, UpToDate/UpToDate",
+                    () -> healthy(keep), deadline);
+        }
 
-    private Verdict role(String node, String want) {
-        DrbdSide s = drbd.read(node);
-        return want.equals(s.role()) ? Verdict.ok(node + " is " + want + " (" + s.describe() + ")") : Verdict.notYet(s.describe());
-    }
+        private Step bringBack(String lost, String source) {
+            return new Step("bring DRBD back up on " + lost, drbd.verb(lost, res, "up"), lost + " syncs from " + source
+                    + " and ends UpToDate", () -> healthy(source), deadline);
+        }
 
-    private Verdict cstate(String node, String want) {
-        DrbdSide s = drbd.read(node);
-        return want.equals(s.cstate()) ? Verdict.ok(s.describe()) : Verdict.notYet(s.describe());
-    }
+        private Verdict side(String node, Predicate<DrbdSide> want, String words) {
+            DrbdPairDiagnosis now = DrbdPairs.diagnose(readings.read(), a, b, resources(), res);
+            DrbdSide s = now.side(node).orElseThrow();
+            return want.test(s) ? Verdict.ok(node + " is " + words + " (" + s.describe() + ")") : Verdict.notYet(s.describe());
+        }
 
-    private Verdict notStandAlone(String node) {
-        DrbdSide s = drbd.read(node);
-        return s.up() && !s.standAlone() ? Verdict.ok(s.describe()) : Verdict.notYet(s.describe());
-    }
-
-    /** Both Connected and UpToDate; {@code primary}, when it was Primary before, still is. */
-    private Verdict pairHealthy(String keep) {
-        DrbdSide x = drbd.read(a);
-        DrbdSide y = drbd.read(b);
-        String both = x.describe() + "; " + y.describe();
-        boolean ok = x.connected() && y.connected() && x.upToDate() && y.upToDate() && "Connected".equals(x.cstate());
-        return ok ? Verdict.ok("Connected, UpToDate/UpToDate: " + both + " (" + keep + "'s data kept)") : Verdict.notYet(both);
+        /** Both Connected and UpToDate: the pair's diagnosis says healthy. */
+        private Verdict healthy(String keep) {
+            DrbdPairDiagnosis now = DrbdPairs.diagnose(readings.read(), a, b, resources(), res);
+            return now.scenario() == DrbdScenario.HEALTHY
+                    ? Verdict.ok("Connected, UpToDate/UpToDate: " + now.both() + " (" + keep + "'s data kept)")
+                    : Verdict.notYet(now.scenario().title() + ": " + now.both());
+        }
     }
 
     @Override
     public String stateNow() {
-        DrbdDiagnosis d = diagnose();
-        return d.scenario().title() + ": " + d.a().describe() + "; " + d.b().describe();
+        try {
+            if (chosenResource() == null) {
+                return "no resource chosen";
+            }
+            DrbdPairDiagnosis d = diagnose();
+            return d.scenario().title() + ": " + d.both();
+        } catch (RuntimeException e) {
+            return "the pair could not be read: " + e.getMessage();
+        }
     }
 }

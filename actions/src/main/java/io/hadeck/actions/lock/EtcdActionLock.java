@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The action lock as an etcd key bound to a lease: {@code /hadeck/<cluster>/action-lock} holding
@@ -66,7 +67,16 @@ public final class EtcdActionLock implements ActionLock, AutoCloseable {
     }
 
     @Override
+    public String kind() {
+        return "etcd lock";
+    }
+
+    @Override
     public Optional<String> holder() {
+        return current().map(v -> v + " (" + kind() + ")");
+    }
+
+    private Optional<String> current() {
         var r = await(client.getKVClient().get(key), "read the action lock");
         return r.getKvs().isEmpty() ? Optional.empty()
                 : Optional.of(r.getKvs().get(0).getValue().toString(StandardCharsets.UTF_8));
@@ -89,24 +99,48 @@ public final class EtcdActionLock implements ActionLock, AutoCloseable {
                     : r.getGetResponses().get(0).getKvs().get(0).getValue().toString(StandardCharsets.UTF_8);
             throw new LockHeldException(cluster, holder);
         }
+        AtomicReference<String> lost = new AtomicReference<>();
         CloseableClient keepAlive = leases.keepAlive(lease, new StreamObserver<LeaseKeepAliveResponse>() {
             @Override
             public void onNext(LeaseKeepAliveResponse value) {
+                if (value.getTTL() <= 0) {
+                    lost.compareAndSet(null, "etcd says the lease expired");
+                }
             }
 
             @Override
             public void onError(Throwable t) {
-                // the lease then simply expires; the runbook's own verifications still hold
+                // Watched, not ignored: verify() stops the run before its next step.
+                lost.compareAndSet(null, "the lease keepalive failed: " + t.getMessage());
             }
 
             @Override
             public void onCompleted() {
+                lost.compareAndSet(null, "the lease keepalive ended");
             }
         });
         return new Held() {
             @Override
             public String holderText() {
-                return text;
+                return text + " (" + kind() + ")";
+            }
+
+            @Override
+            public void verify() {
+                String why = lost.get();
+                if (why != null) {
+                    throw new ActionException("the action lock was lost: " + why);
+                }
+                Optional<String> now;
+                try {
+                    now = current();
+                } catch (ActionException e) {
+                    throw new ActionException("the action lock cannot be confirmed: " + e.getMessage());
+                }
+                if (now.isEmpty() || !now.get().equals(text)) {
+                    throw new ActionException("the action lock was lost: " + keyFor(cluster) + " "
+                            + now.map(v -> "now holds \"" + v + "\"").orElse("is gone"));
+                }
             }
 
             @Override

@@ -1,6 +1,6 @@
 package io.hadeck.actions.patroni;
 
-import io.hadeck.actions.Sizes;
+import io.hadeck.units.Sizes;
 import io.hadeck.actions.runbook.Check;
 import io.hadeck.actions.runbook.Plan;
 import io.hadeck.actions.runbook.Runbook;
@@ -23,6 +23,11 @@ import java.util.stream.Collectors;
 public final class ForceLeaderRunbook implements Runbook {
     private final PatroniContext ctx;
     private final String node;
+
+    /** Interim until the Patroni safety change lands: the statement is carried, not yet used. */
+    public ForceLeaderRunbook(PatroniContext ctx, String node, String fencedNode) {
+        this(ctx, node);
+    }
 
     public ForceLeaderRunbook(PatroniContext ctx, String node) {
         this.ctx = ctx;

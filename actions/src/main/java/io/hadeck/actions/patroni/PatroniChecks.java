@@ -1,6 +1,6 @@
 package io.hadeck.actions.patroni;
 
-import io.hadeck.actions.Sizes;
+import io.hadeck.units.Sizes;
 import io.hadeck.actions.ha.HaManager;
 import io.hadeck.actions.runbook.Check;
 import io.hadeck.config.ClusterConfig;

@@ -1,15 +1,37 @@
 package io.hadeck.actions.runbook;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
- * Asks the operator to type a word. The console implements it (its Confirmer: a terminal prompt,
- * the TUI dialog's field, or a refusal in batch mode without --yes).
+ * A person who can be asked: the console's dialog, the REPL's prompt, the controlling terminal of a
+ * one-shot command. Front ends without a person (batch files, pipes, cron) use {@link #NOBODY}; what
+ * flags may stand in for an answer is decided by {@link ConfirmationRules}, not here.
  */
-@FunctionalInterface
 public interface Confirmer {
 
     /** True only when the operator typed exactly {@code expected}. */
     boolean confirm(String question, String expected);
 
-    /** For --yes: everything is confirmed (and the audit log says so). */
-    Confirmer YES = (q, e) -> true;
+    /** Whether a person at a terminal can answer now. Piped input is not a person. */
+    default boolean present() {
+        return true;
+    }
+
+    /** Asks the operator to pick one of {@code options}; empty when cancelled or nobody is there. */
+    default Optional<String> choose(String question, List<String> options) {
+        return Optional.empty();
+    }
+
+    Confirmer NOBODY = new Confirmer() {
+        @Override
+        public boolean confirm(String question, String expected) {
+            return false;
+        }
+
+        @Override
+        public boolean present() {
+            return false;
+        }
+    };
 }

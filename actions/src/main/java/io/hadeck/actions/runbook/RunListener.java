@@ -15,6 +15,10 @@ public interface RunListener {
     default void finished(RunReport report) {
     }
 
+    /** The plan read again after confirmation differs from the one confirmed: it is shown and asked again. */
+    default void changed(String what) {
+    }
+
     RunListener NONE = new RunListener() {
     };
 }

@@ -1,12 +1,17 @@
 package io.hadeck.actions.runbook;
 
 /**
- * How a runbook is run.
+ * How a runbook is run and what the command line said in advance.
  *
- * @param dryRun   show plan and preflight, then stop
- * @param yes      confirmations are given in advance (--yes)
- * @param readOnly the console runs --read-only or the cluster is configured readOnly: refuse
+ * @param dryRun         show plan and preflight, then stop
+ * @param readOnly       the console runs --read-only or the cluster is configured readOnly: refuse
+ * @param frontEnd       who asked (decides which confirmations flags may give)
+ * @param yes            --yes on this command: the target's name is confirmed in advance
+ * @param acceptDataLoss --accept-data-loss on this command (counts only together with --yes)
  */
-public record RunOptions(boolean dryRun, boolean yes, boolean readOnly) {
-    public static final RunOptions INTERACTIVE = new RunOptions(false, false, false);
+public record RunOptions(boolean dryRun, boolean readOnly, FrontEnd frontEnd, boolean yes, boolean acceptDataLoss) {
+
+    public static RunOptions console(boolean readOnly) {
+        return new RunOptions(false, readOnly, FrontEnd.CONSOLE, false, false);
+    }
 }

@@ -13,8 +13,14 @@ public interface Runbook {
     /** The node (or "cluster") acted on, as typed by the operator. */
     String target();
 
+    /** Reads what the plan depends on, fresh, and plans. Called again before the first step. */
     Plan plan();
 
     /** One or two sentences on the cluster as it is now, read fresh. Never throws. */
     String stateNow();
+
+    /** This runbook with the operator's answer to its plan's {@link Plan.Question}. */
+    default Runbook answer(String questionId, String value) {
+        throw new IllegalArgumentException(action() + " asks no question " + questionId);
+    }
 }

@@ -14,11 +14,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Runs a runbook the same way from every front end: plan → preflight → (dry run stops here) →
- * typed confirmation (twice when data can be lost) → action lock → each step's call, then its
- * verification against fresh readings until it passes or its deadline runs out → stop at the
- * first failed verification with an account of where and of the cluster's state. Every part is
- * written to the audit log before the run goes on.
+ * Runs a runbook the same way from every front end: plan → the operator's choices → preflight →
+ * (dry run stops here) → confirmation by {@link ConfirmationRules} (the name, and LOSE DATA when
+ * data can be lost) → action lock → the plan read again and compared with the one confirmed (stop
+ * and ask again, or refuse, when it changed or the confirmation is older than
+ * {@link #CONFIRMATION_LIFETIME}) → each step after confirming the lock, then its verification on
+ * fresh readings until it passes or its deadline runs out → stop at the first failure with an
+ * account of where and of the cluster's state. Every part is written to the audit log first.
  */
 public final class RunbookRunner {
 
@@ -28,6 +30,10 @@ public final class RunbookRunner {
     }
 
     static final Duration POLL = Duration.ofMillis(500);
+    /** A plan confirmed longer ago than this is read and confirmed again. */
+    public static final Duration CONFIRMATION_LIFETIME = Duration.ofSeconds(60);
+    /** How often a changed cluster is shown and asked about again before the run gives up. */
+    static final int ROUNDS = 3;
 
     private final AuditLog audit;
     private final ActionLock lock;
@@ -46,32 +52,73 @@ public final class RunbookRunner {
     }
 
     public RunReport run(Runbook runbook, RunOptions options, Confirmer confirmer, RunListener listener) {
-        Plan plan = runbook.plan();
+        Runbook rb = runbook;
+        Plan plan = rb.plan();
         Trail trail = new Trail(plan);
-        trail.write("plan", "planned", planText(plan));
-        listener.planned(plan);
-        RunReport early = gate(runbook, plan, options, confirmer, trail);
-        if (early != null) {
-            listener.finished(early);
-            return early;
-        }
-        ActionLock.Held held;
-        try {
-            held = lock.acquire();
-        } catch (LockHeldException e) {
-            return finish(listener, trail, new RunReport(RunReport.Outcome.REFUSED, plan, List.of(), e.getMessage()), "lock");
-        } catch (ActionException e) {
-            return finish(listener, trail, new RunReport(RunReport.Outcome.REFUSED, plan, List.of(),
-                    "refused: " + e.getMessage()), "lock");
-        }
-        try (held) {
-            trail.write("lock", "ok", "action lock taken by " + held.holderText());
-            return finish(listener, trail, execute(runbook, plan, trail, listener), "end");
+        for (int round = 1; ; round++) {
+            Instant shown = clock.instant();
+            trail.write("plan", "planned", planText(plan));
+            listener.planned(plan);
+            while (plan.question() != null && plan.refused() && !options.dryRun() && confirmer.present()
+                    && options.frontEnd() != FrontEnd.BATCH) {
+                Plan.Question q = plan.question();
+                Optional<String> answer = confirmer.choose(q.prompt(), q.options());
+                if (answer.isEmpty() || !q.options().contains(answer.get())) {
+                    return finish(listener, trail, new RunReport(RunReport.Outcome.NOT_CONFIRMED, plan, List.of(),
+                            "no choice made (" + q.prompt() + "): nothing was done"), "choose " + q.id());
+                }
+                trail.write("choose " + q.id(), "chosen", answer.get() + ", chosen by the operator at a terminal");
+                rb = rb.answer(q.id(), answer.get());
+                plan = rb.plan();
+                trail.write("plan", "planned", planText(plan));
+                listener.planned(plan);
+            }
+            RunReport early = gate(plan, options, confirmer, trail);
+            if (early != null) {
+                return finish(listener, trail, early, null);
+            }
+            Duration confirmedAfter = Duration.between(shown, clock.instant());
+            ActionLock.Held held;
+            try {
+                held = lock.acquire();
+            } catch (LockHeldException e) {
+                return finish(listener, trail, new RunReport(RunReport.Outcome.REFUSED, plan, List.of(), e.getMessage()), "lock");
+            } catch (ActionException e) {
+                return finish(listener, trail, new RunReport(RunReport.Outcome.REFUSED, plan, List.of(),
+                        "refused: " + e.getMessage()), "lock");
+            }
+            try (held) {
+                trail.write("lock", "ok", "action lock taken by " + held.holderText());
+                Plan again = rb.plan();
+                List<String> changes = new ArrayList<>(PlanChanges.between(plan, again));
+                if (confirmedAfter.compareTo(CONFIRMATION_LIFETIME) > 0) {
+                    changes.add(0, "the confirmation came " + confirmedAfter.toSeconds() + " s after the plan was shown"
+                            + " (limit " + CONFIRMATION_LIFETIME.toSeconds() + " s)");
+                }
+                if (changes.isEmpty() && again.refused()) {
+                    changes.add("the preflight now fails: " + reasons(again));
+                }
+                if (changes.isEmpty()) {
+                    trail.write("recheck", "ok", "read again after confirmation: the plan still holds");
+                    return finish(listener, trail, execute(rb, again, held, trail, listener), "end");
+                }
+                String what = String.join("; ", changes);
+                trail.write("recheck", "changed", what);
+                boolean askAgain = round < ROUNDS && confirmer.present()
+                        && ConfirmationRules.name(options, true).how() == ConfirmationRules.How.ASK;
+                if (!askAgain) {
+                    return finish(listener, trail, new RunReport(RunReport.Outcome.REFUSED, again, List.of(),
+                            "stopped before any step: the cluster changed since the plan was confirmed: " + what
+                                    + ". Nothing was done; run the action again to see the new plan."), "recheck");
+                }
+                listener.changed(what);
+                plan = again;
+            }
         }
     }
 
     /** Read-only, preflight, lock held elsewhere, dry run, confirmation: a report when the run stops here. */
-    private RunReport gate(Runbook runbook, Plan plan, RunOptions options, Confirmer confirmer, Trail trail) {
+    private RunReport gate(Plan plan, RunOptions options, Confirmer confirmer, Trail trail) {
         if (options.readOnly()) {
             String why = "refused: hadeck runs read-only (--read-only or readOnly in the configuration); no action is taken";
             return trail.end(new RunReport(RunReport.Outcome.REFUSED, plan, List.of(), why), "read-only");
@@ -80,42 +127,64 @@ public final class RunbookRunner {
             trail.write("preflight " + c.name(), c.pass() ? "ok" : "refused", c.current() + " — " + c.reason());
         }
         if (plan.refused()) {
-            String why = "refused: " + plan.failedChecks().stream().map(Check::reason).collect(Collectors.joining("; "));
-            return trail.end(new RunReport(RunReport.Outcome.REFUSED, plan, List.of(), why), "preflight");
+            return trail.end(new RunReport(RunReport.Outcome.REFUSED, plan, List.of(), "refused: " + reasons(plan)), "preflight");
         }
         if (options.dryRun()) {
             return trail.end(new RunReport(RunReport.Outcome.DRY_RUN, plan, List.of(),
-                    "dry run: preflight passed; nothing was done"), "dry-run");
+                    "dry run: preflight passed; nothing was done" + (plan.canLoseData()
+                            ? " (a real run needs the data-loss acceptance: " + plan.dataLoss() + ")" : "")), "dry-run");
         }
         Optional<String> other = safeHolder();
         if (other.isPresent()) {
             return trail.end(new RunReport(RunReport.Outcome.REFUSED, plan, List.of(),
                     new LockHeldException(plan.cluster(), other.get()).getMessage()), "lock");
         }
-        Confirmer c = options.yes() ? Confirmer.YES : confirmer;
-        String how = options.yes() ? "given in advance (--yes)" : "typed by the operator";
-        if (!c.confirm("Type the target's name (" + plan.confirmWord() + ") to " + plan.action() + ":", plan.confirmWord())) {
-            return trail.end(new RunReport(RunReport.Outcome.NOT_CONFIRMED, plan, List.of(),
-                    "not confirmed: nothing was done"), "confirm");
+        boolean terminal = confirmer.present();
+        RunReport r = word(plan, ConfirmationRules.name(options, terminal), confirmer, "Type the target's name ("
+                + plan.confirmWord() + ") to " + plan.action() + ":", plan.confirmWord(), "confirm", trail);
+        if (r == null && plan.canLoseData()) {
+            r = word(plan, ConfirmationRules.dataLoss(options, terminal), confirmer, plan.dataLoss() + " Type "
+                    + Plan.DATA_LOSS_WORD + " to accept:", Plan.DATA_LOSS_WORD, "confirm data loss", trail);
         }
-        trail.write("confirm", "confirmed", plan.confirmWord() + " " + how);
-        if (plan.canLoseData()) {
-            if (!c.confirm(plan.dataLoss() + " Type " + Plan.DATA_LOSS_WORD + " to accept:", Plan.DATA_LOSS_WORD)) {
-                return trail.end(new RunReport(RunReport.Outcome.NOT_CONFIRMED, plan, List.of(),
-                        "data loss not accepted: nothing was done"), "confirm data loss");
+        return r;
+    }
+
+    private RunReport word(Plan plan, ConfirmationRules.Decision d, Confirmer confirmer, String question, String expected,
+                           String step, Trail trail) {
+        switch (d.how()) {
+            case REFUSE -> {
+                return trail.end(new RunReport(RunReport.Outcome.NOT_CONFIRMED, plan, List.of(), d.why()), step);
             }
-            trail.write("confirm data loss", "confirmed", plan.dataLoss() + " — accepted, " + how);
+            case ASK -> {
+                if (!confirmer.confirm(question, expected)) {
+                    return trail.end(new RunReport(RunReport.Outcome.NOT_CONFIRMED, plan, List.of(),
+                            expected.equals(Plan.DATA_LOSS_WORD) ? "data loss not accepted: nothing was done"
+                                    : "not confirmed: nothing was done"), step);
+                }
+            }
+            case FLAG -> {
+            }
         }
+        trail.write(step, "confirmed", expected + " " + d.why());
         return null;
     }
 
-    private RunReport execute(Runbook runbook, Plan plan, Trail trail, RunListener listener) {
+    private RunReport execute(Runbook runbook, Plan plan, ActionLock.Held held, Trail trail, RunListener listener) {
         List<StepResult> done = new ArrayList<>();
         int of = plan.steps().size();
         for (int i = 0; i < of; i++) {
             Step step = plan.steps().get(i);
             int number = i + 1;
             String label = "step " + number + "/" + of + " " + step.title();
+            try {
+                held.verify();
+            } catch (ActionException e) {
+                String why = e.getMessage() + ": stopped before step " + number + " of " + of + " (" + step.title()
+                        + "); it and the steps after it were not run";
+                trail.write(label, "not-run", why);
+                return new RunReport(done.isEmpty() ? RunReport.Outcome.REFUSED : RunReport.Outcome.FAILED, plan, done,
+                        why + ". Cluster now: " + runbook.stateNow());
+            }
             listener.stepStarted(number, of, step);
             trail.write(label, "started", step.call().description());
             Instant t0 = clock.instant();
@@ -179,12 +248,18 @@ public final class RunbookRunner {
         try {
             return lock.holder();
         } catch (ActionException e) {
-            return Optional.empty(); // acquire() will say what is wrong with etcd
+            return Optional.empty(); // acquire() will say what is wrong with the lock
         }
     }
 
+    private static String reasons(Plan plan) {
+        return plan.failedChecks().stream().map(Check::reason).collect(Collectors.joining("; "));
+    }
+
     private RunReport finish(RunListener listener, Trail trail, RunReport report, String step) {
-        trail.end(report, step);
+        if (step != null) {
+            trail.end(report, step);
+        }
         listener.finished(report);
         return report;
     }

@@ -48,8 +48,8 @@ class PatroniSwitchoverIT {
         AuditLog audit = new AuditLog(dir.resolve("audit.jsonl"), Operator.current(), Clock.systemUTC());
         try (EtcdActionLock lock = new EtcdActionLock(CFG, Operator.current(), Clock.systemUTC())) {
             RunReport r = new RunbookRunner(audit, lock, Clock.systemUTC()).run(
-                    new SwitchoverRunbook(ctx, SwitchoverRunbook.Kind.PROMOTE, target), new RunOptions(false, true, false),
-                    Confirmer.YES, RunListener.NONE);
+                    new SwitchoverRunbook(ctx, SwitchoverRunbook.Kind.PROMOTE, target), new RunOptions(false, false, io.hadeck.actions.runbook.FrontEnd.BATCH, true, false),
+                    Confirmer.NOBODY, RunListener.NONE);
             assertThat(r.outcome()).as(r.summary()).isEqualTo(RunReport.Outcome.DONE);
             assertThat(r.summary()).startsWith("done: " + target + " is primary on timeline ").contains(leader)
                     .contains("leader key: " + target);

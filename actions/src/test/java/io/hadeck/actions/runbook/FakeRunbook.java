@@ -13,6 +13,11 @@ final class FakeRunbook implements Runbook {
     final List<Check> checks = new ArrayList<>();
     final List<Step> steps = new ArrayList<>();
     String dataLoss;
+    int plans;
+    /** Runs before every plan after the first: a test changes the cluster "while the operator reads". */
+    Runnable beforeReplan = () -> { };
+    Plan.Question question;
+    final List<String> answers = new ArrayList<>();
 
     FakeRunbook check(boolean pass, String reason) {
         checks.add(new Check("c" + checks.size(), "value", pass, reason));
@@ -37,9 +42,29 @@ final class FakeRunbook implements Runbook {
         return "node-2";
     }
 
+    FakeRunbook role(String name, String current) {
+        checks.add(new Check(name, current, true, name + " as planned"));
+        return this;
+    }
+
     @Override
     public Plan plan() {
-        return new Plan("lab", action(), target(), checks, steps, "node-2 is primary", "node-2", dataLoss);
+        if (plans++ > 0) {
+            beforeReplan.run();
+        }
+        boolean pending = question != null && answers.isEmpty();
+        List<Check> all = new ArrayList<>(checks);
+        if (pending) {
+            all.add(Check.fail(question.id(), "not chosen", "choose with " + question.flag()));
+        }
+        return new Plan("lab", action(), target(), all, pending ? List.of() : steps, "node-2 is primary", "node-2", dataLoss,
+                pending ? question : null);
+    }
+
+    @Override
+    public Runbook answer(String id, String value) {
+        answers.add(id + "=" + value);
+        return this;
     }
 
     @Override

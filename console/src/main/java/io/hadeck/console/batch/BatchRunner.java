@@ -53,6 +53,8 @@ public final class BatchRunner {
         Session session = shell.session();
         Confirmer before = session.confirmer();
         session.confirmer(Confirmer.NOBODY);
+        io.hadeck.actions.runbook.FrontEnd frontBefore = session.frontEnd();
+        session.frontEnd(io.hadeck.actions.runbook.FrontEnd.BATCH);
         boolean continueBefore = session.continueOnError();
         session.continueOnError(false);
         int failure = ExitCode.OK;
@@ -83,6 +85,7 @@ public final class BatchRunner {
             shell.location(null);
             session.continueOnError(continueBefore);
             session.confirmer(before);
+            session.frontEnd(frontBefore);
         }
     }
 }

@@ -28,12 +28,20 @@ public class ConsoleCommand extends BaseCommand {
             out.flush();
             return code;
         }
-        try (GuidedActions actions = new GuidedActions(session.cluster(), session.clock(), session.readOnly())) {
+        try (GuidedActions actions = new GuidedActions(session.config(), session.cluster(), session.clock(),
+                session.options().readOnly())) {
+            // --read-only only: a cluster's own readOnly is recomputed whenever `:cluster` changes the cluster
             ConsoleContext ctx = new ConsoleContext(session.config(), session.cluster(), session.source(),
-                    new ConsoleCommandLine(session.shell()), session.options().theme(), session.readOnly(),
+                    new ConsoleCommandLine(session.shell()), session.options().theme(), session.options().readOnly(),
                     Session.logFile(), session::switchCluster).withActions(actions);
             session.confirmer(io.hadeck.console.Confirmer.NOBODY);
-            return ConsoleApp.run(ctx);
+            session.frontEnd(io.hadeck.actions.runbook.FrontEnd.CONSOLE);
+            session.actionDialogs(actions::open);
+            try {
+                return ConsoleApp.run(ctx);
+            } finally {
+                session.actionDialogs(null);
+            }
         }
     }
 }

@@ -51,6 +51,8 @@ public final class Repl {
                 .build();
         Confirmer before = session.confirmer();
         session.confirmer(new ReaderConfirmer(reader));
+        io.hadeck.actions.runbook.FrontEnd frontBefore = session.frontEnd();
+        session.frontEnd(io.hadeck.actions.runbook.FrontEnd.REPL);
         PrintWriter out = terminal.writer();
         startWatching(out);
         try {
@@ -75,6 +77,7 @@ public final class Repl {
         } finally {
             saveHistory(reader);
             session.confirmer(before);
+            session.frontEnd(frontBefore);
         }
     }
 
@@ -148,8 +151,17 @@ public final class Repl {
             }
         }
 
+        /** Piped input is not a person: JLine reads it through a dumb terminal. */
         public boolean interactive() {
-            return true;
+            return System.console() != null && !reader.getTerminal().getType().startsWith("dumb");
+        }
+
+        public java.util.Optional<String> answer(String question) {
+            try {
+                return java.util.Optional.ofNullable(reader.readLine(question + "\n> ")).map(String::strip);
+            } catch (UserInterruptException | EndOfFileException e) {
+                return java.util.Optional.empty();
+            }
         }
     }
 }

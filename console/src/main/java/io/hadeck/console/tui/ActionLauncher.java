@@ -2,9 +2,10 @@ package io.hadeck.console.tui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
-import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.actions.catalogue.ActionRequest;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The hook for guided actions (promote, demote, force-leader, failover on/off, DRBD recovery).
@@ -17,11 +18,15 @@ public interface ActionLauncher {
     Optional<String> unavailableReason();
 
     /**
-     * Opens the guided dialog for one action on one node. Called on the UI thread; the returned
-     * overlay is drawn over the console and receives every key until it says it is closed. It must
-     * not block: long work runs on its own thread and the overlay shows progress.
+     * Opens the guided dialog for one request (the catalogue's: action, the cluster on screen, the
+     * selected node). The returned overlay is drawn over the console and receives every key until it
+     * says it is closed. It must not block: long work runs on its own thread and the overlay shows progress.
      */
     Overlay launch(ActionRequest request);
+
+    /** Where dialogs opened from elsewhere (the `:` line) are shown; the console binds it at start. */
+    default void bind(Consumer<Overlay> opener) {
+    }
 
     /** Who holds the cluster's action lock ("alice@bastion since 03:02"), for the header. */
     default Optional<String> lockHolder(String cluster) {
@@ -31,13 +36,6 @@ public interface ActionLauncher {
     /** True while an action this console started is running: `q` then asks before quitting. */
     default boolean actionRunning() {
         return false;
-    }
-
-    /**
-     * One request: which action (the binding's command, e.g. "promote"), on which node (the
-     * selected one, may be null) and the snapshot the operator was looking at.
-     */
-    record ActionRequest(String action, String node, ClusterSnapshot snapshot, ConsoleContext context) {
     }
 
     /** A modal box drawn over the console (dialogs, confirmations). */

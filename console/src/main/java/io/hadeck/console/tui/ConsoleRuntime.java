@@ -1,6 +1,8 @@
 package io.hadeck.console.tui;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
+import io.hadeck.actions.catalogue.ActionKind;
+import io.hadeck.actions.catalogue.ActionRequest;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.console.theme.Theme;
 import io.hadeck.console.theme.ThemeLoader;
@@ -35,7 +37,7 @@ public final class ConsoleRuntime implements AutoCloseable {
 
     final ConsoleContext ctx;
     final UiState ui = new UiState();
-    final KeyMap keys;
+    KeyMap keys;
     private final Clock clock;
     private final Map<String, String> env;
     private final AtomicReference<ClusterSnapshot> latest = new AtomicReference<>();
@@ -60,13 +62,16 @@ public final class ConsoleRuntime implements AutoCloseable {
         this.clock = clock;
         this.env = env;
         this.glyphs = glyphs;
-        this.keys = KeyMap.defaults(ctx.readOnly());
         this.theme = ThemeLoader.choose(ctx.themeName(), env);
         attach(ctx.cluster(), ctx.source());
+        // an action typed on the `:` line opens its dialog here, on the UI thread
+        ctx.actions().bind(overlay -> uiTasks.add(() -> ui.overlay = overlay));
     }
 
     private void attach(ClusterConfig cfg, SnapshotSource src) {
         this.cluster = cfg;
+        // read-only is --read-only or the shown cluster's own setting: recomputed with the cluster
+        this.keys = KeyMap.defaults(readOnly());
         this.source = src;
         this.lagHistory = LagHistory.of(src.history(), LAG_HISTORY);
         // The session that owns the watcher logs its events; this list is the screen's, so the
@@ -90,6 +95,11 @@ public final class ConsoleRuntime implements AutoCloseable {
         events.close();
     }
 
+    /** --read-only, or the cluster on screen is configured readOnly. */
+    boolean readOnly() {
+        return ctx.readOnly() || cluster != null && cluster.readOnly();
+    }
+
     /** The snapshot on screen: the newest one, or the one frozen by pause. */
     ClusterSnapshot snapshot() {
         if (!ui.paused || shown == null) {
@@ -110,7 +120,7 @@ public final class ConsoleRuntime implements AutoCloseable {
     RenderContext frame() {
         ClusterConfig.Thresholds t = cluster == null ? ClusterConfig.Thresholds.defaults() : cluster.thresholds();
         String lock = ctx.actions().lockHolder(cluster == null ? "" : cluster.name()).orElse(null);
-        return new RenderContext(theme, glyphs, clock.instant(), clock.getZone(), t, ctx.readOnly(), ui.paused, lock,
+        return new RenderContext(theme, glyphs, clock.instant(), clock.getZone(), t, readOnly(), ui.paused, lock,
                 lagHistory);
     }
 
@@ -220,8 +230,19 @@ public final class ConsoleRuntime implements AutoCloseable {
             ui.say(Severity.WARN, b.description() + ": " + why.get());
             return;
         }
-        ClusterSnapshot s = snapshot();
-        ui.overlay = ctx.actions().launch(new ActionLauncher.ActionRequest(b.action(), ui.selected, s, ctx));
+        ActionKind kind = b.action().orElseThrow();
+        if (readOnly() || cluster == null) {
+            ui.say(Severity.WARN, b.description() + ": read-only");
+            return;
+        }
+        String node = ui.selected;
+        if (kind == ActionKind.DRBD_RECOVER) {
+            // the selected node names its pair; any other selection leaves the choice to the catalogue
+            node = cluster.node(node).filter(n -> n.runsDrbd()).map(n -> n.name()).orElse(null);
+        } else if (!kind.needsNode()) {
+            node = null;
+        }
+        ui.overlay = ctx.actions().launch(new ActionRequest(kind, cluster.name(), node, null, null, null));
     }
 
     boolean actionRunning() {

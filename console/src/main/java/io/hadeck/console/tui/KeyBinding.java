@@ -13,7 +13,9 @@ public record KeyBinding(String key, String description, String command, boolean
         return command.startsWith("action ");
     }
 
-    public String action() {
-        return isAction() ? command.substring("action ".length()) : null;
+    /** The catalogue's action this key asks for, empty for a console command. */
+    public java.util.Optional<io.hadeck.actions.catalogue.ActionKind> action() {
+        return isAction() ? io.hadeck.actions.catalogue.ActionKind.byCommand(command.substring("action ".length()))
+                : java.util.Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package io.hadeck.console.tui;
 
 import com.googlecode.lanterna.input.KeyStroke;
+import io.hadeck.actions.catalogue.ActionKind;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,13 +37,18 @@ public final class KeyMap {
                 new KeyBinding("PgUp", "scroll the event log back", "scroll up", false),
                 new KeyBinding("PgDn", "scroll the event log forward", "scroll down", false),
                 new KeyBinding("q", "quit", "quit", false),
-                new KeyBinding("P", "promote the selected standby (switchover)", "action promote", true),
-                new KeyBinding("D", "demote the selected primary", "action demote", true),
-                new KeyBinding("F", "force the selected node to lead (failover)", "action force-leader", true),
-                new KeyBinding("M", "cluster failover off (maintenance)", "action failover-off", true),
-                new KeyBinding("A", "cluster failover on (automatic)", "action failover-on", true),
-                new KeyBinding("R", "DRBD recovery for the selected pair", "action drbd-recovery", true));
+                action("P", ActionKind.PROMOTE),
+                action("D", ActionKind.DEMOTE),
+                action("F", ActionKind.FORCE_LEADER),
+                action("M", ActionKind.CLUSTER_FAILOVER_OFF),
+                action("A", ActionKind.CLUSTER_FAILOVER_ON),
+                action("R", ActionKind.DRBD_RECOVER));
         return new KeyMap(readOnly ? all.stream().filter(b -> !b.dangerous()).toList() : all);
+    }
+
+    /** Action keys come from the catalogue: its description, its command, always dangerous. */
+    private static KeyBinding action(String key, ActionKind kind) {
+        return new KeyBinding(key, kind.description(), "action " + kind.command(), true);
     }
 
     public List<KeyBinding> bindings() {

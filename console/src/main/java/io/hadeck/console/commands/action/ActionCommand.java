@@ -1,6 +1,10 @@
 package io.hadeck.console.commands.action;
 
 import io.hadeck.actions.ActionException;
+import io.hadeck.actions.catalogue.ActionCatalogue;
+import io.hadeck.actions.catalogue.ActionKit;
+import io.hadeck.actions.catalogue.ActionRequest;
+import io.hadeck.actions.runbook.FrontEnd;
 import io.hadeck.actions.runbook.Plan;
 import io.hadeck.actions.runbook.RunListener;
 import io.hadeck.actions.runbook.RunOptions;
@@ -28,14 +32,17 @@ public abstract class ActionCommand extends BaseCommand {
     @Option(names = "--dry-run", description = "Show the plan and the preflight, change nothing (exit 0 if the preflight passes, else 4).")
     boolean dryRun;
 
-    @Option(names = {"-y", "--yes"}, description = "Confirm without typing (needed in batch files and without a terminal).")
+    @Option(names = {"-y", "--yes"}, description = "Confirm the target without typing it (batch files and one-shot commands without a terminal).")
     boolean yes;
+
+    @Option(names = "--accept-data-loss", description = "With --yes: accept a plan that can lose data (else such a plan is refused, exit 4). In the REPL and the console LOSE DATA is typed instead.")
+    boolean acceptDataLoss;
 
     @Option(names = "--json", description = "Print the plan and the report as JSON at the end instead of progress text.")
     boolean json;
 
-    /** The runbook for this command, built from the kit (its manager, readings, cluster). */
-    protected abstract Runbook runbook(ActionKit kit);
+    /** The request for this command on {@code cluster}, the one the operator is looking at. */
+    protected abstract ActionRequest request(String cluster);
 
     /** Node names this command takes, checked against the config before anything runs. */
     protected String[] nodes() {
@@ -57,29 +64,37 @@ public abstract class ActionCommand extends BaseCommand {
     @Override
     public Integer call() {
         validate(Vocabulary.of(session.cluster()));
+        ActionRequest request = request(session.cluster().name());
+        var dialogs = session.actionDialogs();
+        if (dialogs != null && !dryRun && !json) {
+            dialogs.accept(request);   // the console's `:` line: the same dialog as the key
+            out().println("opened the " + request.title() + " dialog");
+            out().flush();
+            return ExitCode.OK;
+        }
+        FrontEnd front = session.frontEnd();
+        // -y before the command is a setting of one-shot runs and batch files, never of a REPL session
+        boolean yesNow = yes || session.options().assumeYes() && (front == FrontEnd.ONE_SHOT || front == FrontEnd.BATCH);
+        RunOptions options = new RunOptions(dryRun, session.readOnly(), front, yesNow, acceptDataLoss);
         OperatorConfirmer confirmer = new OperatorConfirmer(session.confirmer());
-        RunOptions options = new RunOptions(dryRun, yes || session.options().assumeYes(), session.readOnly());
         try (ActionKit kit = new ActionKit(session.cluster(), session.clock())) {
-            Runbook runbook;
             RunReport report;
             try {
-                runbook = runbook(kit);
+                Runbook runbook = ActionCatalogue.runbook(kit, request);
                 report = kit.runner().run(runbook, options, confirmer, json ? RunListener.NONE : new Progress(out()));
             } catch (ActionException e) {
                 // the plan could not even be made (the HA manager did not answer): say so and audit it
-                kit.audit().append(kit.cluster().name(), spec.name(), String.join(" ", nodes()), "plan", "failed", e.getMessage());
+                kit.audit().append(kit.cluster().name(), spec.name(), String.join(" ", java.util.Arrays.stream(nodes())
+                        .filter(java.util.Objects::nonNull).toList()), "plan", "failed", e.getMessage());
                 throw CommandException.unreachable("cannot plan " + spec.name() + ": " + e.getMessage());
             }
             session.refresh();
-            return account(report, confirmer);
+            return account(report);
         }
     }
 
-    private int account(RunReport report, OperatorConfirmer confirmer) {
+    private int account(RunReport report) {
         String summary = report.summary();
-        if (report.outcome() == RunReport.Outcome.NOT_CONFIRMED && confirmer.nobodyToAsk()) {
-            summary = "refused: nobody to confirm (batch file, pipe or no terminal); add --yes to run without asking";
-        }
         if (json) {
             java.util.Map<String, Object> j = new java.util.LinkedHashMap<>(ReportJson.report(report));
             j.put("summary", summary);

@@ -1,7 +1,7 @@
 package io.hadeck.console.commands.action;
 
-import io.hadeck.actions.patroni.SwitchoverRunbook;
-import io.hadeck.actions.runbook.Runbook;
+import io.hadeck.actions.catalogue.ActionKind;
+import io.hadeck.actions.catalogue.ActionRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -13,8 +13,8 @@ public class DemoteCommand extends ActionCommand {
     String node;
 
     @Override
-    protected Runbook runbook(ActionKit kit) {
-        return new SwitchoverRunbook(kit.patroni(), SwitchoverRunbook.Kind.DEMOTE, node);
+    protected ActionRequest request(String cluster) {
+        return ActionRequest.of(ActionKind.DEMOTE, cluster, node);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.hadeck.console.commands.action;
 
-import io.hadeck.actions.runbook.Runbook;
+import io.hadeck.actions.catalogue.ActionKind;
+import io.hadeck.actions.catalogue.ActionRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,13 +16,20 @@ public class DrbdRecoverCommand extends ActionCommand {
     @Option(names = "--pair", paramLabel = "NODE", description = "A node of the pair to recover (default: the first DRBD node).")
     String pair;
 
+    @Option(names = "--resource", paramLabel = "NAME", description = "The DRBD resource, when the pair has several (never guessed).")
+    String resource;
+
+    @Option(names = {"--peer-fenced", "--fenced"}, paramLabel = "NODE", description = {"State that NODE, which hadeck cannot",
+            "read, is powered off or cut off; needed before promoting its peer without it (and LOSE DATA)."})
+    String fenced;
+
     @Override
-    protected Runbook runbook(ActionKit kit) {
-        return kit.drbdRecovery(pair != null ? pair : victim, victim);
+    protected ActionRequest request(String cluster) {
+        return new ActionRequest(ActionKind.DRBD_RECOVER, cluster, pair != null ? pair : victim, victim, resource, fenced);
     }
 
     @Override
     protected String[] nodes() {
-        return new String[] {victim, pair};
+        return new String[] {victim, pair, fenced};
     }
 }

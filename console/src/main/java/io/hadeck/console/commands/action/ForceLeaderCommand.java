@@ -1,8 +1,9 @@
 package io.hadeck.console.commands.action;
 
-import io.hadeck.actions.patroni.ForceLeaderRunbook;
-import io.hadeck.actions.runbook.Runbook;
+import io.hadeck.actions.catalogue.ActionKind;
+import io.hadeck.actions.catalogue.ActionRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "force-leader", mixinStandardHelpOptions = true,
@@ -12,13 +13,17 @@ public class ForceLeaderCommand extends ActionCommand {
     @Parameters(paramLabel = "NODE", description = "The standby to make leader.")
     String node;
 
+    @Option(names = {"--peer-fenced", "--fenced"}, paramLabel = "NODE", description = {"State that NODE (the leader hadeck",
+            "cannot read) is down or fenced; without it force-leader refuses while the leader's state is unknown."})
+    String fenced;
+
     @Override
-    protected Runbook runbook(ActionKit kit) {
-        return new ForceLeaderRunbook(kit.patroni(), node);
+    protected ActionRequest request(String cluster) {
+        return new ActionRequest(ActionKind.FORCE_LEADER, cluster, node, null, null, fenced);
     }
 
     @Override
     protected String[] nodes() {
-        return new String[] {node};
+        return new String[] {node, fenced};
     }
 }

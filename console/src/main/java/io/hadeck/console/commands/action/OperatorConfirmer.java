@@ -2,14 +2,16 @@ package io.hadeck.console.commands.action;
 
 import io.hadeck.actions.runbook.Confirmer;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
- * The runbook's {@link Confirmer} over the console's {@link io.hadeck.console.Confirmer}: the
- * question goes to whoever the front end has (terminal, REPL line, TUI dialog); with no operator
- * (batch, pipe, cron) the answer is no, and {@link #nobodyToAsk()} says so for the refusal line.
+ * The runbook's {@link Confirmer} over the console's {@link io.hadeck.console.Confirmer}: the question
+ * goes to whoever the front end has (terminal, REPL line, the console's dialog). Whether a person is
+ * there is the front end's word; what flags may stand in for one is the runner's rules.
  */
 public final class OperatorConfirmer implements Confirmer {
     private final io.hadeck.console.Confirmer console;
-    private boolean nobodyAsked;
 
     public OperatorConfirmer(io.hadeck.console.Confirmer console) {
         this.console = console;
@@ -17,15 +19,20 @@ public final class OperatorConfirmer implements Confirmer {
 
     @Override
     public boolean confirm(String question, String expected) {
-        if (!console.interactive()) {
-            nobodyAsked = true;
-            return false;
-        }
-        return console.confirm(question, expected);
+        return console.interactive() && console.confirm(question, expected);
     }
 
-    /** True when a confirmation was needed and there was no operator to give it. */
-    public boolean nobodyToAsk() {
-        return nobodyAsked;
+    @Override
+    public boolean present() {
+        return console.interactive();
+    }
+
+    @Override
+    public Optional<String> choose(String question, List<String> options) {
+        if (!console.interactive()) {
+            return Optional.empty();
+        }
+        return console.answer(question + "\nType one of: " + String.join(", ", options) + " (anything else cancels)")
+                .filter(options::contains);
     }
 }

@@ -1,7 +1,7 @@
 package io.hadeck.console.commands.action;
 
-import io.hadeck.actions.patroni.SwitchoverRunbook;
-import io.hadeck.actions.runbook.Runbook;
+import io.hadeck.actions.catalogue.ActionKind;
+import io.hadeck.actions.catalogue.ActionRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -14,8 +14,8 @@ public class PromoteCommand extends ActionCommand {
     String node;
 
     @Override
-    protected Runbook runbook(ActionKit kit) {
-        return new SwitchoverRunbook(kit.patroni(), SwitchoverRunbook.Kind.PROMOTE, node);
+    protected ActionRequest request(String cluster) {
+        return ActionRequest.of(ActionKind.PROMOTE, cluster, node);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.hadeck.console.commands.action;
 
-import io.hadeck.actions.patroni.ClusterFailoverRunbook;
-import io.hadeck.actions.runbook.Runbook;
+import io.hadeck.actions.catalogue.ActionKind;
+import io.hadeck.actions.catalogue.ActionRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -13,7 +13,7 @@ public class SetClusterFailoverCommand extends ActionCommand {
     OnOff value;
 
     @Override
-    protected Runbook runbook(ActionKit kit) {
-        return new ClusterFailoverRunbook(kit.patroni(), value.enabled());
+    protected ActionRequest request(String cluster) {
+        return ActionRequest.of(value.enabled() ? ActionKind.CLUSTER_FAILOVER_ON : ActionKind.CLUSTER_FAILOVER_OFF, cluster, null);
     }
 }

@@ -1,7 +1,7 @@
 package io.hadeck.console.commands.action;
 
-import io.hadeck.actions.patroni.NodeFailoverRunbook;
-import io.hadeck.actions.runbook.Runbook;
+import io.hadeck.actions.catalogue.ActionKind;
+import io.hadeck.actions.catalogue.ActionRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,8 +16,8 @@ public class SetNodeFailoverCommand extends ActionCommand {
     OnOff value;
 
     @Override
-    protected Runbook runbook(ActionKit kit) {
-        return new NodeFailoverRunbook(kit.patroni(), node, value.enabled());
+    protected ActionRequest request(String cluster) {
+        return ActionRequest.of(value.enabled() ? ActionKind.NODE_FAILOVER_ON : ActionKind.NODE_FAILOVER_OFF, cluster, node);
     }
 
     @Override

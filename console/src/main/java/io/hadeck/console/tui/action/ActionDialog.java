@@ -33,7 +33,7 @@ public final class ActionDialog implements ActionLauncher.Overlay, RunListener, 
     private String question;
     private String expected;
     private String typed = "";
-    private CompletableFuture<Boolean> answer;
+    private CompletableFuture<String> answer;
     private final List<String> progress = new ArrayList<>();
     private RunReport report;
     private String error;
@@ -71,11 +71,27 @@ public final class ActionDialog implements ActionLauncher.Overlay, RunListener, 
     }
 
     @Override
+    public synchronized void changed(String what) {
+        progress.add("the cluster changed since the plan was confirmed: " + what + "; the new plan is above, confirm again");
+    }
+
+    @Override
     public boolean confirm(String q, String word) {
-        CompletableFuture<Boolean> f;
+        return ask(q, word).map(word::equals).orElse(false);
+    }
+
+    /** A choice typed in the dialog (which side to keep, which resource, the fenced node). */
+    @Override
+    public java.util.Optional<String> answer(String q) {
+        return ask(q, null);
+    }
+
+    /** Blocks the worker until the operator presses Enter (the typed text) or Esc (empty). */
+    private java.util.Optional<String> ask(String q, String word) {
+        CompletableFuture<String> f;
         synchronized (this) {
             if (cancelled) {
-                return false;
+                return java.util.Optional.empty();
             }
             question = q;
             expected = word;
@@ -83,12 +99,12 @@ public final class ActionDialog implements ActionLauncher.Overlay, RunListener, 
             f = answer = new CompletableFuture<>();
         }
         try {
-            return f.get();
+            return java.util.Optional.ofNullable(f.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return java.util.Optional.empty();
         } catch (ExecutionException e) {
-            return false;
+            return java.util.Optional.empty();
         } finally {
             synchronized (this) {
                 answer = null;
@@ -117,9 +133,9 @@ public final class ActionDialog implements ActionLauncher.Overlay, RunListener, 
             switch (k.getKeyType()) {
                 case Escape -> {
                     cancelled = true;
-                    answer.complete(false);
+                    answer.complete(null);
                 }
-                case Enter -> answer.complete(typed.equals(expected));
+                case Enter -> answer.complete(typed.strip());
                 case Backspace -> typed = typed.isEmpty() ? "" : typed.substring(0, typed.length() - 1);
                 case Character -> typed += k.getCharacter();
                 default -> {
@@ -165,9 +181,10 @@ public final class ActionDialog implements ActionLauncher.Overlay, RunListener, 
         out.add(Line.of(Role.TEXT));
         progress.forEach(s -> out.add(Line.text(s, s.contains("FAILED") ? Role.CRIT : Role.TEXT)));
         if (answer != null) {
-            out.add(Line.text(question, expected.equals(Plan.DATA_LOSS_WORD) ? Role.CRIT : Role.WARN));
+            out.add(Line.text(question, Plan.DATA_LOSS_WORD.equals(expected) ? Role.CRIT : Role.WARN));
             out.add(Line.of(Role.TEXT).add("> ", Role.KEY).add(typed, Role.COMMAND).add("_", Role.KEY));
-            out.add(Line.text("type " + expected + " and Enter to go ahead · Esc cancels", Role.DIM));
+            out.add(Line.text(expected == null ? "type your answer and Enter · Esc cancels"
+                    : "type " + expected + " and Enter to go ahead · Esc cancels", Role.DIM));
         } else if (report != null) {
             out.add(Line.text(report.summary(), report.exitCode() == 0 ? Role.OK : Role.CRIT));
             out.add(Line.text("exit " + report.exitCode() + " · any key closes", Role.DIM));

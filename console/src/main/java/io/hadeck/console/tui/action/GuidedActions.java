@@ -1,16 +1,15 @@
 package io.hadeck.console.tui.action;
 
 import io.hadeck.actions.ActionException;
-import io.hadeck.actions.patroni.ClusterFailoverRunbook;
-import io.hadeck.actions.patroni.ForceLeaderRunbook;
-import io.hadeck.actions.patroni.SwitchoverRunbook;
+import io.hadeck.actions.catalogue.ActionCatalogue;
+import io.hadeck.actions.catalogue.ActionKit;
+import io.hadeck.actions.catalogue.ActionRequest;
 import io.hadeck.actions.runbook.RunOptions;
 import io.hadeck.actions.runbook.Runbook;
 import io.hadeck.config.ClusterConfig;
-import io.hadeck.console.commands.action.ActionKit;
+import io.hadeck.config.HadeckConfig;
 import io.hadeck.console.commands.action.OperatorConfirmer;
 import io.hadeck.console.tui.ActionLauncher;
-import io.hadeck.model.NodeView;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,48 +20,70 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
- * The console's guided actions: each action key opens an {@link ActionDialog} and runs the same
- * runbook the CLI runs (same kit, runner, audit, lock) on a worker thread. The header's lock holder
- * is read from etcd every few seconds on a background thread, so drawing never waits on the network.
+ * The console's guided actions: each request (a key, or an action typed on the `:` line) opens an
+ * {@link ActionDialog} and runs the catalogue's runbook — the one the CLI runs, with the same
+ * runner, audit, lock and confirmation rules — on a worker thread, against the cluster the request
+ * names (the one on screen). The header's lock holder is read every few seconds on a background
+ * thread, so drawing never waits on the network.
  */
 public final class GuidedActions implements ActionLauncher, AutoCloseable {
     private static final Duration LOCK_POLL = Duration.ofSeconds(3);
 
+    private final HadeckConfig config;
     private final Clock clock;
-    private final boolean readOnly;
+    private final boolean readOnlyOption;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicReference<ActionKit> kit = new AtomicReference<>();
     private final AtomicReference<String> holder = new AtomicReference<>();
+    private final AtomicReference<Consumer<Overlay>> opener = new AtomicReference<>(o -> { });
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("hadeck-action"));
     private final ScheduledExecutorService lockReader = Executors.newSingleThreadScheduledExecutor(daemon("hadeck-lock"));
 
-    public GuidedActions(ClusterConfig cluster, Clock clock, boolean readOnly) {
+    /** @param readOnlyOption --read-only; a cluster's own readOnly is read per request */
+    public GuidedActions(HadeckConfig config, ClusterConfig cluster, Clock clock, boolean readOnlyOption) {
+        this.config = config;
         this.clock = clock;
-        this.readOnly = readOnly;
+        this.readOnlyOption = readOnlyOption;
         kit.set(new ActionKit(cluster, clock));
         lockReader.scheduleWithFixedDelay(this::readHolder, 0, LOCK_POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public Optional<String> unavailableReason() {
-        if (readOnly) {
+        if (readOnlyOption) {
             return Optional.of("read-only console");
         }
         return running.get() ? Optional.of("an action is running") : Optional.empty();
     }
 
     @Override
+    public void bind(Consumer<Overlay> o) {
+        opener.set(o);
+    }
+
+    /** An action typed on the `:` line: the same dialog as its key, shown where {@link #bind} said. */
+    public void open(ActionRequest r) {
+        Optional<String> why = unavailableReason();
+        if (why.isPresent()) {
+            throw new ActionException(r.title() + ": " + why.get());
+        }
+        opener.get().accept(launch(r));
+    }
+
+    @Override
     public Overlay launch(ActionRequest r) {
-        ActionKit k = kitFor(r.context().cluster());
-        ActionDialog dialog = new ActionDialog(r.action() + (r.node() == null ? "" : " " + r.node()) + " · " + k.cluster().name());
+        ActionDialog dialog = new ActionDialog(r.title() + " · " + r.cluster());
         running.set(true);
         worker.submit(() -> {
             try {
-                Runbook rb = runbook(k, r);
-                k.runner().run(rb, new RunOptions(false, false, readOnly), new OperatorConfirmer(dialog), dialog);
-            } catch (ActionException | io.hadeck.console.commands.CommandException e) {
+                ActionKit k = kitFor(r.cluster());
+                boolean readOnly = readOnlyOption || k.cluster().readOnly();
+                Runbook rb = ActionCatalogue.runbook(k, r);
+                k.runner().run(rb, RunOptions.console(readOnly), new OperatorConfirmer(dialog), dialog);
+            } catch (ActionException | io.hadeck.config.ConfigException e) {
                 dialog.failed(e.getMessage());
             } catch (RuntimeException e) {
                 dialog.failed(e.toString());
@@ -73,36 +94,9 @@ public final class GuidedActions implements ActionLauncher, AutoCloseable {
         return dialog;
     }
 
-    /** The console's action names (KeyMap: "action promote", …) as runbooks on the selected node. */
-    static Runbook runbook(ActionKit k, ActionRequest r) {
-        String node = r.node();
-        return switch (r.action()) {
-            case "promote" -> new SwitchoverRunbook(k.patroni(), SwitchoverRunbook.Kind.PROMOTE, need(node));
-            case "demote" -> new SwitchoverRunbook(k.patroni(), SwitchoverRunbook.Kind.DEMOTE, need(node));
-            case "force-leader" -> new ForceLeaderRunbook(k.patroni(), need(node));
-            case "failover-off" -> new ClusterFailoverRunbook(k.patroni(), false);
-            case "failover-on" -> new ClusterFailoverRunbook(k.patroni(), true);
-            // the selected node of a split pair is the proposed victim; the plan names it and asks LOSE DATA
-            case "drbd-recovery" -> k.drbdRecovery(drbdNode(r), drbdNode(r));
-            default -> throw new ActionException("no guided action named " + r.action());
-        };
-    }
-
-    private static String need(String node) {
-        if (node == null) {
-            throw new ActionException("select a node first");
-        }
-        return node;
-    }
-
-    private static String drbdNode(ActionRequest r) {
-        return r.snapshot() == null || r.node() == null ? null : r.snapshot().node(r.node())
-                .filter(n -> n.drbd() != null).map(NodeView::name).orElse(null);
-    }
-
     @Override
     public Optional<String> lockHolder(String cluster) {
-        return Optional.ofNullable(holder.get());
+        return kit.get().cluster().name().equals(cluster) ? Optional.ofNullable(holder.get()) : Optional.empty();
     }
 
     @Override
@@ -110,11 +104,11 @@ public final class GuidedActions implements ActionLauncher, AutoCloseable {
         return running.get();
     }
 
-    /** After `:cluster NAME`: actions and the lock holder follow the new cluster. */
-    private ActionKit kitFor(ClusterConfig cluster) {
+    /** After `:cluster NAME`: actions and the lock holder follow the cluster the request names. */
+    private ActionKit kitFor(String cluster) {
         ActionKit k = kit.get();
-        if (cluster != null && !k.cluster().name().equals(cluster.name())) {
-            ActionKit next = new ActionKit(cluster, clock);
+        if (!k.cluster().name().equals(cluster)) {
+            ActionKit next = new ActionKit(config.pick(cluster), clock);
             if (kit.compareAndSet(k, next)) {
                 k.close();
             }

@@ -1,35 +1,35 @@
-package io.hadeck.console.commands.action;
+package io.hadeck.actions.catalogue;
 
+import io.hadeck.actions.ActionException;
 import io.hadeck.actions.Operator;
 import io.hadeck.actions.audit.AuditLog;
 import io.hadeck.actions.chef.ChefBackendManager;
 import io.hadeck.actions.drbd.DrbdManager;
-import io.hadeck.actions.drbd.DrbdRecoveryRunbook;
 import io.hadeck.actions.ha.HaManager;
 import io.hadeck.actions.ha.PatroniManager;
 import io.hadeck.actions.lock.ActionLock;
 import io.hadeck.actions.lock.EtcdActionLock;
+import io.hadeck.actions.lock.FileActionLock;
 import io.hadeck.actions.patroni.PatroniContext;
 import io.hadeck.actions.remote.SshShell;
 import io.hadeck.actions.runbook.FreshReadings;
 import io.hadeck.actions.runbook.RunbookRunner;
 import io.hadeck.config.ClusterConfig;
-import io.hadeck.config.NodeConfig;
-import io.hadeck.console.commands.CommandException;
 import io.hadeck.watch.ClusterWatcher;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Everything a guided action needs for one cluster, built from the configuration: the HA manager
- * (Patroni REST or chef-backend-ctl), fresh readings, the audit log at {@code audit.path}, the etcd
- * action lock. The CLI builds one per command; the TUI keeps one per cluster for the lock holder.
+ * (Patroni REST or chef-backend-ctl), fresh readings through probes' readers (the screen's), the
+ * audit log at {@code audit.path}, the action lock (an etcd lease, or a lock file on this host for
+ * a cluster without etcd). Every front end builds its runbooks through {@link ActionCatalogue}.
  */
 public final class ActionKit implements AutoCloseable {
     /** How long one step may take to show its end state (a switchover settles in ~3-10 s on the lab). */
-    static final Duration STEP_DEADLINE = Duration.ofSeconds(90);
+    public static final Duration STEP_DEADLINE = Duration.ofSeconds(90);
 
     private final ClusterConfig cluster;
     private final Clock clock;
@@ -52,11 +52,12 @@ public final class ActionKit implements AutoCloseable {
         return audit;
     }
 
-    /** The etcd lease lock when the cluster has etcd, else none (a DRBD pair has nothing to share it through). */
     public synchronized ActionLock lock() {
         if (lock == null) {
             lock = cluster.etcd() != null && !cluster.etcd().endpoints().isEmpty()
-                    ? new EtcdActionLock(cluster, operator, clock) : ActionLock.NONE;
+                    ? new EtcdActionLock(cluster, operator, clock)
+                    : new FileActionLock(cluster.audit().path().toAbsolutePath().getParent().resolve("locks"),
+                    cluster.name(), operator, clock);
         }
         return lock;
     }
@@ -67,43 +68,32 @@ public final class ActionKit implements AutoCloseable {
 
     /** A new reading of every source now, never the watcher's cached one. */
     public FreshReadings readings() {
+        return readings(key -> true);
+    }
+
+    /** A new reading now of only the sources a runbook needs ("drbd drbd-a", "postgres node-1", …), in parallel. */
+    public FreshReadings readings(Predicate<String> sources) {
         Duration t = cluster.timeouts().connect().plus(cluster.timeouts().read()).plusSeconds(1);
-        return () -> ClusterWatcher.readOnce(cluster, t);
+        return () -> ClusterWatcher.readOnce(cluster, t, sources);
     }
 
     public HaManager manager() {
         return switch (cluster.manager()) {
             case "patroni" -> new PatroniManager(cluster, new SshShell(cluster.ssh()));
             case "chef-backend" -> new ChefBackendManager(cluster, new SshShell(cluster.ssh()), cluster.chefBackend().ctl());
-            default -> throw CommandException.refused("cluster " + cluster.name() + " has no HA manager (manager: "
+            default -> throw new ActionException("cluster " + cluster.name() + " has no HA manager (manager: "
                     + cluster.manager() + "): there is nothing to promote or fail over");
         };
     }
 
+    /** The Patroni runbooks read PostgreSQL, etcd and the HA manager fresh: not Elasticsearch, not DRBD. */
     public PatroniContext patroni() {
-        return new PatroniContext(cluster, manager(), readings(), STEP_DEADLINE);
+        return new PatroniContext(cluster, manager(), readings(k -> !k.equals("elasticsearch") && !k.startsWith("drbd ")),
+                STEP_DEADLINE);
     }
 
     public DrbdManager drbd() {
         return new DrbdManager(cluster, new SshShell(cluster.ssh()));
-    }
-
-    /**
-     * The recovery of the DRBD pair {@code node} belongs to (the first DRBD node's pair when null),
-     * its nodes in config order so the plan reads the same whichever one was named.
-     */
-    public DrbdRecoveryRunbook drbdRecovery(String node, String victim) {
-        NodeConfig n = node == null
-                ? cluster.nodes().stream().filter(NodeConfig::runsDrbd).findFirst()
-                .orElseThrow(() -> CommandException.usage("cluster " + cluster.name() + " has no DRBD nodes"))
-                : cluster.node(node).filter(NodeConfig::runsDrbd)
-                .orElseThrow(() -> CommandException.usage(node + " is not a DRBD node of cluster " + cluster.name()));
-        if (n.peer() == null) {
-            throw CommandException.usage("DRBD node " + n.name() + " has no peer in the configuration (peer: NODE)");
-        }
-        List<String> pair = cluster.nodes().stream().map(NodeConfig::name)
-                .filter(x -> x.equals(n.name()) || x.equals(n.peer())).toList();
-        return new DrbdRecoveryRunbook(cluster.name(), drbd(), pair.get(0), pair.get(1), victim, STEP_DEADLINE);
     }
 
     @Override

@@ -1,7 +1,9 @@
-package io.hadeck.actions.drbd;
+package io.hadeck.diagnosis;
 
 /**
- * The situations of the Chef server DRBD HA document ("Failure Scenarios" 1–5) plus split-brain.
+ * The situations of the Chef server DRBD HA document ("Failure Scenarios" 1–5), split-brain, and
+ * the two that document does not name but an operator meets: a pair cut apart where only one side
+ * wrote ({@link #DISCONNECTED}), and a pair whose state cannot be told ({@link #UNKNOWN}).
  * BE1 is the node that was Primary, BE2 the Secondary.
  */
 public enum DrbdScenario {
@@ -11,6 +13,7 @@ public enum DrbdScenario {
     PRIMARY_LOST("scenario 3: the primary is gone, the secondary is UpToDate"),
     PRIMARY_LOST_INCONSISTENT("scenario 4: the primary is gone, the secondary is not UpToDate"),
     BOTH_SECONDARY("scenario 5: both nodes are Secondary"),
+    DISCONNECTED("disconnected: only one side holds writes of its own"),
     SPLIT_BRAIN("split-brain"),
     UNKNOWN("unknown");
 
@@ -22,5 +25,10 @@ public enum DrbdScenario {
 
     public String title() {
         return title;
+    }
+
+    /** A state that needs an operator's recovery (everything but healthy and a running resync). */
+    public boolean needsRecovery() {
+        return this != HEALTHY && this != RESYNCING;
     }
 }

@@ -1,0 +1,72 @@
+package io.hadeck.actions.catalogue;
+
+import io.hadeck.actions.ActionException;
+import io.hadeck.actions.drbd.DrbdRecoveryRunbook;
+import io.hadeck.actions.patroni.ClusterFailoverRunbook;
+import io.hadeck.actions.patroni.ForceLeaderRunbook;
+import io.hadeck.actions.patroni.NodeFailoverRunbook;
+import io.hadeck.actions.patroni.SwitchoverRunbook;
+import io.hadeck.actions.runbook.Runbook;
+import io.hadeck.diagnosis.DrbdPairs;
+
+import java.util.List;
+
+/**
+ * The one place a request becomes a runbook. The command line, the REPL, batch files, the console's
+ * keys and its `:` line all come through here, and the runner applies the same confirmation rules
+ * to all of them.
+ */
+public final class ActionCatalogue {
+
+    private ActionCatalogue() {
+    }
+
+    public static Runbook runbook(ActionKit kit, ActionRequest r) {
+        if (!kit.cluster().name().equals(r.cluster())) {
+            throw new ActionException("the request is for cluster " + r.cluster() + " but the kit is for "
+                    + kit.cluster().name());
+        }
+        if (r.kind().needsNode() && r.node() == null) {
+            throw new ActionException(r.kind().command() + " needs a node: select one first");
+        }
+        for (String n : new String[] {r.node(), r.victim(), r.fenced()}) {
+            if (n != null && kit.cluster().node(n).isEmpty()) {
+                throw new ActionException("no node named " + n + " in cluster " + kit.cluster().name());
+            }
+        }
+        return switch (r.kind()) {
+            case PROMOTE -> new SwitchoverRunbook(kit.patroni(), SwitchoverRunbook.Kind.PROMOTE, r.node());
+            case DEMOTE -> new SwitchoverRunbook(kit.patroni(), SwitchoverRunbook.Kind.DEMOTE, r.node());
+            case FORCE_LEADER -> new ForceLeaderRunbook(kit.patroni(), r.node(), r.fenced());
+            case CLUSTER_FAILOVER_OFF -> new ClusterFailoverRunbook(kit.patroni(), false);
+            case CLUSTER_FAILOVER_ON -> new ClusterFailoverRunbook(kit.patroni(), true);
+            case NODE_FAILOVER_OFF -> new NodeFailoverRunbook(kit.patroni(), r.node(), false);
+            case NODE_FAILOVER_ON -> new NodeFailoverRunbook(kit.patroni(), r.node(), true);
+            case DRBD_RECOVER -> drbd(kit, r);
+        };
+    }
+
+    private static Runbook drbd(ActionKit kit, ActionRequest r) {
+        String anchor = r.node() != null ? r.node() : r.victim() != null ? r.victim() : r.fenced();
+        List<List<String>> pairs = DrbdPairs.pairs(kit.cluster());
+        List<String> pair;
+        if (anchor != null) {
+            pair = DrbdPairs.pairOf(kit.cluster(), anchor).orElseThrow(() -> new ActionException(anchor
+                    + " is not a node of a DRBD pair in cluster " + kit.cluster().name()
+                    + " (a pair is two DRBD nodes naming each other as peer)"));
+        } else if (pairs.size() == 1 && pairs.get(0).size() == 2) {
+            pair = pairs.get(0);
+        } else {
+            throw new ActionException(pairs.isEmpty() ? "cluster " + kit.cluster().name() + " has no DRBD pair"
+                    : "cluster " + kit.cluster().name() + " has " + pairs.size() + " DRBD pairs: name a node of one (--pair NODE)");
+        }
+        for (String n : new String[] {r.victim(), r.fenced()}) {
+            if (n != null && !pair.contains(n)) {
+                throw new ActionException(n + " is not a node of the DRBD pair " + String.join("/", pair));
+            }
+        }
+        return new DrbdRecoveryRunbook(kit.cluster(), kit.drbd(), kit.readings(k -> k.equals("drbd " + pair.get(0))
+                || k.equals("drbd " + pair.get(1))), pair.get(0), pair.get(1), r.resource(), r.victim(), r.fenced(),
+                ActionKit.STEP_DEADLINE);
+    }
+}
