@@ -35,7 +35,7 @@ public interface Confirmer {
     /** The controlling terminal (System.console()), or {@link #NOBODY} when there is none. */
     static Confirmer console() {
         java.io.Console c = System.console();
-        if (c == null) {
+        if (c == null || !Terminals.attached()) {
             return NOBODY;
         }
         return new Confirmer() {

@@ -105,7 +105,7 @@ class DrbdRecoveryIT {
         assertThat(refused.exitCode()).isEqualTo(4);
         assertThat(refused.summary()).contains("--yes alone does not accept that; add --accept-data-loss; nothing was done");
         assertThat(writes("drbd-b")).isEqualTo(before);
-        assertThat(Lab.run("status")).contains("drbd-b: cs:WFConnection ro:Secondary/Unknown");
+        assertThat(Lab.tryRun(Duration.ofSeconds(60), "status").stdout()).contains("drbd-b: cs:WFConnection ro:Secondary/Unknown");
 
         RunReport r = recover(null, YES_LOSE);
         assertThat(r.outcome()).as(r.summary()).isEqualTo(RunReport.Outcome.DONE);
@@ -160,7 +160,7 @@ class DrbdRecoveryIT {
             RunReport refused = recover(cut, null, null, YES_LOSE, RunListener.NONE);
             assertThat(refused.exitCode()).isEqualTo(4);
             assertThat(refused.summary()).contains("drbd recover --peer-fenced drbd-a");
-            assertThat(Lab.run("status")).contains("drbd-b: cs:WFConnection ro:Secondary/Unknown");
+            assertThat(Lab.tryRun(Duration.ofSeconds(60), "status").stdout()).contains("drbd-b: cs:WFConnection ro:Secondary/Unknown");
 
             RunReport stated = recover(cut, null, "drbd-a", YES_LOSE, RunListener.NONE);
             assertThat(stated.outcome()).as(stated.summary()).isEqualTo(RunReport.Outcome.DONE);
@@ -187,7 +187,7 @@ class DrbdRecoveryIT {
         assertThat(r.summary()).startsWith("stopped before any step: the cluster changed since the plan was confirmed: ")
                 .contains("Nothing was done");
         assertThat(r.steps()).isEmpty();
-        assertThat(Lab.run("status")).contains("drbd-a: cs:Connected ro:Primary/Secondary");
+        assertThat(Lab.tryRun(Duration.ofSeconds(60), "status").stdout()).contains("drbd-a: cs:Connected ro:Primary/Secondary");
     }
 
     @Test

@@ -22,7 +22,7 @@ public class ConsoleCommand extends BaseCommand {
      * would have nothing to draw on, so the status is printed instead.
      */
     static int open(Session session, PrintWriter out, PrintWriter err) {
-        if (System.console() == null) {
+        if (!io.hadeck.console.Terminals.attached()) {
             int code = session.shell().execute(List.of("status"), out, err);
             out.println("(no terminal: showed the status instead of the full-screen console)");
             out.flush();

@@ -36,6 +36,6 @@ final class Repeat {
 
     /** Clear the screen only on a real terminal; pipes and logs get separators. */
     static boolean onTerminal(boolean json) {
-        return !json && System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        return !json && io.hadeck.console.Terminals.attached() && !"dumb".equals(System.getenv("TERM"));
     }
 }

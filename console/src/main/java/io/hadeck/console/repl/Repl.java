@@ -153,7 +153,7 @@ public final class Repl {
 
         /** Piped input is not a person: JLine reads it through a dumb terminal. */
         public boolean interactive() {
-            return System.console() != null && !reader.getTerminal().getType().startsWith("dumb");
+            return io.hadeck.console.Terminals.attached() && !reader.getTerminal().getType().startsWith("dumb");
         }
 
         public java.util.Optional<String> answer(String question) {

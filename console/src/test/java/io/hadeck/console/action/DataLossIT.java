@@ -32,7 +32,7 @@ class DataLossIT {
     }
 
     String pair() {
-        return Lab.run("status").lines().filter(l -> l.startsWith("drbd-sim")).reduce("", (a, b) -> a + b + "\n");
+        return Lab.tryRun(Duration.ofSeconds(60), "status").stdout().lines().filter(l -> l.startsWith("drbd-sim")).reduce("", (a, b) -> a + b + "\n");
     }
 
     @Test
