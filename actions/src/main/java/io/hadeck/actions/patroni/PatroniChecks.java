@@ -6,23 +6,33 @@ import io.hadeck.actions.runbook.Check;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.model.EtcdCluster;
 import io.hadeck.model.HaMember;
-import io.hadeck.model.HaState;
 import io.hadeck.model.PgInstance;
 
 import java.util.Optional;
 
-/** The preflight checks the Patroni runbooks share; each says its current value and why it passes or not. */
+/**
+ * The preflight checks the Patroni runbooks share, all asked of one snapshot; each says its
+ * current value and why it passes or not. A check that needs Patroni's state fails when that
+ * state could not be read: hadeck does not guess it.
+ */
 final class PatroniChecks {
     private final PgFacts facts;
-    private final HaState ha;
     private final HaManager manager;
     private final ClusterConfig.Thresholds thresholds;
 
-    PatroniChecks(PgFacts facts, HaState ha, HaManager manager, ClusterConfig.Thresholds thresholds) {
+    PatroniChecks(PgFacts facts, HaManager manager, ClusterConfig.Thresholds thresholds) {
         this.facts = facts;
-        this.ha = ha;
         this.manager = manager;
         this.thresholds = thresholds;
+    }
+
+    /**
+     * The reason of a check that needs Patroni's state when it could not be read: why, what hadeck
+     * cannot tell because of it, and what to do.
+     */
+    static String haUnknown(PgFacts facts, String cannotTell) {
+        return "Patroni's state could not be read (" + facts.haError() + "): hadeck cannot tell " + cannotTell
+                + "; make Patroni's REST API (GET /cluster) or etcd answer from here, then plan again";
     }
 
     Check etcdQuorum() {
@@ -38,14 +48,20 @@ final class PatroniChecks {
     }
 
     Check clusterFailoverEnabled() {
-        return ha.clusterFailoverEnabled()
+        if (facts.ha().isEmpty()) {
+            return Check.fail("cluster failover", "unknown", haUnknown(facts, "whether cluster failover is on"));
+        }
+        return facts.ha().get().clusterFailoverEnabled()
                 ? Check.pass("cluster failover", "on", "automatic failover is enabled")
                 : Check.fail("cluster failover", "off (paused)", "cluster failover is disabled (Patroni is paused): "
                 + manager.howToEnableClusterFailover());
     }
 
     Check nodeFailoverAllowed(String node) {
-        Optional<HaMember> m = ha.member(node);
+        if (facts.ha().isEmpty()) {
+            return Check.fail("node failover", "unknown", haUnknown(facts, "whether " + node + " may become leader"));
+        }
+        Optional<HaMember> m = facts.ha().get().member(node);
         if (m.isEmpty()) {
             return Check.fail("node failover", "not a member", node + " is not a member of the Patroni cluster");
         }

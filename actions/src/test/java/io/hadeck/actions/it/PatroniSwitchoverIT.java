@@ -41,7 +41,7 @@ class PatroniSwitchoverIT {
     @Test
     void switchoverToANamedStandbyCompletesVerifiedAndAudited() {
         PatroniManager patroni = new PatroniManager(CFG, new SshShell(CFG.ssh()));
-        String leader = patroni.state().leaderKeyHolder();
+        String leader = ClusterWatcher.readOnce(CFG, Duration.ofSeconds(5)).leaderKeyHolder().orElseThrow();
         String target = leader.equals("node-2") ? "node-3" : "node-2";
         PatroniContext ctx = new PatroniContext(CFG, patroni, () -> ClusterWatcher.readOnce(CFG, Duration.ofSeconds(5)),
                 Duration.ofSeconds(60));
