@@ -2,7 +2,6 @@ package io.hadeck.actions.it;
 
 import io.hadeck.actions.Operator;
 import io.hadeck.actions.audit.AuditLog;
-import io.hadeck.actions.bench.LabConfig;
 import io.hadeck.actions.ha.PatroniManager;
 import io.hadeck.actions.lock.EtcdActionLock;
 import io.hadeck.actions.patroni.ForceLeaderRunbook;
@@ -21,7 +20,6 @@ import io.hadeck.model.HaState;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.PgInstance;
 import io.hadeck.testkit.Lab;
-import io.hadeck.watch.ClusterWatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +27,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
 
+import static io.hadeck.actions.it.LabReadings.await;
+import static io.hadeck.actions.it.LabReadings.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,24 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The lab is put back (replay resumed, Patroni resumed, the crashed node started) whatever happens.
  */
 class ForceLeaderIT {
-    static final ClusterConfig CFG = LabConfig.of(System.getenv().getOrDefault("HADECK_LAB_NET", "127.0.0"), Lab.dir());
+    static final ClusterConfig CFG = LabReadings.CFG;
     @TempDir
     Path dir;
-
-    static ClusterSnapshot read() {
-        return ClusterWatcher.readOnce(CFG, Duration.ofSeconds(5));
-    }
-
-    /** Reads until {@code done} holds, at most {@code limit}; the last snapshot either way. */
-    static ClusterSnapshot await(Duration limit, Predicate<ClusterSnapshot> done) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        ClusterSnapshot s = read();
-        while (!done.test(s) && System.nanoTime() < end) {
-            Thread.sleep(500);
-            s = read();
-        }
-        return s;
-    }
 
     static long replayed(ClusterSnapshot s, String node) {
         return s.node(node).map(NodeView::postgres).flatMap(o -> o.get()).map(PgInstance::replayedLsn)
@@ -72,13 +56,14 @@ class ForceLeaderIT {
     @Test
     void aCandidateBehindAnotherStandbyIsNamedAndNothingIsDoneWithoutTheDataLossAcceptance() throws Exception {
         Lab.awaitHealthy(Duration.ofSeconds(90));
-        ClusterSnapshot start = read();
-        String leader = start.leaderKeyHolder().orElseThrow();
+        ClusterSnapshot start = await(Duration.ofSeconds(30),
+                s -> s.leaderKeyHolder().isPresent() && s.standbys().size() == 2);
+        String leader = start.leaderKeyHolder().orElseThrow(() -> new AssertionError("no leader key: " + start.ha()));
         List<String> standbys = start.standbys().stream().map(NodeView::name).sorted().toList();
         String behind = standbys.get(0);
         String ahead = standbys.get(1);
         PatroniManager patroni = new PatroniManager(CFG, new SshShell(CFG.ssh()));
-        PatroniContext ctx = new PatroniContext(CFG, patroni, ForceLeaderIT::read, Duration.ofSeconds(60));
+        PatroniContext ctx = new PatroniContext(CFG, patroni, LabReadings::read, Duration.ofSeconds(60));
         AuditLog audit = new AuditLog(dir.resolve("audit.jsonl"), Operator.current(), Clock.systemUTC());
         boolean crashed = false;
         try {
@@ -90,7 +75,7 @@ class ForceLeaderIT {
                     .isGreaterThan(1 << 20);
 
             // a healthy leader: refused (use promote), and the plan still names the better candidate
-            Plan withLeader = new ForceLeaderRunbook(ctx, behind).plan();
+            Plan withLeader = LabReadings.planUntilRead(new ForceLeaderRunbook(ctx, behind));
             assertThat(reasons(withLeader)).contains(leader + " is a healthy leader: use promote " + behind);
             assertThat(withLeader.dataLoss()).startsWith(ahead + " is ").contains(" ahead of " + behind + " (")
                     .contains("force-leader " + ahead + " loses nothing of that; " + behind + " would lose it");
@@ -100,7 +85,7 @@ class ForceLeaderIT {
             await(Duration.ofSeconds(15), s -> s.ha().get().map(h -> !h.clusterFailoverEnabled()).orElse(false));
             crashed = true;
             Lab.run("fault", "node-crash", leader);
-            Plan unknown = new ForceLeaderRunbook(ctx, behind).plan();
+            Plan unknown = LabReadings.planUntilRead(new ForceLeaderRunbook(ctx, behind));
             assertThat(reasons(unknown)).startsWith("the leader " + leader + " cannot be read from here (PostgreSQL: ")
                     .endsWith("hadeck cannot tell whether it still accepts writes; if you know it is down or fenced,"
                             + " say so with --peer-fenced " + leader);
@@ -110,20 +95,21 @@ class ForceLeaderIT {
             assertThat(free.leaderKeyHolder()).as("leader key after the ttl").isEmpty();
             try (EtcdActionLock lock = new EtcdActionLock(CFG, Operator.current(), Clock.systemUTC())) {
                 RunbookRunner runner = new RunbookRunner(audit, lock, Clock.systemUTC());
-                RunReport dry = runner.run(new ForceLeaderRunbook(ctx, behind), new RunOptions(true, false, false),
-                        Confirmer.YES, RunListener.NONE);
+                RunReport dry = LabReadings.runUntilRead(() -> runner.run(new ForceLeaderRunbook(ctx, behind),
+                        new RunOptions(true, false, false), Confirmer.YES, RunListener.NONE));
                 assertThat(dry.outcome()).as(dry.summary() + " / " + reasons(dry.plan())).isEqualTo(RunReport.Outcome.DRY_RUN);
                 assertThat(dry.plan().dataLoss()).startsWith(ahead + " is ").contains(" ahead of " + behind + " (");
                 System.out.println("force-leader " + behind + " --dry-run: " + dry.plan().dataLoss());
 
                 // the target's name is typed, LOSE DATA is not: nothing is done
                 Confirmer nameOnly = (question, expected) -> !Plan.DATA_LOSS_WORD.equals(expected);
-                RunReport run = runner.run(new ForceLeaderRunbook(ctx, behind), RunOptions.INTERACTIVE, nameOnly,
-                        RunListener.NONE);
+                RunReport run = LabReadings.runUntilRead(() -> runner.run(new ForceLeaderRunbook(ctx, behind),
+                        RunOptions.INTERACTIVE, nameOnly, RunListener.NONE));
                 assertThat(run.outcome()).as(run.summary()).isEqualTo(RunReport.Outcome.NOT_CONFIRMED);
                 assertThat(run.steps()).isEmpty();
             }
-            ClusterSnapshot after = read();
+            ClusterSnapshot after = await(Duration.ofSeconds(15), s -> s.ha().isOk() && s.standbys().size() == 2);
+            assertThat(after.standbys()).extracting(NodeView::name).as(after.ha().toString()).contains(behind, ahead);
             assertThat(after.primaries()).as("no node was promoted").isEmpty();
             assertThat(after.leaderKeyHolder()).isEmpty();
         } finally {
@@ -134,7 +120,8 @@ class ForceLeaderIT {
             }
             Lab.awaitHealthy(Duration.ofSeconds(120));
         }
-        HaState ha = read().ha().get().orElseThrow();
-        assertThat(ha.clusterFailoverEnabled()).isTrue();
+        ClusterSnapshot resumed = await(Duration.ofSeconds(30),
+                s -> s.ha().get().map(HaState::clusterFailoverEnabled).orElse(false));
+        assertThat(resumed.ha().get().map(HaState::clusterFailoverEnabled)).as(resumed.ha().toString()).contains(true);
     }
 }
