@@ -115,6 +115,11 @@ public final class ForceLeaderRunbook implements Runbook {
         String current = "leader key: " + (holder == null ? "none" : holder) + "; writable primary: "
                 + (primaries.isEmpty() ? "none" : String.join(", ", primaries));
         String why = holder == null || holder.equals(node) ? null : f.unreadable(holder);
+        if (why != null && primaries.contains(holder)) {
+            return Check.fail(name, current + "; " + holder + "'s Patroni cannot be read", holder + " still accepts writes"
+                    + " (its PostgreSQL answers as a primary) though it cannot be fully read (" + why + "): force-leader "
+                    + node + " would make a second primary; stop or fence " + holder + " first, then plan again");
+        }
         if (why != null) {
             current += "; " + holder + " cannot be read";
             if (!holder.equals(fencedNode)) {

@@ -94,6 +94,16 @@ class ForceLeaderRunbookTest {
     }
 
     @Test
+    void aLeaderWhosePatroniIsGoneButWhosePostgresStillAcceptsWritesIsNotUnknown() {
+        ClusterSnapshot s = Clusters.healthy().failed("node-1", "ha", "connection refused (127.0.0.2:8008)").build();
+        assertThat(reasons(forceLeader(s, "node-2", "node-1"))).isEqualTo("node-1 answers as a writable primary right"
+                + " now: it is neither down nor fenced; stop or fence it, then plan again | node-1 still accepts writes"
+                + " (its PostgreSQL answers as a primary) though it cannot be fully read (Patroni: connection refused"
+                + " (127.0.0.2:8008)): force-leader node-2 would make a second primary; stop or fence node-1 first,"
+                + " then plan again");
+    }
+
+    @Test
     void theOperatorsStatementThatTheLeaderIsFencedIsRecordedAndCountsAsDataLoss() {
         Plan p = forceLeader(Clusters.primaryDown(), "node-2", "node-1");
         assertThat(p.refused()).as(reasons(p)).isFalse();
