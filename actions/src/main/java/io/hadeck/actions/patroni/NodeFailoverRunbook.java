@@ -44,7 +44,7 @@ public final class NodeFailoverRunbook implements Runbook {
                 m.get().failoverAllowed() == allow ? "already " + ClusterFailoverRunbook.word(allow) : "will be turned "
                         + ClusterFailoverRunbook.word(allow))
                 : Check.fail("node failover now", "not a member", node + " is not a member of the " + ctx.manager().name()
-                + " cluster");
+                + " cluster: check the name, and that Patroni runs on " + node + " (hadeck status)");
         String end = sentence(allow);
         Step step = new Step("turn failover " + ClusterFailoverRunbook.word(allow) + " for " + node,
                 ctx.manager().setNodeFailover(node, allow), end, this::verify, ctx.deadline());

@@ -9,6 +9,7 @@ import io.hadeck.model.HaMember;
 import io.hadeck.model.PgInstance;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The preflight checks the Patroni runbooks share, all asked of one snapshot; each says its
@@ -63,7 +64,9 @@ final class PatroniChecks {
         }
         Optional<HaMember> m = facts.ha().get().member(node);
         if (m.isEmpty()) {
-            return Check.fail("node failover", "not a member", node + " is not a member of the Patroni cluster");
+            return Check.fail("node failover", "not a member", node + " is not a member of the Patroni cluster (members: "
+                    + facts.ha().get().members().stream().map(HaMember::name).collect(Collectors.joining(", "))
+                    + "): check that Patroni runs on " + node + " (hadeck status), then plan again");
         }
         return m.get().failoverAllowed() ? Check.pass("node failover", "allowed", node + " may become leader")
                 : Check.fail("node failover", "nofailover", node + " is excluded from failover (nofailover tag): "
@@ -74,7 +77,7 @@ final class PatroniChecks {
         Optional<PgInstance> pg = facts.pg(candidate);
         if (pg.isEmpty()) {
             return Check.fail("candidate streaming", "unreachable", "PostgreSQL on " + candidate + " could not be read ("
-                    + facts.pgError(candidate) + ")");
+                    + facts.pgError(candidate) + "): make it answer, then plan again");
         }
         if (pg.get().isPrimary()) {
             return Check.fail("candidate streaming", "primary", candidate + " is already a primary");
@@ -94,7 +97,8 @@ final class PatroniChecks {
         Long lag = pg.map(PgInstance::lagBytes).orElse(null);
         String limit = Sizes.bytes(thresholds.lagWarnBytes());
         if (lag == null) {
-            return Check.fail("candidate lag", "unknown", "the lag of " + candidate + " is unknown; limit " + limit);
+            return Check.fail("candidate lag", "unknown", "the lag of " + candidate + " is unknown (limit " + limit
+                    + "): wait until it streams from the primary, then plan again");
         }
         String current = Sizes.bytes(lag) + " behind" + (pg.get().replayPaused() ? " (replay paused)" : "");
         return lag <= thresholds.lagWarnBytes()
@@ -111,7 +115,8 @@ final class PatroniChecks {
                     : "more than one writable primary (" + current + "): resolve the split-brain first");
         }
         if (expected != null && !p.get(0).equals(expected)) {
-            return Check.fail("primary", current, expected + " is not the primary (" + current + " is)");
+            return Check.fail("primary", current, expected + " is not the primary (" + current + " is): nothing to"
+                    + " demote; to move the primary role away from " + current + ": hadeck demote " + current);
         }
         return Check.pass("primary", current, current + " is the one primary");
     }

@@ -62,7 +62,8 @@ public final class SwitchoverRunbook implements Runbook {
             checks.add(!to.equals("?") ? Check.pass("candidate", to, to + " is the standby with the least lag")
                     : f.ha().isEmpty() ? Check.fail("candidate", "unknown", PatroniChecks.haUnknown(f,
                     "which standby of " + node + " may become leader"))
-                    : Check.fail("candidate", "none", "no standby streams from " + node + " with failover allowed"));
+                    : Check.fail("candidate", "none", "no standby streams from " + node + " with failover allowed: bring"
+                    + " a standby back to streaming, or allow failover on one (hadeck set-node-failover NODE on)"));
         }
         if (ctx.cluster().node(to).isEmpty() && !to.equals("?")) {
             checks.add(Check.fail("candidate", to, "no node named " + to + " in cluster " + ctx.cluster().name()));

@@ -87,6 +87,22 @@ class PatroniPreflightTest {
     }
 
     @Test
+    void demoteWithoutAnEligibleStandbySaysWhatToDo() {
+        ClusterSnapshot s = Clusters.healthy().noFailover("node-2").noFailover("node-3").build();
+        Plan p = new SwitchoverRunbook(ctx(s), SwitchoverRunbook.Kind.DEMOTE, "node-1").plan();
+        assertThat(reasons(p)).isEqualTo("no standby streams from node-1 with failover allowed: bring a standby back to"
+                + " streaming, or allow failover on one (hadeck set-node-failover NODE on)");
+    }
+
+    @Test
+    void demotingAStandbySaysWhoIsThePrimary() {
+        Plan p = new SwitchoverRunbook(ctx(Clusters.healthyPrimaryTwoStandbys()), SwitchoverRunbook.Kind.DEMOTE, "node-2")
+                .plan();
+        assertThat(reasons(p)).startsWith("node-2 is not the primary (node-1 is): nothing to demote; to move the primary"
+                + " role away from node-1: hadeck demote node-1");
+    }
+
+    @Test
     void clusterFailoverOffIsVerifiedByReadingItBack() {
         Plan p = new ClusterFailoverRunbook(ctx(Clusters.healthy().paused().build()), false).plan();
         assertThat(p.steps().get(0).verify().get().sentence()).isEqualTo(
