@@ -4,16 +4,13 @@ import io.hadeck.actions.ha.Call;
 import io.hadeck.actions.ha.HaManager;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
-import io.hadeck.model.ClusterSnapshot;
-import io.hadeck.model.HaState;
 import io.hadeck.testkit.Clusters;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
-/** The testkit's lab layout as a ClusterConfig, and an HA manager that answers from a snapshot. */
+/** The testkit's lab layout as a ClusterConfig, and an HA manager that records the moves it is asked to make. */
 public final class TestClusters {
     private TestClusters() {
     }
@@ -33,14 +30,9 @@ public final class TestClusters {
                 new ClusterConfig.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)), Clusters.thresholds(), nodes);
     }
 
-    /** Answers state() from the snapshot's HA reading; records each call that is run. */
-    public static final class SnapshotHaManager implements HaManager {
+    /** Records each call that is run; the runbooks read the cluster's state from their snapshot, not from here. */
+    public static final class RecordingHaManager implements HaManager {
         public final List<String> made = new ArrayList<>();
-        private final Supplier<ClusterSnapshot> snapshot;
-
-        public SnapshotHaManager(Supplier<ClusterSnapshot> snapshot) {
-            this.snapshot = snapshot;
-        }
 
         private Call call(String d) {
             return new Call(d, () -> {
@@ -72,11 +64,6 @@ public final class TestClusters {
         @Override
         public Call setNodeFailover(String node, boolean allowed) {
             return call("node-failover " + node + " " + allowed);
-        }
-
-        @Override
-        public HaState state() {
-            return snapshot.get().ha().get().orElseThrow();
         }
 
         @Override

@@ -7,8 +7,10 @@ import io.hadeck.actions.remote.SshShell;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.model.HaMember;
 import io.hadeck.model.HaState;
+import io.hadeck.probe.patroni.PatroniReader;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.Locale;
 /**
  * Times hadeck's switchover (PatroniManager: POST /switchover) against {@code patronictl switchover}
  * for the same move on the lab, each until Patroni reports the candidate as leader and the old
- * leader running as a replica again. Moves alternate so each tool moves away from a settled cluster.
+ * leader running as a replica again (read as the screen reads it: probes' PatroniReader, the
+ * leader key from etcd). Moves alternate so each tool moves away from a settled cluster.
  *
  * <p>Usage: SwitchoverBench [LAB_NET] [LAB_DIR] [ROUNDS] (defaults: $HADECK_LAB_NET, $HADECK_LAB_DIR, 3).
  * Prints one line per move and a summary; the lead wires it into scripts/bench.
@@ -36,17 +39,20 @@ public final class SwitchoverBench {
         PatroniManager patroni = new PatroniManager(cfg, new SshShell(cfg.ssh()));
         List<Long> hadeck = new ArrayList<>();
         List<Long> patronictl = new ArrayList<>();
-        for (int i = 0; i < rounds; i++) {
-            hadeck.add(move(patroni, dir, false));
-            patronictl.add(move(patroni, dir, true));
+        try (PatroniReader reader = new PatroniReader(cfg, Clock.systemUTC())) {
+            for (int i = 0; i < rounds; i++) {
+                hadeck.add(move(patroni, reader, dir, false));
+                patronictl.add(move(patroni, reader, dir, true));
+            }
         }
         System.out.printf(Locale.ROOT, "hadeck     switchover median %d ms (%s)%n", median(hadeck), hadeck);
         System.out.printf(Locale.ROOT, "patronictl switchover median %d ms (%s)%n", median(patronictl), patronictl);
     }
 
     /** One move from the current leader to the next node; returns ms until settled. */
-    static long move(PatroniManager patroni, Path dir, boolean viaPatronictl) throws InterruptedException {
-        HaState before = awaitSettled(patroni, null, null);
+    static long move(PatroniManager patroni, PatroniReader reader, Path dir, boolean viaPatronictl)
+            throws InterruptedException {
+        HaState before = awaitSettled(reader, null, null);
         String from = before.leaderKeyHolder();
         String to = before.members().stream().map(HaMember::name).filter(n -> !n.equals(from)).sorted().findFirst()
                 .orElseThrow();
@@ -62,7 +68,7 @@ public final class SwitchoverBench {
             patroni.switchover(from, to).run();
         }
         long returned = (System.nanoTime() - t0) / 1_000_000;
-        awaitSettled(patroni, to, from);
+        awaitSettled(reader, to, from);
         long settled = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf(Locale.ROOT, "%-10s %s → %s: returned after %d ms, settled after %d ms%n",
                 viaPatronictl ? "patronictl" : "hadeck", from, to, returned, settled);
@@ -70,19 +76,17 @@ public final class SwitchoverBench {
     }
 
     /** Until {@code leader} (any, when null) leads and every other member, {@code follower} included, runs. */
-    static HaState awaitSettled(PatroniManager patroni, String leader, String follower) throws InterruptedException {
+    static HaState awaitSettled(PatroniReader reader, String leader, String follower) throws InterruptedException {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (System.nanoTime() < deadline) {
-            try {
-                HaState s = patroni.state();
+            HaState s = reader.read().get().orElse(null);   // a member may not answer mid-move
+            if (s != null) {
                 boolean ok = s.leaderKeyHolder() != null && (leader == null || leader.equals(s.leaderKeyHolder()))
                         && s.members().size() == 3 && s.members().stream().allMatch(m -> m.name().equals(s.leaderKeyHolder())
                         || ("replica".equals(m.role()) && ("running".equals(m.state()) || "streaming".equals(m.state()))));
                 if (ok) {
                     return s;
                 }
-            } catch (RuntimeException e) {
-                // a member may not answer mid-move
             }
             Thread.sleep(100);
         }

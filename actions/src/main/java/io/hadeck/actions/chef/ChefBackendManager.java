@@ -7,9 +7,6 @@ import io.hadeck.actions.remote.RemoteShell;
 import io.hadeck.actions.remote.ShellResult;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
-import io.hadeck.model.HaState;
-import io.hadeck.probe.ProbeException;
-import io.hadeck.probe.chef.ChefBackendStatusMapping;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +20,8 @@ import java.util.List;
  * demote exit non-zero when failover is disabled or on timeout; force-leader exits non-zero when a
  * leader exists and acts on the node it runs on. ASSUMED (syntax pages not in the seeds): promote
  * takes the node name, set-cluster-failover takes on|off, set-node-failover takes NODE on|off,
- * demote acts on the node it runs on. The shape of cluster-status --json is assumed in probes'
- * {@link ChefBackendStatusMapping} alone, which this class reuses.
+ * demote acts on the node it runs on. Chef Backend's state (cluster-status --json) is read by
+ * probes' ChefBackendReader into the snapshot, like every other reading: runbooks decide on that.
  */
 public final class ChefBackendManager implements HaManager {
     private final ClusterConfig cluster;
@@ -68,23 +65,6 @@ public final class ChefBackendManager implements HaManager {
     @Override
     public Call setNodeFailover(String node, boolean allowed) {
         return run(node, "set-node-failover", node, allowed ? "on" : "off");
-    }
-
-    @Override
-    public HaState state() {
-        List<String> errors = new ArrayList<>();
-        for (NodeConfig n : backendNodes()) {
-            try {
-                ShellResult r = shell.run(n, argv("cluster-status", "--json"), Duration.ofSeconds(10));
-                if (r.ok()) {
-                    return ChefBackendStatusMapping.state(r.stdout());
-                }
-                errors.add(n.name() + ": exit " + r.exitCode() + " " + r.firstLine());
-            } catch (ActionException | ProbeException e) {
-                errors.add(n.name() + ": " + e.getMessage());
-            }
-        }
-        throw new ActionException("chef-backend-ctl cluster-status answered on no node: " + String.join("; ", errors));
     }
 
     @Override

@@ -1,11 +1,10 @@
 package io.hadeck.actions.ha;
 
-import io.hadeck.model.HaState;
-
 /**
  * The moves every HA manager offers, one adapter per manager (Patroni REST, chef-backend-ctl).
  * Each move is returned as a {@link Call} that is described before it runs, so runbooks can show
- * the exact call in a plan and make it only after confirmation.
+ * the exact call in a plan and make it only after confirmation. The manager's state is not read
+ * here: runbooks ask the snapshot (probes' readers), the same picture the screen shows.
  */
 public interface HaManager {
 
@@ -23,9 +22,6 @@ public interface HaManager {
 
     /** Allow (true) or forbid (false) one node from becoming leader by failover. */
     Call setNodeFailover(String node, boolean allowed);
-
-    /** The manager's current view: leader key, failover setting, members. Read fresh each call. */
-    HaState state();
 
     /** How an operator re-enables cluster failover with this manager, for refusals. */
     String howToEnableClusterFailover();

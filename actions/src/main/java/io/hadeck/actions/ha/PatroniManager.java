@@ -5,9 +5,6 @@ import io.hadeck.actions.remote.RemoteShell;
 import io.hadeck.actions.remote.ShellResult;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
-import io.hadeck.model.HaState;
-import io.hadeck.probe.ProbeException;
-import io.hadeck.probe.patroni.PatroniMapping;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +17,6 @@ import java.util.List;
  */
 public final class PatroniManager implements HaManager {
     /** Patroni blocks a switchover request until the move is done (~3 s in the lab). */
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
     static final Duration MOVE_TIMEOUT = Duration.ofSeconds(30);
 
     /** Edits tags.nofailover in place; $1 = file, $2 = true|false. Prints the resulting line. */
@@ -120,33 +115,8 @@ public final class PatroniManager implements HaManager {
     }
 
     @Override
-    public HaState state() {
-        List<String> errors = new ArrayList<>();
-        for (String url : apis()) {
-            try {
-                PatroniRest.Reply r = rest.get(url, "/cluster");
-                if (r.ok()) {
-                    return PatroniMapping.state(json(r.body()), null, null);
-                }
-                errors.add(url + ": HTTP " + r.status());
-            } catch (ActionException | ProbeException e) {
-                errors.add(e.getMessage());
-            }
-        }
-        throw new ActionException("no Patroni API answered /cluster: " + String.join("; ", errors));
-    }
-
-    @Override
     public String howToEnableClusterFailover() {
         return "resume Patroni: hadeck set-cluster-failover on (PATCH /config {\"pause\":null}, like patronictl resume)";
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode json(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new ActionException("Patroni /cluster answered something that is not JSON");
-        }
     }
 
     public String configPath(String node) {

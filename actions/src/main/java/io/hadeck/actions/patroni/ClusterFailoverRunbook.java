@@ -5,7 +5,6 @@ import io.hadeck.actions.runbook.Plan;
 import io.hadeck.actions.runbook.Runbook;
 import io.hadeck.actions.runbook.Step;
 import io.hadeck.actions.runbook.Verdict;
-import io.hadeck.model.HaState;
 
 import java.util.List;
 
@@ -31,11 +30,13 @@ public final class ClusterFailoverRunbook implements Runbook {
 
     @Override
     public Plan plan() {
-        HaState ha = ctx.ha();
-        PatroniChecks c = new PatroniChecks(new PgFacts(ctx.snapshot()), ha, ctx.manager(), ctx.thresholds());
-        Check now = Check.pass("cluster failover now", ha.clusterFailoverEnabled() ? "on" : "off",
-                ha.clusterFailoverEnabled() == enable ? "already " + word(enable) + "; setting it again changes nothing"
-                        : "will be turned " + word(enable));
+        PgFacts f = ctx.read();
+        PatroniChecks c = new PatroniChecks(f, ctx.manager(), ctx.thresholds());
+        Check now = f.ha().map(ha -> Check.pass("cluster failover now", word(ha.clusterFailoverEnabled()),
+                        ha.clusterFailoverEnabled() == enable ? "already " + word(enable) + "; setting it again changes nothing"
+                                : "will be turned " + word(enable)))
+                .orElseGet(() -> Check.fail("cluster failover now", "unknown",
+                        PatroniChecks.haUnknown(f, "whether cluster failover is on now, nor verify the change")));
         String end = "cluster failover is " + word(enable) + (enable ? "" : " (Patroni paused: no automatic failover)");
         Step step = new Step("turn cluster failover " + word(enable), ctx.manager().setClusterFailover(enable), end,
                 this::verify, ctx.deadline());
@@ -44,7 +45,11 @@ public final class ClusterFailoverRunbook implements Runbook {
     }
 
     private Verdict verify() {
-        boolean on = ctx.ha().clusterFailoverEnabled();
+        PgFacts f = ctx.read();
+        if (f.ha().isEmpty()) {
+            return Verdict.notYet("Patroni's state could not be read (" + f.haError() + ")");
+        }
+        boolean on = f.ha().get().clusterFailoverEnabled();
         String s = "cluster failover is " + word(on) + " on " + ctx.cluster().name()
                 + (on ? "" : " (Patroni paused: no automatic failover)");
         return on == enable ? Verdict.ok(s) : Verdict.notYet(s);

@@ -1,37 +1,40 @@
 package io.hadeck.actions.patroni;
 
-import io.hadeck.units.Sizes;
 import io.hadeck.actions.runbook.Check;
 import io.hadeck.actions.runbook.Plan;
 import io.hadeck.actions.runbook.Runbook;
 import io.hadeck.actions.runbook.Step;
-import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.HaState;
 import io.hadeck.model.Lsn;
-import io.hadeck.model.NodeView;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * force-leader NODE: make NODE the leader when no healthy leader exists (chef-backend-ctl
- * force-leader; Patroni POST /failover). Shows NODE's replay position against every other node's
- * and what may be lost; always asks the second, data-loss confirmation.
+ * force-leader; Patroni POST /failover). Decides on one fresh snapshot, the screen's picture:
+ * <ul>
+ *   <li>a leader that cannot be read from here is unknown, not down: refused unless the operator
+ *       states it is down or fenced ({@code --peer-fenced NODE}), and then what it wrote may be lost;</li>
+ *   <li>a candidate behind another standby hadeck can read loses that standby's extra WAL: the plan
+ *       names the better candidate and the bytes as its data-loss warning, so the run needs the
+ *       data-loss acceptance.</li>
+ * </ul>
  */
 public final class ForceLeaderRunbook implements Runbook {
     private final PatroniContext ctx;
     private final String node;
-
-    /** Interim until the Patroni safety change lands: the statement is carried, not yet used. */
-    public ForceLeaderRunbook(PatroniContext ctx, String node, String fencedNode) {
-        this(ctx, node);
-    }
+    private final String fencedNode;
 
     public ForceLeaderRunbook(PatroniContext ctx, String node) {
+        this(ctx, node, null);
+    }
+
+    /** @param fencedNode the node the operator states is down or fenced (--peer-fenced), null when none is stated */
+    public ForceLeaderRunbook(PatroniContext ctx, String node, String fencedNode) {
         this.ctx = ctx;
         this.node = node;
+        this.fencedNode = fencedNode;
     }
 
     @Override
@@ -46,26 +49,27 @@ public final class ForceLeaderRunbook implements Runbook {
 
     @Override
     public Plan plan() {
-        ClusterSnapshot s = ctx.snapshot();
-        HaState ha = ctx.ha();
-        PgFacts f = new PgFacts(s);
-        PatroniChecks c = new PatroniChecks(f, ha, ctx.manager(), ctx.thresholds());
+        PgFacts f = ctx.read();
+        PatroniChecks c = new PatroniChecks(f, ctx.manager(), ctx.thresholds());
         List<Check> checks = new ArrayList<>();
-        checks.add(noHealthyLeader(f, ha));
-        Optional<Lsn> mine = f.position(node);
-        checks.add(mine.isPresent() && !f.isPrimary(node)
-                ? Check.pass("candidate", "standby at " + mine.get(), node + "'s PostgreSQL answers as a standby")
-                : Check.fail("candidate", f.isPrimary(node) ? "primary" : "unreachable", f.isPrimary(node)
-                ? node + " is already a primary" : "PostgreSQL on " + node + " could not be read (" + f.pgError(node) + ")"));
+        List<String> losses = new ArrayList<>();
+        if (fencedNode != null) {
+            checks.add(statement(f, losses));
+        }
+        checks.add(noHealthyLeader(f));
+        checks.add(candidate(f));
         checks.add(c.nodeFailoverAllowed(node));
         checks.add(c.etcdQuorum());
-        String positions = positions(s, f);
-        checks.add(Check.pass("replay positions", positions, "the candidate's last replayed WAL against the others"));
-        String loss = dataLoss(s, f, mine.orElse(null));
+        ReplayRanking ranking = ReplayRanking.of(f, node);
+        checks.add(Check.pass("replay positions", ranking.positions(), ranking.checkReason()));
+        if (ranking.candidateIsBehind()) {
+            losses.add(0, ranking.lossSentence());
+        }
         String end = node + " is primary and holds the leader key";
         Step step = new Step("force " + node + " to lead", ctx.manager().failover(node), end,
                 () -> ctx.primaryWithFollower(node, null), ctx.deadline());
-        return new Plan(ctx.cluster().name(), action(), node, checks, List.of(step), end, node, loss);
+        return new Plan(ctx.cluster().name(), action(), node, checks, List.of(step), end, node,
+                losses.isEmpty() ? null : String.join(" ", losses));
     }
 
     @Override
@@ -73,42 +77,84 @@ public final class ForceLeaderRunbook implements Runbook {
         return ctx.stateNow();
     }
 
-    private Check noHealthyLeader(PgFacts f, HaState ha) {
+    /** The operator's statement that {@code fencedNode} is down or fenced, checked against what hadeck reads. */
+    private Check statement(PgFacts f, List<String> losses) {
+        String name = "operator's statement";
+        String stated = "operator states " + fencedNode + " is down or fenced";
+        if (ctx.cluster().node(fencedNode).isEmpty()) {
+            return Check.fail(name, stated, "no node named " + fencedNode + " in cluster " + ctx.cluster().name()
+                    + ": --peer-fenced names the old leader you know is down or fenced");
+        }
+        if (fencedNode.equals(node)) {
+            return Check.fail(name, stated, node + " is the node to make leader: --peer-fenced names the old leader"
+                    + " you know is down or fenced, not the candidate");
+        }
+        if (f.isPrimary(fencedNode)) {
+            return Check.fail(name, stated + "; it answers as a writable primary", fencedNode + " answers as a writable"
+                    + " primary right now: it is neither down nor fenced; stop or fence it, then plan again");
+        }
+        String why = f.unreadable(fencedNode);
+        if (why == null) {
+            return Check.pass(name, stated, "hadeck reads " + fencedNode + " as a standby: nothing of it is unknown");
+        }
+        losses.add(fencedNode + " cannot be read (" + why + ") and the operator states it is down or fenced: whatever "
+                + fencedNode + " wrote that " + node + " never received is lost, and hadeck cannot measure how much.");
+        return Check.pass(name, stated, "hadeck cannot read " + fencedNode + " (" + why + "): the operator's statement"
+                + " stands in for what hadeck cannot see");
+    }
+
+    private Check noHealthyLeader(PgFacts f) {
+        String name = "no healthy leader";
+        if (f.ha().isEmpty()) {
+            return Check.fail(name, "unknown", PatroniChecks.haUnknown(f,
+                    "who holds the leader key, so whether a healthy leader exists"));
+        }
+        HaState ha = f.ha().get();
         String holder = ha.leaderKeyHolder();
         List<String> primaries = f.primaries();
         String current = "leader key: " + (holder == null ? "none" : holder) + "; writable primary: "
                 + (primaries.isEmpty() ? "none" : String.join(", ", primaries));
+        String why = holder == null || holder.equals(node) ? null : f.unreadable(holder);
+        if (why != null && primaries.contains(holder)) {
+            return Check.fail(name, current + "; " + holder + "'s Patroni cannot be read", holder + " still accepts writes"
+                    + " (its PostgreSQL answers as a primary) though it cannot be fully read (" + why + "): force-leader "
+                    + node + " would make a second primary; stop or fence " + holder + " first, then plan again");
+        }
+        if (why != null) {
+            current += "; " + holder + " cannot be read";
+            if (!holder.equals(fencedNode)) {
+                return Check.fail(name, current, "the leader " + holder + " cannot be read from here (" + why + "):"
+                        + " hadeck cannot tell whether it still accepts writes; if you know it is down or fenced,"
+                        + " say so with --peer-fenced " + holder);
+            }
+            return Check.pass(name, current + "; operator states " + holder + " is down or fenced", "the leader "
+                    + holder + " cannot be read from here (" + why + "); the operator states it is down or fenced");
+        }
         if (holder != null && primaries.contains(holder)) {
-            return Check.fail("no healthy leader", current, holder + " is a healthy leader: use promote " + node
+            return Check.fail(name, current, holder + " is a healthy leader: use promote " + node
                     + " (a switchover loses nothing) instead of force-leader");
         }
-        String why = holder == null ? "the leader key is free" + (ha.clusterFailoverEnabled() ? ""
+        if (!primaries.isEmpty()) {
+            return Check.fail(name, current, String.join(", ", primaries) + " answer" + (primaries.size() == 1 ? "s" : "")
+                    + " as a writable primary without the leader key: force-leader " + node + " would make another"
+                    + " primary; stop or fence " + String.join(", ", primaries) + " first, then plan again");
+        }
+        String reason = holder == null ? "the leader key is free" + (ha.clusterFailoverEnabled() ? ""
                 : " and cluster failover is off (Patroni paused), so Patroni will not elect a leader by itself")
-                : "the leader key names " + holder + " but its PostgreSQL is not a writable primary";
-        return Check.pass("no healthy leader", current, why);
+                : "the leader key names " + holder + " but its PostgreSQL answers as a standby, not a writable primary";
+        return Check.pass(name, current, reason);
     }
 
-    /** "node-2 0/5000060 (candidate); node-3 0/5000000; node-1 unreachable". */
-    private String positions(ClusterSnapshot s, PgFacts f) {
-        return s.nodes().stream().filter(n -> n.postgres() != null).map(NodeView::name)
-                .map(n -> n + " " + f.position(n).map(Lsn::toString).orElse("unreachable") + (n.equals(node) ? " (candidate)" : ""))
-                .collect(Collectors.joining("; "));
-    }
-
-    private String dataLoss(ClusterSnapshot s, PgFacts f, Lsn mine) {
-        StringBuilder b = new StringBuilder("Replication is asynchronous: whatever the old primary wrote that "
-                + node + " never received is lost.");
-        if (mine == null) {
-            return b.toString();
+    private Check candidate(PgFacts f) {
+        if (ctx.cluster().node(node).isEmpty()) {
+            return Check.fail("candidate", "not configured", "no node named " + node + " in cluster " + ctx.cluster().name());
         }
-        for (NodeView n : s.nodes()) {
-            if (n.name().equals(node)) {
-                continue;
-            }
-            f.position(n.name()).filter(p -> p.compareTo(mine) > 0).ifPresent(p -> b.append(" ").append(n.name())
-                    .append(" is ").append(Sizes.bytes(p.minus(mine))).append(" ahead of ").append(node)
-                    .append(" (").append(p).append(" vs ").append(mine).append("): that much would be lost or rewound."));
+        if (f.isPrimary(node)) {
+            return Check.fail("candidate", "primary", node + " is already a primary");
         }
-        return b.toString();
+        return f.position(node).map(Lsn::toString)
+                .map(p -> Check.pass("candidate", "standby at " + p, node + "'s PostgreSQL answers as a standby"))
+                .orElseGet(() -> Check.fail("candidate", "unreachable", "PostgreSQL on " + node + " could not be read ("
+                        + f.pgError(node) + "): hadeck cannot tell what " + node + " holds; make it answer, then plan again"));
     }
 }

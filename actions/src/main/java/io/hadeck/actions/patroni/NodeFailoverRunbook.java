@@ -6,7 +6,6 @@ import io.hadeck.actions.runbook.Runbook;
 import io.hadeck.actions.runbook.Step;
 import io.hadeck.actions.runbook.Verdict;
 import io.hadeck.model.HaMember;
-import io.hadeck.model.HaState;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,14 +34,17 @@ public final class NodeFailoverRunbook implements Runbook {
 
     @Override
     public Plan plan() {
-        HaState ha = ctx.ha();
-        Optional<HaMember> m = ha.member(node);
-        Check member = m.isPresent()
+        PgFacts f = ctx.read();
+        Optional<HaMember> m = f.ha().flatMap(ha -> ha.member(node));
+        Check member = f.ha().isEmpty()
+                ? Check.fail("node failover now", "unknown", PatroniChecks.haUnknown(f, "whether " + node
+                + " is a member and whether it may become leader now"))
+                : m.isPresent()
                 ? Check.pass("node failover now", m.get().failoverAllowed() ? "on" : "off (nofailover)",
                 m.get().failoverAllowed() == allow ? "already " + ClusterFailoverRunbook.word(allow) : "will be turned "
                         + ClusterFailoverRunbook.word(allow))
                 : Check.fail("node failover now", "not a member", node + " is not a member of the " + ctx.manager().name()
-                + " cluster");
+                + " cluster: check the name, and that Patroni runs on " + node + " (hadeck status)");
         String end = sentence(allow);
         Step step = new Step("turn failover " + ClusterFailoverRunbook.word(allow) + " for " + node,
                 ctx.manager().setNodeFailover(node, allow), end, this::verify, ctx.deadline());
@@ -50,7 +52,11 @@ public final class NodeFailoverRunbook implements Runbook {
     }
 
     private Verdict verify() {
-        Optional<HaMember> m = ctx.ha().member(node);
+        PgFacts f = ctx.read();
+        if (f.ha().isEmpty()) {
+            return Verdict.notYet("Patroni's state could not be read (" + f.haError() + ")");
+        }
+        Optional<HaMember> m = f.ha().get().member(node);
         if (m.isEmpty()) {
             return Verdict.notYet(node + " is not listed by " + ctx.manager().name());
         }

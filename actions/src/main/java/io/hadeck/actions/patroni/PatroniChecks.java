@@ -6,23 +6,34 @@ import io.hadeck.actions.runbook.Check;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.model.EtcdCluster;
 import io.hadeck.model.HaMember;
-import io.hadeck.model.HaState;
 import io.hadeck.model.PgInstance;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** The preflight checks the Patroni runbooks share; each says its current value and why it passes or not. */
+/**
+ * The preflight checks the Patroni runbooks share, all asked of one snapshot; each says its
+ * current value and why it passes or not. A check that needs Patroni's state fails when that
+ * state could not be read: hadeck does not guess it.
+ */
 final class PatroniChecks {
     private final PgFacts facts;
-    private final HaState ha;
     private final HaManager manager;
     private final ClusterConfig.Thresholds thresholds;
 
-    PatroniChecks(PgFacts facts, HaState ha, HaManager manager, ClusterConfig.Thresholds thresholds) {
+    PatroniChecks(PgFacts facts, HaManager manager, ClusterConfig.Thresholds thresholds) {
         this.facts = facts;
-        this.ha = ha;
         this.manager = manager;
         this.thresholds = thresholds;
+    }
+
+    /**
+     * The reason of a check that needs Patroni's state when it could not be read: why, what hadeck
+     * cannot tell because of it, and what to do.
+     */
+    static String haUnknown(PgFacts facts, String cannotTell) {
+        return "Patroni's state could not be read (" + facts.haError() + "): hadeck cannot tell " + cannotTell
+                + "; make Patroni's REST API (GET /cluster) or etcd answer from here, then plan again";
     }
 
     Check etcdQuorum() {
@@ -38,16 +49,24 @@ final class PatroniChecks {
     }
 
     Check clusterFailoverEnabled() {
-        return ha.clusterFailoverEnabled()
+        if (facts.ha().isEmpty()) {
+            return Check.fail("cluster failover", "unknown", haUnknown(facts, "whether cluster failover is on"));
+        }
+        return facts.ha().get().clusterFailoverEnabled()
                 ? Check.pass("cluster failover", "on", "automatic failover is enabled")
                 : Check.fail("cluster failover", "off (paused)", "cluster failover is disabled (Patroni is paused): "
                 + manager.howToEnableClusterFailover());
     }
 
     Check nodeFailoverAllowed(String node) {
-        Optional<HaMember> m = ha.member(node);
+        if (facts.ha().isEmpty()) {
+            return Check.fail("node failover", "unknown", haUnknown(facts, "whether " + node + " may become leader"));
+        }
+        Optional<HaMember> m = facts.ha().get().member(node);
         if (m.isEmpty()) {
-            return Check.fail("node failover", "not a member", node + " is not a member of the Patroni cluster");
+            return Check.fail("node failover", "not a member", node + " is not a member of the Patroni cluster (members: "
+                    + facts.ha().get().members().stream().map(HaMember::name).collect(Collectors.joining(", "))
+                    + "): check that Patroni runs on " + node + " (hadeck status), then plan again");
         }
         return m.get().failoverAllowed() ? Check.pass("node failover", "allowed", node + " may become leader")
                 : Check.fail("node failover", "nofailover", node + " is excluded from failover (nofailover tag): "
@@ -58,7 +77,7 @@ final class PatroniChecks {
         Optional<PgInstance> pg = facts.pg(candidate);
         if (pg.isEmpty()) {
             return Check.fail("candidate streaming", "unreachable", "PostgreSQL on " + candidate + " could not be read ("
-                    + facts.pgError(candidate) + ")");
+                    + facts.pgError(candidate) + "): make it answer, then plan again");
         }
         if (pg.get().isPrimary()) {
             return Check.fail("candidate streaming", "primary", candidate + " is already a primary");
@@ -78,7 +97,8 @@ final class PatroniChecks {
         Long lag = pg.map(PgInstance::lagBytes).orElse(null);
         String limit = Sizes.bytes(thresholds.lagWarnBytes());
         if (lag == null) {
-            return Check.fail("candidate lag", "unknown", "the lag of " + candidate + " is unknown; limit " + limit);
+            return Check.fail("candidate lag", "unknown", "the lag of " + candidate + " is unknown (limit " + limit
+                    + "): wait until it streams from the primary, then plan again");
         }
         String current = Sizes.bytes(lag) + " behind" + (pg.get().replayPaused() ? " (replay paused)" : "");
         return lag <= thresholds.lagWarnBytes()
@@ -95,7 +115,8 @@ final class PatroniChecks {
                     : "more than one writable primary (" + current + "): resolve the split-brain first");
         }
         if (expected != null && !p.get(0).equals(expected)) {
-            return Check.fail("primary", current, expected + " is not the primary (" + current + " is)");
+            return Check.fail("primary", current, expected + " is not the primary (" + current + " is): nothing to"
+                    + " demote; to move the primary role away from " + current + ": hadeck demote " + current);
         }
         return Check.pass("primary", current, current + " is the one primary");
     }

@@ -4,59 +4,61 @@ import io.hadeck.actions.ha.HaManager;
 import io.hadeck.actions.runbook.FreshReadings;
 import io.hadeck.actions.runbook.Verdict;
 import io.hadeck.config.ClusterConfig;
-import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.HaState;
 
 import java.time.Duration;
+import java.util.Optional;
 
-/** What every Patroni runbook needs: the cluster, its manager, fresh readings and the limits. */
+/**
+ * What every Patroni runbook needs: the cluster, its manager (for the moves only), fresh readings
+ * and the limits. Every question about the cluster, Patroni's leader key included, is asked of one
+ * fresh snapshot (the same readers and mapping as the screen), never of the manager.
+ */
 public record PatroniContext(ClusterConfig cluster, HaManager manager, FreshReadings readings, Duration deadline) {
 
     public ClusterConfig.Thresholds thresholds() {
         return cluster.thresholds() != null ? cluster.thresholds() : ClusterConfig.Thresholds.defaults();
     }
 
-    ClusterSnapshot snapshot() {
-        return readings.read();
-    }
-
-    /** The HA manager's own state; a snapshot's copy may be one poll old. */
-    HaState ha() {
-        return manager.state();
+    /** One fresh read of the whole cluster: PostgreSQL, etcd and Patroni together. */
+    PgFacts read() {
+        return new PgFacts(readings.read());
     }
 
     /** One or two sentences on the cluster now: primary, followers, leader key, failover setting. */
     String stateNow() {
         try {
-            PgFacts f = new PgFacts(snapshot());
-            String s = f.primarySentence();
-            try {
-                HaState ha = ha();
-                s += "; leader key: " + (ha.leaderKeyHolder() == null ? "none" : ha.leaderKeyHolder());
-                if (ha.leaderKeyHolder() == null) {
-                    s += ha.clusterFailoverEnabled() ? " (Patroni is electing a new leader)"
-                            : " and cluster failover is off (Patroni paused), so Patroni will not elect one: "
-                            + "use force-leader NODE or set-cluster-failover on";
-                }
-            } catch (RuntimeException e) {
-                s += "; " + manager.name() + " could not be read: " + e.getMessage();
-            }
-            return s;
+            PgFacts f = read();
+            return f.primarySentence() + "; " + leaderSentence(f);
         } catch (RuntimeException e) {
             return "the cluster could not be read: " + e.getMessage();
         }
     }
 
+    /** "leader key: node-2", or why nobody holds it, or why it is unknown. */
+    static String leaderSentence(PgFacts f) {
+        Optional<HaState> ha = f.ha();
+        if (ha.isEmpty()) {
+            return "Patroni's state could not be read (" + f.haError() + ")";
+        }
+        String holder = ha.get().leaderKeyHolder();
+        if (holder != null) {
+            return "leader key: " + holder;
+        }
+        return "leader key: none" + (ha.get().clusterFailoverEnabled() ? " (Patroni is electing a new leader)"
+                : " and cluster failover is off (Patroni paused), so Patroni will not elect one: "
+                + "use force-leader NODE or set-cluster-failover on");
+    }
+
     /** Verified when {@code node} is the one primary, holds the leader key and {@code follower} (if any) streams from it. */
     Verdict primaryWithFollower(String node, String follower) {
-        PgFacts f = new PgFacts(snapshot());
+        PgFacts f = read();
         String sentence = f.primarySentence();
         if (!f.isPrimary(node) || f.primaries().size() != 1) {
             return Verdict.notYet(sentence);
         }
-        HaState ha = ha();
-        sentence += "; leader key: " + (ha.leaderKeyHolder() == null ? "none" : ha.leaderKeyHolder());
-        if (!node.equals(ha.leaderKeyHolder())) {
+        sentence += "; " + leaderSentence(f);
+        if (!f.leaderKeyHolder().filter(node::equals).isPresent()) {
             return Verdict.notYet(sentence);
         }
         if (follower != null && f.streamsFrom(follower).filter(node::equals).isEmpty()) {

@@ -2,16 +2,24 @@ package io.hadeck.actions.patroni;
 
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.EtcdCluster;
+import io.hadeck.model.HaMember;
+import io.hadeck.model.HaState;
 import io.hadeck.model.Lsn;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
 import io.hadeck.model.PgInstance;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Questions the Patroni runbooks ask of one fresh snapshot. Pure. */
+/**
+ * Questions the Patroni runbooks ask of one fresh snapshot: PostgreSQL on each node, etcd, and
+ * Patroni's own state as the screen shows it (probes' PatroniReader: the leader key from etcd,
+ * members from {@code GET /cluster}). One snapshot answers every question of a plan or a
+ * verification, so its checks never mix two moments. Pure.
+ */
 final class PgFacts {
     private final ClusterSnapshot s;
 
@@ -53,6 +61,57 @@ final class PgFacts {
     /** The WAL position a node has: current on a primary, replayed on a standby. */
     Optional<Lsn> position(String node) {
         return pg(node).map(p -> p.isPrimary() ? p.currentLsn() : p.replayedLsn() != null ? p.replayedLsn() : p.currentLsn());
+    }
+
+    /** Patroni's state in this snapshot; empty when it could not be read (see {@link #haError()}). */
+    Optional<HaState> ha() {
+        return s.ha() == null ? Optional.empty() : s.ha().get();
+    }
+
+    /** Why Patroni's state could not be read, or null when it was. */
+    String haError() {
+        return s.ha() == null ? "the cluster has no HA manager configured" : s.ha().error();
+    }
+
+    /** Who the leader key names; empty when nobody holds it or Patroni's state is unknown. */
+    Optional<String> leaderKeyHolder() {
+        return s.leaderKeyHolder();
+    }
+
+    /**
+     * Why hadeck cannot tell what the node is doing right now, or null when both its PostgreSQL
+     * and its Patroni member were read: "PostgreSQL: connection refused (…)".
+     */
+    String unreadable(String node) {
+        Optional<NodeView> v = s.node(node);
+        if (v.isEmpty()) {
+            return "not in hadeck's configuration of cluster " + s.cluster();
+        }
+        List<String> why = new ArrayList<>();
+        Observation<?> pg = v.get().postgres();
+        if (pg == null || !pg.isOk()) {
+            why.add("PostgreSQL: " + (pg == null ? "no PostgreSQL configured" : pg.error()));
+        }
+        Observation<HaMember> ha = v.get().ha();
+        if (ha == null || !ha.isOk()) {
+            why.add("Patroni: " + (ha == null ? "not a Patroni member" : ha.error()));
+        }
+        return why.isEmpty() ? null : String.join("; ", why);
+    }
+
+    /** Nodes that run PostgreSQL whose PostgreSQL could not be read (why: {@link #pgError}), in node order. */
+    List<String> unreadablePostgres() {
+        return s.nodes().stream().filter(n -> n.postgres() != null && !n.postgres().isOk()).map(NodeView::name).toList();
+    }
+
+    /** Every node's name, in the configuration's order. */
+    List<String> nodes() {
+        return s.nodes().stream().map(NodeView::name).toList();
+    }
+
+    /** Standbys whose PostgreSQL answered, in node order. */
+    List<String> readableStandbys() {
+        return s.standbys().stream().map(NodeView::name).toList();
     }
 
     Optional<EtcdCluster> etcd() {

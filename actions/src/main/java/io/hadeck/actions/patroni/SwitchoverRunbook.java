@@ -4,9 +4,7 @@ import io.hadeck.actions.runbook.Check;
 import io.hadeck.actions.runbook.Plan;
 import io.hadeck.actions.runbook.Runbook;
 import io.hadeck.actions.runbook.Step;
-import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.HaMember;
-import io.hadeck.model.HaState;
 import io.hadeck.model.PgInstance;
 
 import java.util.ArrayList;
@@ -44,10 +42,8 @@ public final class SwitchoverRunbook implements Runbook {
 
     @Override
     public Plan plan() {
-        ClusterSnapshot s = ctx.snapshot();
-        HaState ha = ctx.ha();
-        PgFacts f = new PgFacts(s);
-        PatroniChecks c = new PatroniChecks(f, ha, ctx.manager(), ctx.thresholds());
+        PgFacts f = ctx.read();
+        PatroniChecks c = new PatroniChecks(f, ctx.manager(), ctx.thresholds());
         List<Check> checks = new ArrayList<>();
         String from;
         String to;
@@ -62,9 +58,12 @@ public final class SwitchoverRunbook implements Runbook {
         } else {
             checks.add(c.singlePrimary(node));
             from = node;
-            to = bestStandby(f, ha, node).orElse("?");
-            checks.add(to.equals("?") ? Check.fail("candidate", "none", "no standby streams from " + node
-                    + " with failover allowed") : Check.pass("candidate", to, to + " is the standby with the least lag"));
+            to = bestStandby(f, node).orElse("?");
+            checks.add(!to.equals("?") ? Check.pass("candidate", to, to + " is the standby with the least lag")
+                    : f.ha().isEmpty() ? Check.fail("candidate", "unknown", PatroniChecks.haUnknown(f,
+                    "which standby of " + node + " may become leader"))
+                    : Check.fail("candidate", "none", "no standby streams from " + node + " with failover allowed: bring"
+                    + " a standby back to streaming, or allow failover on one (hadeck set-node-failover NODE on)"));
         }
         if (ctx.cluster().node(to).isEmpty() && !to.equals("?")) {
             checks.add(Check.fail("candidate", to, "no node named " + to + " in cluster " + ctx.cluster().name()));
@@ -90,9 +89,9 @@ public final class SwitchoverRunbook implements Runbook {
     }
 
     /** The streaming standby with failover allowed and the least lag. */
-    static Optional<String> bestStandby(PgFacts f, HaState ha, String primary) {
+    static Optional<String> bestStandby(PgFacts f, String primary) {
         return f.streamingFrom(primary).stream()
-                .filter(n -> ha.member(n).map(HaMember::failoverAllowed).orElse(false))
+                .filter(n -> f.ha().flatMap(ha -> ha.member(n)).map(HaMember::failoverAllowed).orElse(false))
                 .min(Comparator.comparing(n -> f.pg(n).map(PgInstance::lagBytes).orElse(Long.MAX_VALUE)));
     }
 }

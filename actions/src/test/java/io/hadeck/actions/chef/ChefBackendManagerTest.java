@@ -3,7 +3,6 @@ package io.hadeck.actions.chef;
 import io.hadeck.actions.ActionException;
 import io.hadeck.actions.TestClusters;
 import io.hadeck.actions.remote.LocalShell;
-import io.hadeck.model.HaState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +26,6 @@ class ChefBackendManagerTest {
         standin.toFile().setExecutable(true);
         chef = new ChefBackendManager(TestClusters.lab(), new LocalShell(),
                 List.of("env", "STANDIN_DIR=" + dir, standin.toString()));
-        Files.writeString(dir.resolve("cluster-status.json"), "{\"nodes\":[{\"name\":\"node-1\",\"role\":\"leader\","
-                + "\"pg\":\"leader\",\"es\":\"master\"},{\"name\":\"node-2\",\"role\":\"follower\"}],\"failover_enabled\":false}");
     }
 
     List<String> calls() throws Exception {
@@ -45,14 +42,6 @@ class ChefBackendManagerTest {
         chef.setNodeFailover("node-2", false).run();
         assertThat(calls()).containsExactly("promote node-2", "demote", "force-leader", "set-cluster-failover off",
                 "set-cluster-failover on", "set-node-failover node-2 off");
-    }
-
-    @Test
-    void clusterStatusIsMappedByTheOneSharedMapping() throws Exception {
-        HaState s = chef.state();
-        assertThat(s.leaderKeyHolder()).isEqualTo("node-1");
-        assertThat(s.clusterFailoverEnabled()).isFalse();
-        assertThat(calls()).containsExactly("cluster-status --json");
     }
 
     @Test

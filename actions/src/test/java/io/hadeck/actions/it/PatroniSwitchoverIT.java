@@ -3,7 +3,6 @@ package io.hadeck.actions.it;
 import io.hadeck.actions.Operator;
 import io.hadeck.actions.audit.AuditLog;
 import io.hadeck.actions.audit.AuditRecord;
-import io.hadeck.actions.bench.LabConfig;
 import io.hadeck.actions.ha.PatroniManager;
 import io.hadeck.actions.lock.EtcdActionLock;
 import io.hadeck.actions.patroni.PatroniContext;
@@ -15,8 +14,8 @@ import io.hadeck.actions.runbook.RunOptions;
 import io.hadeck.actions.runbook.RunReport;
 import io.hadeck.actions.runbook.RunbookRunner;
 import io.hadeck.config.ClusterConfig;
+import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.testkit.Lab;
-import io.hadeck.watch.ClusterWatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A switchover to a named standby on the real lab, verified against fresh readings, audited, under the etcd lock. */
 class PatroniSwitchoverIT {
-    static final ClusterConfig CFG = LabConfig.of(System.getenv().getOrDefault("HADECK_LAB_NET", "127.0.0"), Lab.dir());
+    static final ClusterConfig CFG = LabReadings.CFG;
     @TempDir
     Path dir;
 
@@ -39,17 +38,18 @@ class PatroniSwitchoverIT {
     }
 
     @Test
-    void switchoverToANamedStandbyCompletesVerifiedAndAudited() {
+    void switchoverToANamedStandbyCompletesVerifiedAndAudited() throws InterruptedException {
         PatroniManager patroni = new PatroniManager(CFG, new SshShell(CFG.ssh()));
-        String leader = patroni.state().leaderKeyHolder();
+        ClusterSnapshot start = LabReadings.await(Duration.ofSeconds(30),
+                s -> s.leaderKeyHolder().isPresent() && s.standbys().size() == 2);
+        String leader = start.leaderKeyHolder().orElseThrow(() -> new AssertionError("no leader key: " + start.ha()));
         String target = leader.equals("node-2") ? "node-3" : "node-2";
-        PatroniContext ctx = new PatroniContext(CFG, patroni, () -> ClusterWatcher.readOnce(CFG, Duration.ofSeconds(5)),
-                Duration.ofSeconds(60));
+        PatroniContext ctx = new PatroniContext(CFG, patroni, LabReadings::read, Duration.ofSeconds(60));
         AuditLog audit = new AuditLog(dir.resolve("audit.jsonl"), Operator.current(), Clock.systemUTC());
         try (EtcdActionLock lock = new EtcdActionLock(CFG, Operator.current(), Clock.systemUTC())) {
-            RunReport r = new RunbookRunner(audit, lock, Clock.systemUTC()).run(
+            RunReport r = LabReadings.runUntilRead(() -> new RunbookRunner(audit, lock, Clock.systemUTC()).run(
                     new SwitchoverRunbook(ctx, SwitchoverRunbook.Kind.PROMOTE, target), new RunOptions(false, false, io.hadeck.actions.runbook.FrontEnd.BATCH, true, false),
-                    Confirmer.NOBODY, RunListener.NONE);
+                    Confirmer.NOBODY, RunListener.NONE));
             assertThat(r.outcome()).as(r.summary()).isEqualTo(RunReport.Outcome.DONE);
             assertThat(r.summary()).startsWith("done: " + target + " is primary on timeline ").contains(leader)
                     .contains("leader key: " + target);

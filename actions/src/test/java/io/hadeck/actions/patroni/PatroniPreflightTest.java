@@ -4,17 +4,21 @@ import io.hadeck.actions.TestClusters;
 import io.hadeck.actions.runbook.Check;
 import io.hadeck.actions.runbook.Plan;
 import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.HaMember;
+import io.hadeck.model.NodeView;
+import io.hadeck.model.Observation;
 import io.hadeck.testkit.Clusters;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PatroniPreflightTest {
 
     static PatroniContext ctx(ClusterSnapshot s) {
-        return new PatroniContext(TestClusters.lab(), new TestClusters.SnapshotHaManager(() -> s), () -> s,
+        return new PatroniContext(TestClusters.lab(), new TestClusters.RecordingHaManager(), () -> s,
                 Duration.ofSeconds(30));
     }
 
@@ -83,24 +87,19 @@ class PatroniPreflightTest {
     }
 
     @Test
-    void forceLeaderIsRefusedWhileAHealthyLeaderExists() {
-        Plan p = new ForceLeaderRunbook(ctx(Clusters.healthyPrimaryTwoStandbys()), "node-2").plan();
-        assertThat(reasons(p)).isEqualTo("node-1 is a healthy leader: use promote node-2 (a switchover loses nothing)"
-                + " instead of force-leader");
+    void demoteWithoutAnEligibleStandbySaysWhatToDo() {
+        ClusterSnapshot s = Clusters.healthy().noFailover("node-2").noFailover("node-3").build();
+        Plan p = new SwitchoverRunbook(ctx(s), SwitchoverRunbook.Kind.DEMOTE, "node-1").plan();
+        assertThat(reasons(p)).isEqualTo("no standby streams from node-1 with failover allowed: bring a standby back to"
+                + " streaming, or allow failover on one (hadeck set-node-failover NODE on)");
     }
 
     @Test
-    void forceLeaderWithoutLeaderShowsPositionsAndAsksForDataLoss() {
-        ClusterSnapshot s = Clusters.healthy().paused().leaderKey(null)
-                .failed("node-1", "postgres", "connection refused (127.0.0.2:5432)")
-                .notStreaming("node-2").notStreaming("node-3").lag("node-3", 0, 0).build();
-        Plan p = new ForceLeaderRunbook(ctx(s), "node-2").plan();
-        assertThat(p.refused()).as(reasons(p)).isFalse();
-        assertThat(p.preflight().get(0).reason()).contains("cluster failover is off (Patroni paused)");
-        assertThat(p.preflight()).anySatisfy(c -> assertThat(c.current()).contains("node-2 ").contains("(candidate)")
-                .contains("node-1 unreachable"));
-        assertThat(p.canLoseData()).isTrue();
-        assertThat(p.dataLoss()).startsWith("Replication is asynchronous");
+    void demotingAStandbySaysWhoIsThePrimary() {
+        Plan p = new SwitchoverRunbook(ctx(Clusters.healthyPrimaryTwoStandbys()), SwitchoverRunbook.Kind.DEMOTE, "node-2")
+                .plan();
+        assertThat(reasons(p)).startsWith("node-2 is not the primary (node-1 is): nothing to demote; to move the primary"
+                + " role away from node-1: hadeck demote node-1");
     }
 
     @Test
@@ -109,5 +108,56 @@ class PatroniPreflightTest {
         assertThat(p.steps().get(0).verify().get().sentence()).isEqualTo(
                 "cluster failover is off on lab (Patroni paused: no automatic failover)");
         assertThat(p.steps().get(0).verify().get().ok()).isTrue();
+    }
+
+    // ------------------------------------------------------------------ Patroni's state unreadable
+
+    /** What ClusterWatcher publishes when neither Patroni's REST API nor etcd answered: the HA reading and every member failed. */
+    static ClusterSnapshot haUnreadable(ClusterSnapshot s, String error) {
+        List<NodeView> nodes = s.nodes().stream()
+                .map(n -> n.ha() == null ? n : n.withHa(Observation.<HaMember>failed(error, s.takenAt(), Duration.ofSeconds(3))))
+                .toList();
+        return new ClusterSnapshot(s.seq(), s.takenAt(), s.cluster(), nodes, s.etcd(), s.es(),
+                Observation.failed(error, s.takenAt(), Duration.ofSeconds(3)), s.findings());
+    }
+
+    static final String NO_PATRONI = "Patroni: no node answered /cluster within 3 s; etcd: context deadline exceeded";
+
+    @Test
+    void promoteIsRefusedWhenPatronisStateCannotBeRead() {
+        Plan p = promote(haUnreadable(Clusters.healthyPrimaryTwoStandbys(), NO_PATRONI), "node-2");
+        assertThat(p.failedChecks()).extracting(Check::name).containsExactly("node failover", "cluster failover");
+        assertThat(p.failedChecks()).extracting(Check::current).containsOnly("unknown");
+        assertThat(reasons(p)).isEqualTo("Patroni's state could not be read (" + NO_PATRONI + "): hadeck cannot tell"
+                + " whether node-2 may become leader; make Patroni's REST API (GET /cluster) or etcd answer from here,"
+                + " then plan again | Patroni's state could not be read (" + NO_PATRONI + "): hadeck cannot tell"
+                + " whether cluster failover is on; make Patroni's REST API (GET /cluster) or etcd answer from here,"
+                + " then plan again");
+    }
+
+    @Test
+    void demoteIsRefusedWhenPatronisStateCannotBeRead() {
+        Plan p = new SwitchoverRunbook(ctx(haUnreadable(Clusters.healthyPrimaryTwoStandbys(), NO_PATRONI)),
+                SwitchoverRunbook.Kind.DEMOTE, "node-1").plan();
+        assertThat(reasons(p)).startsWith("Patroni's state could not be read (" + NO_PATRONI + "): hadeck cannot tell"
+                + " which standby of node-1 may become leader;");
+        assertThat(p.steps()).isEmpty();
+    }
+
+    @Test
+    void failoverSettingsAreRefusedWhenPatronisStateCannotBeRead() {
+        ClusterSnapshot s = haUnreadable(Clusters.healthyPrimaryTwoStandbys(), NO_PATRONI);
+        assertThat(reasons(new ClusterFailoverRunbook(ctx(s), false).plan())).startsWith("Patroni's state could not be"
+                + " read (" + NO_PATRONI + "): hadeck cannot tell whether cluster failover is on now, nor verify the change;");
+        assertThat(reasons(new NodeFailoverRunbook(ctx(s), "node-2", false).plan())).startsWith("Patroni's state could"
+                + " not be read (" + NO_PATRONI + "): hadeck cannot tell whether node-2 is a member and whether it may"
+                + " become leader now;");
+    }
+
+    @Test
+    void theStateSentenceSaysWhenPatronisStateCannotBeRead() {
+        ClusterSnapshot s = haUnreadable(Clusters.healthyPrimaryTwoStandbys(), NO_PATRONI);
+        assertThat(ctx(s).stateNow()).isEqualTo("node-1 is primary on timeline 3; node-2, node-3 stream from it;"
+                + " Patroni's state could not be read (" + NO_PATRONI + ")");
     }
 }
