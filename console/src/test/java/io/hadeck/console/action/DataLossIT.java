@@ -31,8 +31,10 @@ class DataLossIT {
         Lab.awaitHealthy(Duration.ofSeconds(60));
     }
 
+    /** Roles and connection states of the pair; oos is left out, a Primary cut off from its peer keeps writing. */
     String pair() {
-        return Lab.tryRun(Duration.ofSeconds(60), "status").stdout().lines().filter(l -> l.startsWith("drbd-sim")).reduce("", (a, b) -> a + b + "\n");
+        return Lab.tryRun(Duration.ofSeconds(60), "status").stdout().lines().filter(l -> l.startsWith("drbd-sim"))
+                .map(l -> l.replaceAll("oos:\\d+", "oos:#")).reduce("", (a, b) -> a + b + "\n");
     }
 
     @Test
