@@ -291,9 +291,15 @@ patroni_heal() {
     sleep 1
   done
   local leader; leader=$(patroni_primary) || return 1
+  local j state
+  j=$(patroni_cluster_json) || j='{"members":[]}'
   for n in "${LAB_PG_NODES[@]}"; do
     [ "$n" = "$leader" ] && continue
     patroni_streams "$n" && continue
+    # A replica Patroni is still cloning (a slow first bootstrap) is not broken: leave it be.
+    state=$(jq -r --arg n "$n" '[.members[] | select(.name == $n) | .state][0] // ""' <<<"$j")
+    case "$state" in "creating replica"|"initializing new cluster"|"running custom bootstrap script")
+      echo "heal: $n is still $state; not reinitialising it" >&2; continue ;; esac
     patroni_reinit "$n" "$(patroni_why_not_streaming "$n")"
   done
 }
