@@ -85,6 +85,22 @@ lab_pid() {  # prints the pid of NAME if it is running, else fails
   echo "$pid"
 }
 lab_running() { lab_pid "$1" >/dev/null; }
+# lab_frozen PID… : true when any of them is stopped (SIGSTOP: state T).
+lab_frozen() {
+  local p; for p in "$@"; do
+    [ "$(awk '{sub(/^.*\) /, ""); print $1}' "/proc/$p/stat" 2>/dev/null)" = T ] && return 0
+  done
+  return 1
+}
+# lab_heal_frozen NAME : SIGCONT NAME's process group if it is frozen; says so.
+lab_heal_frozen() {
+  local pid; pid=$(lab_pid "$1") || return 0
+  # shellcheck disable=SC2046
+  if lab_frozen "$pid" $(pgrep -g "$pid" 2>/dev/null); then
+    kill -CONT -- "-$pid" 2>/dev/null || kill -CONT "$pid" 2>/dev/null || true
+    echo "heal: continued frozen $1 (pid $pid)"
+  fi
+}
 
 # lab_start NAME cmd… : runs cmd in its own session (setsid), stdout+stderr to log/NAME.log,
 # pid (= process group id) in run/NAME.pid. A no-op when NAME is already running.

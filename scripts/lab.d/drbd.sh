@@ -29,6 +29,17 @@ drbd_status() {
   drbd_sim lab show 2>&1 | while IFS= read -r l; do printf '%-22s %s\n' "drbd-sim" "$l"; done
 }
 
+# heal: a pair that is resyncing is left to finish (up to 40 s); any other unhealthy pair (a
+# scenario, a split-brain, a node "down") is reset to drbd-a Primary / drbd-b Secondary, Connected.
+drbd_heal() {
+  drbd_healthy && return 0
+  if drbd_sim lab show 2>/dev/null | grep -q 'cs:Sync'; then
+    lab_wait_until 40 "drbd: resync finished" drbd_healthy && return 0
+  fi
+  local was; was=$(drbd_sim lab show 2>&1 | tr '\n' ' ')
+  drbd_sim lab reset && echo "heal: reset the DRBD pair (was: ${was% })"
+}
+
 drbd_fault_names() {
   echo "drbd-scenario-1|drbd-scenario-2|drbd-scenario-3|drbd-scenario-4|drbd-scenario-5|drbd-split-brain|drbd-write NODE|drbd-reset|drbd-format 8.4_or_9"
 }

@@ -74,6 +74,18 @@ es_status() {
   lab_status_line es "lab-es ${h:-} ${nodes:-} ($(es_http_url node-1) …)"
 }
 
+# heal: the runner up and all three nodes in it (a node stopped by es-stop is started again).
+es_heal() {
+  lab_heal_frozen es
+  if ! lab_running es; then es_up; echo "heal: started the Elasticsearch runner"; fi
+  lab_wait_until 120 "es: control channel" es_ctl status || return 1
+  local st n
+  st=$(es_ctl status 2>/dev/null) || return 1
+  for n in 1 2 3; do
+    case " $st " in *" node-$n down "*) es_ctl "start $n" >/dev/null && echo "heal: started Elasticsearch node-$n" ;; esac
+  done
+}
+
 es_fault_names() { echo "es-stop NODE|es-start NODE"; }
 
 es_fault() {

@@ -53,6 +53,16 @@ etcd_status() {
   for n in "${LAB_PG_NODES[@]}"; do lab_status_line "etcd-$n" "http://$(lab_addr "$n"):2379"; done
 }
 
+# heal: every member running (a stopped one started, a frozen one continued).
+etcd_heal() {
+  local n
+  for n in "${LAB_PG_NODES[@]}"; do
+    lab_heal_frozen "etcd-$n"
+    if ! lab_running "etcd-$n"; then etcd_start_member "$n"; echo "heal: started etcd member $n"; fi
+  done
+  etcd_wait 30
+}
+
 etcd_fault_names() { echo "etcd-stop NODE|etcd-start NODE|etcd-quorum-loss|etcd-quorum-restore"; }
 
 etcd_fault() {

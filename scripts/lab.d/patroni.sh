@@ -262,6 +262,87 @@ patroni_status() {
   done
 }
 
+# --- heal: back to 1 leader + 2 streaming replicas from whatever the faults left ------------------
+# Prints one line per repair. A replica that does not stream within HADECK_LAB_HEAL_GRACE seconds
+# (default 25) while a leader is up is reinitialised through Patroni (POST /reinitialize): that is
+# the cure for a history that diverged from the leader's (two rounds of patroni-kill under load
+# leave an old primary with WAL the new timeline never had) and for WAL the leader has removed.
+patroni_heal() {
+  local n pids
+  for n in "${LAB_PG_NODES[@]}"; do
+    if pids=$(patroni_pg_pids "$n") && lab_frozen $pids; then
+      # shellcheck disable=SC2086
+      kill -CONT $pids 2>/dev/null || true
+      echo "heal: continued frozen PostgreSQL on $n"
+    fi
+    if ! lab_running "patroni-$n"; then
+      patroni_await_reaped "$n"
+      patroni_stop_orphan "$n" 2>/dev/null
+      patroni_start_node "$n"
+      echo "heal: started Patroni on $n"
+    fi
+  done
+  patroni_heal_pause
+  lab_wait_until 60 "patroni: a leader" patroni_primary || { echo "heal: no Patroni leader after 60 s" >&2; return 1; }
+  local grace=${HADECK_LAB_HEAL_GRACE:-25} end
+  end=$(( $(date +%s) + grace ))
+  while [ "$(date +%s)" -lt "$end" ]; do
+    patroni_healthy && return 0
+    sleep 1
+  done
+  local leader; leader=$(patroni_primary) || return 1
+  local j state
+  j=$(patroni_cluster_json) || j='{"members":[]}'
+  for n in "${LAB_PG_NODES[@]}"; do
+    [ "$n" = "$leader" ] && continue
+    patroni_streams "$n" && continue
+    # A replica Patroni is still cloning (a slow first bootstrap) is not broken: leave it be.
+    state=$(jq -r --arg n "$n" '[.members[] | select(.name == $n) | .state][0] // ""' <<<"$j")
+    case "$state" in "creating replica"|"initializing new cluster"|"running custom bootstrap script")
+      echo "heal: $n is still $state; not reinitialising it" >&2; continue ;; esac
+    patroni_reinit "$n" "$(patroni_why_not_streaming "$n")"
+  done
+}
+
+# NODE's WAL receiver is streaming (asked of the standby itself, over its socket).
+patroni_streams() {
+  [ "$(as_postgres timeout 3 "$PG_BIN/psql" -X -h "$(patroni_node_dir "$1")" -p 5432 -U postgres -d postgres \
+    -Atc "select status from pg_stat_wal_receiver" 2>/dev/null)" = streaming ]
+}
+
+# The last line of NODE's log that says why it cannot follow the leader, if any.
+patroni_why_not_streaming() {
+  tail -n 400 "$LAB_DIR/log/patroni-$1.log" 2>/dev/null \
+    | grep -E 'is not a child of|has already been removed|could not find previous WAL record|pg_rewind|requested timeline|could not receive data from WAL stream|no pg_hba' \
+    | tail -1 | sed -E 's/^.*(FATAL|ERROR|LOG|WARNING|INFO): *//' | cut -c1-160
+}
+
+patroni_reinit() {  # patroni_reinit NODE REASON : Patroni wipes NODE's data and clones it from the leader
+  local node=$1 why=${2:-} user pw code
+  user=hadeck; pw=$(cat "$(lab_secret_file patroni-api.password)")
+  code=$(curl -s -o /dev/null -w '%{http_code}' -m 10 -u "$user:$pw" -X POST -H 'Content-Type: application/json' \
+    -d '{"force": true}' "$(patroni_api "$node")/reinitialize") || code=000
+  case "$code" in
+    2*) echo "heal: reinitialised $node through Patroni (not streaming${why:+: $why})" ;;
+    *) echo "heal: reinitialise $node through Patroni failed (HTTP $code)" >&2; return 1 ;;
+  esac
+  lab_wait_until 120 "patroni: $node streaming after reinit" patroni_streams "$node" \
+    || echo "heal: $node still not streaming 120 s after reinit" >&2
+}
+
+# A test that paused the cluster (maintenance mode) and died leaves failover off: resume it.
+patroni_heal_pause() {
+  local n pw
+  for n in "${LAB_PG_NODES[@]}"; do
+    if [ "$(curl -sf -m 2 "$(patroni_api "$n")/config" | jq -r '.pause // false' 2>/dev/null)" = true ]; then
+      pw=$(cat "$(lab_secret_file patroni-api.password)")
+      curl -sf -m 5 -u "hadeck:$pw" -X PATCH -H 'Content-Type: application/json' -d '{"pause": null}' \
+        "$(patroni_api "$n")/config" >/dev/null && echo "heal: resumed Patroni (the cluster was paused)"
+      return 0
+    fi
+  done
+}
+
 patroni_fault_names() {
   echo "pg-kill-postmaster [NODE]|node-crash [NODE]|patroni-kill [NODE]|node-start NODE|pg-stop NODE|pg-cont NODE|replay-pause NODE|replay-resume NODE"
 }

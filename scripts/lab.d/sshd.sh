@@ -110,4 +110,8 @@ sshd_healthy() {
 sshd_wait() { lab_wait_until "${1:-20}" "sshd: logins on $LAB_NET.2/.5/.6:$SSHD_PORT" sshd_healthy; }
 sshd_down() { lab_stop sshd 5; }
 sshd_status() { lab_status_line sshd "$LAB_NET.1-6:$SSHD_PORT"; }
+sshd_heal() {
+  lab_heal_frozen sshd
+  if ! lab_running sshd; then sshd_up; echo "heal: started sshd"; fi
+}
 sshd_fault() { return 2; }
