@@ -13,17 +13,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a watching session adds to an event log: the journal recorder and the configured hooks.
- * A journal that cannot be opened is logged and left out; watching goes on without it.
+ * A journal that cannot be opened is logged and left out; watching goes on without it. Ctrl-C on
+ * {@code events --follow} ends the JVM without closing the session: a shutdown hook still writes
+ * what is queued, so the last events before the stop are in the journal.
  */
 final class Recording implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Recording.class);
 
     private final JournalRecorder recorder;
     private final HookRunner hooks;
+    private final Thread onExit;
 
     private Recording(JournalRecorder recorder, HookRunner hooks) {
         this.recorder = recorder;
         this.hooks = hooks;
+        this.onExit = recorder == null ? null : new Thread(recorder::close, "hadeck-journal-flush");
+        if (onExit != null) {
+            Runtime.getRuntime().addShutdownHook(onExit);
+        }
     }
 
     /** Listens to {@code events}; {@code journal} may be null (then only the hooks run). */
@@ -52,6 +59,11 @@ final class Recording implements AutoCloseable {
     @Override
     public void close() {
         if (recorder != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException exiting) {
+                // the JVM is already exiting: the hook does the flush
+            }
             recorder.close();
         }
         if (hooks != null) {

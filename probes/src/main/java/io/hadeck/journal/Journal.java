@@ -98,9 +98,26 @@ public final class Journal implements AutoCloseable {
         if (!Files.exists(file)) {
             try {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                privateStateDir(dir);
             } catch (java.nio.file.FileAlreadyExistsException raced) {
                 // another hadeck created it a moment ago: fine
             }
+        }
+    }
+
+    /**
+     * hadeck's own state directory (named hadeck, ours) may have been made 0755 by the log file
+     * before: it holds the journal now, so it becomes 0700. Any other directory (a path chosen in
+     * the config, /var/tmp…) is left as it is: changing a shared directory's mode would break others.
+     */
+    private static void privateStateDir(Path dir) {
+        try {
+            if (dir != null && dir.getFileName() != null && dir.getFileName().toString().equals("hadeck")
+                    && Files.getOwner(dir).getName().equals(System.getProperty("user.name"))) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // the journal file itself is 0600 regardless
         }
     }
 

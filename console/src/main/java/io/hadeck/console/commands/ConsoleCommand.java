@@ -31,7 +31,8 @@ public class ConsoleCommand extends BaseCommand {
         try (GuidedActions actions = new GuidedActions(session.cluster(), session.clock(), session.readOnly())) {
             ConsoleContext ctx = new ConsoleContext(session.config(), session.cluster(), session.source(),
                     new ConsoleCommandLine(session.shell()), session.options().theme(), session.readOnly(),
-                    Session.logFile(), session::switchCluster).withActions(actions);
+                    Session.logFile(), session::switchCluster).withActions(actions)
+                    .withJournal(new io.hadeck.console.journal.SessionJournal(session));
             session.confirmer(io.hadeck.console.Confirmer.NOBODY);
             return ConsoleApp.run(ctx);
         }

@@ -34,8 +34,8 @@ public final class IncidentReport {
         md.append("Window: ").append(JournalViews.time(i.from())).append(" → ").append(JournalViews.time(i.to()))
                 .append(" (").append(Units.humanDuration(Duration.between(i.from(), i.to()))).append(")\n\n");
         md.append("## Summary\n\n");
-        md.append("- Time without a writable primary: ").append(Units.humanDuration(i.noWritablePrimary())).append('\n');
-        md.append("- Time in split-brain: ").append(Units.humanDuration(i.splitBrain())).append('\n');
+        md.append("- Time without a writable primary: ").append(span(i.noWritablePrimary())).append('\n');
+        md.append("- Time in split-brain: ").append(span(i.splitBrain())).append('\n');
         md.append("- Time to recover: ").append(i.toRecover() != null ? Units.humanDuration(i.toRecover())
                 : i.stillOpen().isEmpty() ? "nothing to recover from in this window"
                 : "not recovered: still open at the end: " + String.join(", ", i.stillOpen())).append('\n');
@@ -123,6 +123,10 @@ public final class IncidentReport {
             }
         }
         return out;
+    }
+
+    private static String span(Duration d) {
+        return d.isZero() ? "none" : Units.humanDuration(d);
     }
 
     /** A Markdown table cell: no pipes or line breaks from the text may break the table. */
