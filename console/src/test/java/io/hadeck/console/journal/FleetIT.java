@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `fleet` over two real lab clusters: the main lab and a second one (etcd + Patroni only) on its own
- * loopback prefix ($HADECK_LAB2_NET, default 127.0.5) and directory ($HADECK_LAB2_DIR, default under
- * console/target). The second lab is started here when it is not up, and stopped again if it was.
+ * loopback prefix ($HADECK_LAB2_NET, default 127.0.5) and directory ($HADECK_LAB2_DIR, default the
+ * main lab's directory with "-2"). The second lab is started here when it is not up, and stopped again if it was.
  */
 class FleetIT {
     static boolean startedHere;
@@ -32,9 +32,10 @@ class FleetIT {
         return v == null || v.isBlank() ? "127.0.5" : v;
     }
 
+    /** Beside the main lab's directory (which CI moves to /tmp when postgres cannot reach the checkout). */
     static Path dir2() {
         String v = System.getenv("HADECK_LAB2_DIR");
-        return v == null || v.isBlank() ? Lab.repo().resolve("console/target/lab2") : Path.of(v);
+        return v == null || v.isBlank() ? Path.of(Lab.dir() + "-2") : Path.of(v);
     }
 
     static Lab.Result lab2(Duration timeout, String... args) {
