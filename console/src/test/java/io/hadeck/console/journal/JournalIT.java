@@ -56,7 +56,7 @@ class JournalIT {
         String etcdStopped = null;
         try {
             awaitRecording(lab);
-            crashed = lab.primary().orElseThrow();
+            crashed = lab.primary();
             Lab.run("fault", "node-crash", crashed);
             String was = crashed;
             ClusterSnapshot s = lab.await(Duration.ofSeconds(120), x -> x.primary().map(p -> !p.name().equals(was)).orElse(false));
@@ -66,16 +66,17 @@ class JournalIT {
             crashed = null;
             Lab.awaitHealthy(Duration.ofMinutes(3));
 
-            etcdStopped = lab.etcdLeader().orElseThrow();
+            etcdStopped = JournalLab.etcdLeader(lab.await(Duration.ofSeconds(60), x -> JournalLab.etcdLeader(x).isPresent()))
+                    .orElseThrow();
             Lab.run("fault", "etcd-stop", etcdStopped);
             String leaderWas = etcdStopped;
-            lab.await(Duration.ofSeconds(60), x -> lab.etcdLeader().map(l -> !l.equals(leaderWas)).orElse(false));
+            lab.await(Duration.ofSeconds(60), x -> JournalLab.etcdLeader(x).map(l -> !l.equals(leaderWas)).orElse(false));
             Lab.run("fault", "etcd-start", etcdStopped);
             etcdStopped = null;
             Lab.awaitHealthy(Duration.ofMinutes(3));
 
-            String primary = lab.primary().orElseThrow();
-            String target = lab.read().standbys().get(0).name();
+            String primary = lab.primary();
+            String target = lab.standby();
             String[] promote = lab.inProcess("promote", target, "--yes");
             assertThat(promote[0]).as(promote[1] + promote[2]).isEqualTo("0");
             lab.await(Duration.ofSeconds(60), x -> x.primary().map(p -> p.name().equals(target)).orElse(false));

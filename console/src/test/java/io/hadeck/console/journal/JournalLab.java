@@ -89,14 +89,21 @@ final class JournalLab {
         return ClusterWatcher.readOnce(cluster(), Duration.ofSeconds(16));
     }
 
-    Optional<String> primary() {
-        List<NodeView> p = read().primaries();
-        return p.size() == 1 ? Optional.of(p.get(0).name()) : Optional.empty();
+    /** The one writable primary; a loaded machine may miss it in one reading, so read until it shows (60 s). */
+    String primary() throws InterruptedException {
+        return await(Duration.ofSeconds(60), s -> s.primary().isPresent()).primary().map(NodeView::name)
+                .orElseThrow(() -> new AssertionError("no single writable primary in the lab"));
+    }
+
+    /** A streaming-or-not standby other than the primary, read the same patient way. */
+    String standby() throws InterruptedException {
+        return await(Duration.ofSeconds(60), s -> !s.standbys().isEmpty()).standbys().stream().map(NodeView::name)
+                .findFirst().orElseThrow(() -> new AssertionError("no standby in the lab"));
     }
 
     /** The node whose etcd member says it leads. */
-    Optional<String> etcdLeader() {
-        return read().nodes().stream().filter(n -> n.etcd() != null && n.etcd().get().map(e -> e.leader()).orElse(false))
+    static Optional<String> etcdLeader(ClusterSnapshot s) {
+        return s.nodes().stream().filter(n -> n.etcd() != null && n.etcd().get().map(e -> e.leader()).orElse(false))
                 .map(NodeView::name).findFirst();
     }
 
