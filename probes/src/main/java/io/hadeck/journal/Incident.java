@@ -15,6 +15,8 @@ import java.util.Set;
  * What an incident window of the journal adds up to: the entries in order, the actions taken, the
  * findings raised and cleared, and the durations an incident review asks for first. A finding raised
  * before the window and cleared in it counts from the window's start; one still open counts to its end.
+ * Several hadeck processes watching at once each journal the same transition: a repeated "raised"
+ * or "cleared" of a finding already in that state changes nothing.
  *
  * @param noWritablePrimary time with PG_NO_PRIMARY (or the leader key missing) raised
  * @param splitBrain        time with two writable primaries or a DRBD split-brain raised
@@ -42,25 +44,30 @@ public record Incident(Instant from, Instant to, List<JournalEntry> entries, Lis
         Spans noPrimary = new Spans(NO_PRIMARY);
         Spans split = new Spans(SPLIT_BRAIN);
         Map<String, Severity> open = new HashMap<>();
+        Set<String> seen = new java.util.HashSet<>();
         Instant firstBad = null;
         Instant recovered = null;
         for (JournalEntry e : findings) {
             String key = e.cluster() + "|" + e.code() + "|" + e.node();
             noPrimary.see(e, from);
             split.see(e, from);
+            boolean firstSight = seen.add(key);
+            boolean closed = false;
             if (e.change() == Event.FindingChange.CLEARED) {
                 Severity was = open.remove(key);
-                if (was == null && e.at().isAfter(from)) {
+                closed = was != null;
+                if (was == null && firstSight) {
                     // raised before the window: it was open from the start
                     firstBad = firstBad == null ? from : firstBad;
+                    closed = true;
                 }
             } else if (e.severity().atLeast(Severity.WARN)) {
                 open.put(key, e.severity());
                 firstBad = firstBad == null ? e.at() : firstBad;
             } else {
-                open.remove(key);
+                closed = open.remove(key) != null;
             }
-            if (firstBad != null && open.isEmpty()) {
+            if (closed && open.isEmpty()) {
                 recovered = e.at();
             }
         }
@@ -76,6 +83,7 @@ public record Incident(Instant from, Instant to, List<JournalEntry> entries, Lis
         private final Set<String> codes;
         private final Map<String, Instant> since = new HashMap<>();
         private final Map<String, java.util.Set<String>> keys = new HashMap<>();
+        private final java.util.Set<String> seen = new java.util.HashSet<>();
         private Duration total = Duration.ZERO;
 
         Spans(Set<String> codes) {
@@ -89,9 +97,10 @@ public record Incident(Instant from, Instant to, List<JournalEntry> entries, Lis
             String c = e.cluster();
             java.util.Set<String> openKeys = keys.computeIfAbsent(c, k -> new java.util.HashSet<>());
             String key = e.code() + "|" + e.node();
+            boolean firstSight = seen.add(c + "|" + key);
             if (e.change() == Event.FindingChange.CLEARED) {
                 boolean known = openKeys.remove(key);
-                if (!known && !since.containsKey(c)) {
+                if (!known && firstSight && !since.containsKey(c)) {
                     // raised before the window
                     total = total.plus(Duration.between(windowStart, e.at()));
                 } else if (openKeys.isEmpty() && since.containsKey(c)) {

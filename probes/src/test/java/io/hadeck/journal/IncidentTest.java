@@ -62,4 +62,15 @@ class IncidentTest {
                 finding(12, "LEADER_KEY_MISSING", null, Severity.CRIT, Event.FindingChange.CLEARED)));
         assertThat(i.noWritablePrimary()).isEqualTo(Duration.ofSeconds(12));
     }
+
+    @Test
+    void twoWatchersJournalingTheSameFailoverCountItOnce() {
+        Incident i = Incident.of(T0, T0.plusSeconds(100), List.of(
+                finding(3, "PG_NO_PRIMARY", null, Severity.CRIT, Event.FindingChange.RAISED),
+                finding(4, "PG_NO_PRIMARY", null, Severity.CRIT, Event.FindingChange.RAISED),
+                finding(21, "PG_NO_PRIMARY", null, Severity.CRIT, Event.FindingChange.CLEARED),
+                finding(22, "PG_NO_PRIMARY", null, Severity.CRIT, Event.FindingChange.CLEARED)));
+        assertThat(i.noWritablePrimary()).isEqualTo(Duration.ofSeconds(18));
+        assertThat(i.toRecover()).isEqualTo(Duration.ofSeconds(18));
+    }
 }

@@ -93,16 +93,23 @@ public final class IncidentReport {
                 .put("timeline", JournalViews.json(i.entries())).map();
     }
 
-    /** Raised/cleared pairs in the order they were raised. */
+    /**
+     * Raised/cleared pairs in the order they were raised. Two watchers journal the same transition
+     * twice: a "raised" of an open finding, or a "cleared" of one already cleared, adds nothing.
+     */
     static List<FindingSpan> spans(Incident i) {
         List<FindingSpan> out = new ArrayList<>();
         Map<String, Integer> open = new HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (JournalEntry e : i.findings()) {
             String key = e.cluster() + "|" + e.code() + "|" + e.node();
+            boolean firstSight = seen.add(key);
             switch (e.change()) {
                 case RAISED -> {
-                    open.put(key, out.size());
-                    out.add(new FindingSpan(e.cluster(), e.code(), e.node(), e.severity().word(), e.at(), null));
+                    if (!open.containsKey(key)) {
+                        open.put(key, out.size());
+                        out.add(new FindingSpan(e.cluster(), e.code(), e.node(), e.severity().word(), e.at(), null));
+                    }
                 }
                 case CHANGED -> {
                     if (!open.containsKey(key)) {
@@ -112,9 +119,9 @@ public final class IncidentReport {
                 }
                 case CLEARED -> {
                     Integer at = open.remove(key);
-                    if (at == null) {
+                    if (at == null && firstSight) {
                         out.add(new FindingSpan(e.cluster(), e.code(), e.node(), "", null, e.at()));
-                    } else {
+                    } else if (at != null) {
                         FindingSpan s = out.get(at);
                         out.set(at, new FindingSpan(s.cluster(), s.code(), s.node(), s.severity(), s.raised(), e.at()));
                     }
