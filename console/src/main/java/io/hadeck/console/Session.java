@@ -46,6 +46,8 @@ public final class Session implements AutoCloseable {
     private ClusterConfig cluster;
     private ClusterWatcher watcher;
     private EventLog events;
+    private io.hadeck.journal.Journal journal;
+    private Recording recording;
     private Shell shell;
     private boolean continueOnError;
 
@@ -178,6 +180,7 @@ public final class Session implements AutoCloseable {
         if (watcher == null) {
             watcher = new ClusterWatcher(cluster(), clock);
             events = new EventLog(watcher, 500, cluster().thresholds());
+            recording = Recording.attach(events, journalOrNull(), config(), cluster(), clock);
             watcher.start();
         }
         return watcher;
@@ -200,6 +203,26 @@ public final class Session implements AutoCloseable {
     public EventLog events() {
         source();
         return events;
+    }
+
+    /**
+     * The incident journal, opened on first use (never for --version, help or one-shot reads).
+     *
+     * @throws io.hadeck.journal.JournalException when it cannot be opened
+     */
+    public synchronized io.hadeck.journal.Journal journal() {
+        if (journal == null) {
+            journal = io.hadeck.journal.Journal.open(config().journal(), clock);
+        }
+        return journal;
+    }
+
+    /** The journal for a watcher to write to, null (and logged) when it cannot be opened. */
+    private io.hadeck.journal.Journal journalOrNull() {
+        if (journal == null) {
+            journal = Recording.openQuietly(config(), clock);
+        }
+        return journal;
     }
 
     public synchronized boolean watching() {
@@ -356,16 +379,25 @@ public final class Session implements AutoCloseable {
     @Override
     public synchronized void close() {
         closeWatcher();
+        if (journal != null) {
+            journal.close();
+            journal = null;
+        }
     }
 
+    /** The watcher first (no more snapshots), then what records them, so the last events are written. */
     private void closeWatcher() {
-        if (events != null) {
-            events.close();
-            events = null;
-        }
         if (watcher != null) {
             watcher.close();
             watcher = null;
+        }
+        if (recording != null) {
+            recording.close();
+            recording = null;
+        }
+        if (events != null) {
+            events.close();
+            events = null;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.hadeck.config;
 
 import io.hadeck.config.load.ClusterReader;
+import io.hadeck.config.load.JournalReader;
 import io.hadeck.config.load.Problem;
 import io.hadeck.config.load.Problems;
 import io.hadeck.config.load.YamlMap;
@@ -86,7 +87,7 @@ public final class ConfigLoader {
             problems.at(1, "the file is empty; it needs clusters: (see scripts/lab.d/hadeck.example.yaml)");
             return new Result(null, problems);
         }
-        YamlMap top = YamlMap.of(problems, "the file", root, "default", "clusters", "audit");
+        YamlMap top = YamlMap.of(problems, "the file", root, "default", "clusters", "audit", "journal", "hooks");
         if (top == null) {
             return new Result(null, problems);
         }
@@ -95,7 +96,11 @@ public final class ConfigLoader {
         if (def != null && clusters.stream().noneMatch(c -> c.name().equals(def))) {
             problems.at(top.raw("default"), "default: '" + def + "' names no cluster of this file");
         }
-        HadeckConfig cfg = problems.isEmpty() ? new HadeckConfig(file.toString(), def, clusters) : null;
+        JournalReader journal = new JournalReader(problems, System.getProperty("user.home", "."));
+        JournalSettings journalSettings = journal.journal(top);
+        List<HookConfig> hooks = journal.hooks(top);
+        HadeckConfig cfg = problems.isEmpty()
+                ? new HadeckConfig(file.toString(), def, clusters, journalSettings, hooks) : null;
         return new Result(cfg, problems);
     }
 

@@ -3,11 +3,21 @@ package io.hadeck.config;
 import java.util.List;
 import java.util.Optional;
 
-/** The whole configuration file: several clusters, like kubectl contexts, and which one is default. */
-public record HadeckConfig(String source, String defaultCluster, List<ClusterConfig> clusters) {
+/**
+ * The whole configuration file: several clusters, like kubectl contexts, and which one is default;
+ * the operator host's journal and the hooks run on findings.
+ */
+public record HadeckConfig(String source, String defaultCluster, List<ClusterConfig> clusters, JournalSettings journal,
+                           List<HookConfig> hooks) {
 
     public HadeckConfig {
         clusters = List.copyOf(clusters);
+        journal = journal == null ? JournalSettings.defaults() : journal;
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
+    }
+
+    public HadeckConfig(String source, String defaultCluster, List<ClusterConfig> clusters) {
+        this(source, defaultCluster, clusters, null, null);
     }
 
     public Optional<ClusterConfig> cluster(String name) {

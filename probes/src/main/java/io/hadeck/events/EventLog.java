@@ -24,6 +24,7 @@ public final class EventLog implements AutoCloseable {
     private final Deque<Event> events = new ArrayDeque<>();
     private final AutoCloseable subscription;
     private final boolean logged;
+    private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ClusterSnapshot previous;
     private long added;
 
@@ -69,6 +70,26 @@ public final class EventLog implements AutoCloseable {
                 log(snapshot.cluster(), e);
             }
         }
+        for (Listener l : listeners) {
+            try {
+                l.seen(snapshot, found);
+            } catch (RuntimeException e) {
+                LOG.warn("an event listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * Called on the watcher's thread after each snapshot with the events it brought (often none):
+     * the journal and the hooks hear exactly what the screen shows. A listener must not block.
+     */
+    @FunctionalInterface
+    public interface Listener {
+        void seen(ClusterSnapshot snapshot, List<Event> events);
+    }
+
+    public void listen(Listener listener) {
+        listeners.add(listener);
     }
 
     private static void log(String cluster, Event e) {

@@ -18,14 +18,17 @@ final class FindingEvents {
         now.forEach((k, f) -> {
             Finding old = was.get(k);
             if (old == null) {
-                out.add(f.severity(), node(f), "finding raised: " + f.code() + " " + f.message() + nodes(f));
+                out.finding(f.severity(), node(f), "finding raised: " + f.code() + " " + f.message() + nodes(f), f.code(),
+                        Event.FindingChange.RAISED);
             } else if (old.severity() != f.severity()) {
-                out.add(f.severity(), node(f), "finding " + f.code() + " now " + f.severity().word() + ": " + f.message() + nodes(f));
+                out.finding(f.severity(), node(f), "finding " + f.code() + " now " + f.severity().word() + ": " + f.message()
+                        + nodes(f), f.code(), Event.FindingChange.CHANGED);
             }
         });
         was.forEach((k, f) -> {
             if (!now.containsKey(k)) {
-                out.add(Severity.OK, node(f), "finding cleared: " + f.code() + nodes(f));
+                out.finding(Severity.OK, node(f), "finding cleared: " + f.code() + nodes(f), f.code(),
+                        Event.FindingChange.CLEARED);
             }
         });
     }

@@ -20,6 +20,10 @@ final class Transitions {
         events.add(new Event(at, severity, node, text));
     }
 
+    void finding(Severity severity, String node, String text, String code, Event.FindingChange change) {
+        events.add(new Event(at, severity, node, text, code, change));
+    }
+
     /** Adds an event only when the value changed; both sides must be known (non-null). */
     <T> boolean changed(T before, T after) {
         return before != null && after != null && !Objects.equals(before, after);

@@ -14,6 +14,8 @@ public final class Commands {
             ShowCommand.class,
             FindingsCommand.class,
             EventsCommand.class,
+            IncidentCommand.class,
+            FleetCommand.class,
             EtcdCommand.class,
             PgCommand.class,
             EsCommand.class,

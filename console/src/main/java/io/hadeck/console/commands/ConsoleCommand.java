@@ -33,7 +33,8 @@ public class ConsoleCommand extends BaseCommand {
             // --read-only only: a cluster's own readOnly is recomputed whenever `:cluster` changes the cluster
             ConsoleContext ctx = new ConsoleContext(session.config(), session.cluster(), session.source(),
                     new ConsoleCommandLine(session.shell()), session.options().theme(), session.options().readOnly(),
-                    Session.logFile(), session::switchCluster).withActions(actions);
+                    Session.logFile(), session::switchCluster).withActions(actions)
+                    .withJournal(new io.hadeck.console.journal.SessionJournal(session));
             session.confirmer(io.hadeck.console.Confirmer.NOBODY);
             session.frontEnd(io.hadeck.actions.runbook.FrontEnd.CONSOLE);
             session.actionDialogs(actions::open);

@@ -34,7 +34,7 @@ public final class Units {
         return factor < 0 ? Optional.empty() : Optional.of((long) (Double.parseDouble(m.group(1)) * factor));
     }
 
-    /** A duration literal ({@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}); a bare number is seconds. */
+    /** A duration literal ({@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}); a bare number is seconds. */
     public static Optional<Duration> duration(String text) {
         Matcher m = LITERAL.matcher(text);
         if (!m.matches()) {
@@ -46,6 +46,7 @@ public final class Units {
             case "ms" -> 1L;
             case "m", "min" -> 60_000L;
             case "h" -> 3_600_000L;
+            case "d" -> 86_400_000L;
             default -> -1L;
         };
         return millisPerUnit < 0 ? Optional.empty() : Optional.of(Duration.ofMillis((long) (n * millisPerUnit)));

@@ -16,14 +16,23 @@ import java.util.function.Function;
  * @param switchCluster `:cluster NAME` — returns the new cluster's snapshot source (the caller owns
  *                      and closes watchers); throws with a one-line message for an unknown name
  * @param actions       the guided actions; {@link ActionLauncher#unavailable()} until wired
+ * @param journal       older events and the fleet; {@link ConsoleJournal#none()} until wired
  */
 public record ConsoleContext(HadeckConfig config, ClusterConfig cluster, SnapshotSource source, CommandLine commands,
                              String themeName, boolean readOnly, Path logFile,
-                             Function<String, SnapshotSource> switchCluster, ActionLauncher actions) {
+                             Function<String, SnapshotSource> switchCluster, ActionLauncher actions,
+                             ConsoleJournal journal) {
 
     public ConsoleContext {
         commands = commands == null ? CommandLine.none() : commands;
         actions = actions == null ? ActionLauncher.unavailable() : actions;
+        journal = journal == null ? ConsoleJournal.none() : journal;
+    }
+
+    public ConsoleContext(HadeckConfig config, ClusterConfig cluster, SnapshotSource source, CommandLine commands,
+                          String themeName, boolean readOnly, Path logFile,
+                          Function<String, SnapshotSource> switchCluster, ActionLauncher actions) {
+        this(config, cluster, source, commands, themeName, readOnly, logFile, switchCluster, actions, null);
     }
 
     /** The contract's form (TEAM.md): guided actions not wired. */
@@ -35,6 +44,11 @@ public record ConsoleContext(HadeckConfig config, ClusterConfig cluster, Snapsho
     }
 
     public ConsoleContext withActions(ActionLauncher launcher) {
-        return new ConsoleContext(config, cluster, source, commands, themeName, readOnly, logFile, switchCluster, launcher);
+        return new ConsoleContext(config, cluster, source, commands, themeName, readOnly, logFile, switchCluster, launcher,
+                journal);
+    }
+
+    public ConsoleContext withJournal(ConsoleJournal j) {
+        return new ConsoleContext(config, cluster, source, commands, themeName, readOnly, logFile, switchCluster, actions, j);
     }
 }

@@ -34,6 +34,7 @@ public final class ConsoleRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleRuntime.class);
     static final int EVENT_CAPACITY = 2000;
     static final int LAG_HISTORY = 60;
+    static final int OLDER_PAGE = 200;
 
     final ConsoleContext ctx;
     final UiState ui = new UiState();
@@ -53,6 +54,10 @@ public final class ConsoleRuntime implements AutoCloseable {
     private SnapshotSource source;
     private AutoCloseable subscription;
     private EventLog events;
+    /** Events older than this session's, read from the journal as the operator scrolls back; oldest first. */
+    private List<io.hadeck.events.Event> older = List.of();
+    private boolean olderExhausted;
+    private final AtomicBoolean readingOlder = new AtomicBoolean();
     private LagHistory lagHistory;
     private ClusterSnapshot shown;
     Theme theme;
@@ -87,6 +92,8 @@ public final class ConsoleRuntime implements AutoCloseable {
             latest.set(s);
         });
         this.shown = null;
+        this.older = List.of();
+        this.olderExhausted = false;
         dirty.set(true);
     }
 
@@ -129,8 +136,86 @@ public final class ConsoleRuntime implements AutoCloseable {
         if (s != null && ui.selected == null && !s.nodes().isEmpty()) {
             ui.selected = s.nodes().get(0).name();
         }
-        ConsoleView.draw(g, s, new ConsoleView.Inputs(ui, frame(), events.events(), keys,
+        ConsoleView.draw(g, s, new ConsoleView.Inputs(ui, frame(), shownEvents(), keys,
                 ctx.actions().unavailableReason(), ctx.logFile()));
+    }
+
+    /** The journal's older events, then this session's. */
+    private List<io.hadeck.events.Event> shownEvents() {
+        List<io.hadeck.events.Event> mine = events.events();
+        if (older.isEmpty()) {
+            return mine;
+        }
+        List<io.hadeck.events.Event> all = new java.util.ArrayList<>(older);
+        all.addAll(mine);
+        return all;
+    }
+
+    /**
+     * PgUp near the top of what is loaded: the next page of older events comes from the journal,
+     * read on the worker (the screen never waits for the disk).
+     */
+    void scrolledBack() {
+        List<io.hadeck.events.Event> all = shownEvents();
+        if (olderExhausted || cluster == null || ui.eventScroll < all.size() - OLDER_PAGE / 4
+                || !readingOlder.compareAndSet(false, true)) {
+            return;
+        }
+        java.time.Instant until = all.isEmpty() ? clock.instant() : all.get(0).at();
+        String name = cluster.name();
+        worker.submit(() -> {
+            List<io.hadeck.events.Event> page = ctx.journal().before(name, until, OLDER_PAGE);
+            uiTasks.add(() -> {
+                readingOlder.set(false);
+                if (cluster == null || !cluster.name().equals(name)) {
+                    return;
+                }
+                if (page.isEmpty()) {
+                    olderExhausted = true;
+                    ui.say(Severity.INFO, "nothing older in the journal");
+                    return;
+                }
+                List<io.hadeck.events.Event> merged = new java.util.ArrayList<>(page);
+                merged.addAll(older);
+                older = List.copyOf(merged);
+                ui.say(Severity.INFO, page.size() + " older events from the journal");
+            });
+        });
+    }
+
+    /** `f` or `:fleet`: every configured cluster, read on the worker. */
+    void showFleet() {
+        ui.view = UiState.View.FLEET;
+        ui.say(Severity.INFO, "reading every configured cluster" + glyphs.ellipsis());
+        worker.submit(() -> {
+            List<io.hadeck.fleet.FleetRow> rows;
+            try {
+                rows = ctx.journal().fleet();
+            } catch (RuntimeException e) {
+                LOG.warn("fleet not read", e);
+                uiTasks.add(() -> ui.say(Severity.WARN, "fleet not read: " + e.getMessage()));
+                return;
+            }
+            uiTasks.add(() -> {
+                ui.fleet = rows;
+                ui.fleetIndex = Math.min(ui.fleetIndex, Math.max(0, rows.size() - 1));
+                ui.message = null;
+            });
+        });
+    }
+
+    /** Enter in the fleet view: watch the selected cluster instead. */
+    void openFleetCluster() {
+        if (ui.fleet.isEmpty()) {
+            return;
+        }
+        String name = ui.fleet.get(Math.min(ui.fleetIndex, ui.fleet.size() - 1)).cluster();
+        ui.view = UiState.View.MAIN;
+        if (cluster != null && cluster.name().equals(name)) {
+            return;
+        }
+        ui.say(Severity.INFO, "switching to " + name + glyphs.ellipsis());
+        worker.submit(() -> switchCluster(name));
     }
 
     void runUiTasks() {
@@ -174,6 +259,10 @@ public final class ConsoleRuntime implements AutoCloseable {
         ui.history.remove(trimmed);
         ui.history.add(trimmed);
         ui.say(Severity.INFO, "running :" + trimmed + glyphs.ellipsis());
+        if (trimmed.equals("fleet")) {
+            showFleet();
+            return;
+        }
         if (trimmed.startsWith("cluster ")) {
             String name = trimmed.substring("cluster ".length()).strip();
             worker.submit(() -> switchCluster(name));

@@ -55,6 +55,8 @@ public final class ConsoleView {
         int body = h - top - 1;
         switch (in.ui().view) {
             case DETAIL -> detail(p, s, in, top, w, body);
+            case FLEET -> scrolled(p, FleetPane.title(in.ui().fleet.size()),
+                    FleetPane.render(in.ui().fleet, in.ui().fleetIndex, in.frame()), 0, top, w, body);
             case OUTPUT -> scrolled(p, Line.text(in.ui().outputTitle, Role.TITLE),
                     in.ui().output.stream().map(x -> Line.text(x, Role.TEXT)).toList(), in.ui().outputScroll, top, w, body);
             default -> main(p, s, in, top, w, body);

@@ -70,7 +70,9 @@ final class KeyHandler {
             case "select left" -> move(-1, 0);
             case "select right" -> move(1, 0);
             case "detail" -> {
-                if (ui.view == UiState.View.MAIN && ui.selected != null) {
+                if (ui.view == UiState.View.FLEET) {
+                    rt.openFleetCluster();
+                } else if (ui.view == UiState.View.MAIN && ui.selected != null) {
                     ui.view = UiState.View.DETAIL;
                     ui.detailScroll = 0;
                 }
@@ -98,8 +100,18 @@ final class KeyHandler {
             }
             case "theme next" -> rt.nextTheme();
             case "pause" -> rt.togglePause();
-            case "refresh" -> rt.refreshNow();
-            case "scroll up" -> ui.eventScroll += 5;
+            case "refresh" -> {
+                if (ui.view == UiState.View.FLEET) {
+                    rt.showFleet();
+                } else {
+                    rt.refreshNow();
+                }
+            }
+            case "scroll up" -> {
+                ui.eventScroll += 5;
+                rt.scrolledBack();
+            }
+            case "fleet" -> rt.showFleet();
             case "scroll down" -> ui.eventScroll = Math.max(0, ui.eventScroll - 5);
             case "quit" -> {
                 if (rt.actionRunning()) {
@@ -119,6 +131,7 @@ final class KeyHandler {
             case DETAIL -> ui.detailScroll = Math.max(0, ui.detailScroll + scroll);
             case OUTPUT -> ui.outputScroll = Math.max(0, ui.outputScroll + scroll);
             case HELP -> ui.helpScroll = Math.max(0, ui.helpScroll + scroll);
+            case FLEET -> ui.fleetIndex = Math.max(0, Math.min(ui.fleet.size() - 1, ui.fleetIndex + scroll));
             case MAIN -> {
                 ClusterSnapshot s = rt.snapshot();
                 if (s == null) {

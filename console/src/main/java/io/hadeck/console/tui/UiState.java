@@ -7,7 +7,7 @@ import java.util.List;
 
 /** What the operator is looking at and typing. Touched only on the UI thread. */
 public final class UiState {
-    public enum View { MAIN, DETAIL, HELP, OUTPUT }
+    public enum View { MAIN, DETAIL, HELP, OUTPUT, FLEET }
 
     public enum Input { NONE, COMMAND, FILTER, CONFIRM_QUIT }
 
@@ -20,6 +20,9 @@ public final class UiState {
     public int detailScroll;
     public int outputScroll;
     public int helpScroll;
+    /** The fleet view's rows (worst first) and the selected one. */
+    public List<io.hadeck.fleet.FleetRow> fleet = List.of();
+    public int fleetIndex;
     public String outputTitle = "";
     public List<String> output = List.of();
     public String buffer = "";

@@ -1,0 +1,101 @@
+package io.hadeck.console.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hadeck.console.output.Json;
+import io.hadeck.testkit.Lab;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `fleet` over two real lab clusters: the main lab and a second one (etcd + Patroni only) on its own
+ * loopback prefix ($HADECK_LAB2_NET, default 127.0.5) and directory ($HADECK_LAB2_DIR, default the
+ * main lab's directory with "-2"). The second lab is started here when it is not up, and stopped again if it was.
+ */
+class FleetIT {
+    static boolean startedHere;
+
+    @TempDir
+    Path dir;
+
+    static String net2() {
+        String v = System.getenv("HADECK_LAB2_NET");
+        return v == null || v.isBlank() ? "127.0.5" : v;
+    }
+
+    /** Beside the main lab's directory (which CI moves to /tmp when postgres cannot reach the checkout). */
+    static Path dir2() {
+        String v = System.getenv("HADECK_LAB2_DIR");
+        return v == null || v.isBlank() ? Path.of(Lab.dir() + "-2") : Path.of(v);
+    }
+
+    static Lab.Result lab2(Duration timeout, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("env", "HADECK_LAB_NET=" + net2(), "HADECK_LAB_DIR=" + dir2(),
+                "HADECK_LAB_PARTS=etcd patroni", Lab.repo().resolve("scripts/lab").toString()));
+        cmd.addAll(List.of(args));
+        return Lab.exec(cmd, timeout);
+    }
+
+    @BeforeAll
+    static void secondLabUp() {
+        Lab.awaitHealthy(Duration.ofMinutes(3));
+        if (lab2(Duration.ofMinutes(1), "wait-healthy", "5").exitCode() != 0) {
+            Lab.Result up = lab2(Duration.ofMinutes(5), "up");
+            assertThat(up.exitCode()).as(up.stdout() + up.stderr()).isEqualTo(0);
+            startedHere = true;
+        }
+        Lab.Result ok = lab2(Duration.ofMinutes(4), "wait-healthy", "180");
+        assertThat(ok.exitCode()).as(ok.stdout() + ok.stderr()).isEqualTo(0);
+    }
+
+    @AfterAll
+    static void secondLabDown() {
+        if (startedHere) {
+            lab2(Duration.ofMinutes(3), "down");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void fleetShowsBothClustersWithTheirPrimaries() throws Exception {
+        // one config naming both: the second lab's cluster renamed lab2 (its Patroni scope stays lab)
+        var yaml = new org.yaml.snakeyaml.Yaml();
+        Map<String, Object> one = yaml.load(Files.readString(Lab.configPath()));
+        Map<String, Object> two = yaml.load(Files.readString(dir2().resolve("hadeck.yaml")));
+        List<Map<String, Object>> clusters = new ArrayList<>((List<Map<String, Object>>) one.get("clusters"));
+        Map<String, Object> second = ((List<Map<String, Object>>) two.get("clusters")).get(0);
+        second.put("name", "lab2");
+        second.remove("elasticsearch");
+        clusters.add(second);
+        one.put("clusters", clusters);
+        one.put("journal", Map.of("path", dir.resolve("journal.db").toString()));
+        Path config = dir.resolve("fleet.yaml");
+        Files.writeString(config, yaml.dump(one));
+
+        Lab.Result r = Lab.exec(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JournalLab.jar().toString(), "--config", config.toString(), "fleet", "--json"), Duration.ofMinutes(3));
+        JsonNode rows = Json.mapper().readTree(r.stdout());
+        System.out.println("fleet: " + rows);
+        assertThat(rows).hasSize(2);
+        List<String> names = new ArrayList<>();
+        rows.forEach(row -> {
+            names.add(row.get("cluster").asText());
+            assertThat(row.get("kind").asText()).isEqualTo("patroni");
+            assertThat(row.get("leader").asText()).startsWith("node-");
+        });
+        assertThat(names).containsExactlyInAnyOrder("lab", "lab2");
+        List<String> order = List.of("ok", "info", "warn", "crit");
+        assertThat(order.indexOf(rows.get(0).get("worst").asText()))
+                .as("worst first").isGreaterThanOrEqualTo(order.indexOf(rows.get(1).get("worst").asText()));
+        assertThat(r.exitCode()).isIn(0, 1);
+    }
+}
