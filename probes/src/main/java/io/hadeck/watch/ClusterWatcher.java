@@ -28,9 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,7 +70,8 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         this.sources = Sources.of(cfg, clock, shared);
         this.readings = new Readings(cfg);
         this.ticks = Executors.newSingleThreadScheduledExecutor(daemon("hadeck-watch-tick"));
-        this.workers = Executors.newFixedThreadPool(Math.max(1, sources.size()), daemon("hadeck-read"));
+        // A virtual thread per read: a read blocks on its node's socket, and a hung node costs no platform thread.
+        this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("hadeck-read-", 1).factory());
     }
 
     public void start() {
@@ -273,23 +272,22 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         }
     }
 
+    /** Workers for {@link #readOnce}: a virtual thread per lane worker (see there). */
+    private static final ExecutorService ONCE_POOL =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("hadeck-once-", 1).factory());
+
     /**
      * One snapshot for one-shot commands: every source read once, in parallel, so the wall time is
      * about the slowest single read. The deadline counts from this call (client set-up included);
      * readers get a little less so that what answered in time lands, and a source still reading (or
      * still queued behind its own hung server) at the deadline shows as timed out. Sources naming
-     * the same server share a lane of a few workers: threads are not free (300 thread starts took
-     * 0.1–2 s on the 2-core lab machine), and that server would only make them queue for its
-     * connections anyway. Clients are closed in the background: the caller has its snapshot at the
-     * deadline, not after the last hung socket is torn down.
+     * the same server share a lane of a few workers (that server would only make them queue for its
+     * connections anyway). Workers are virtual threads: 300 platform thread starts took 0.1–2 s on
+     * the 2-core lab machine, virtual ones cost microseconds, and a worker cancelled at the deadline
+     * is interrupted, which closes the socket it is blocked on (a hung PostgreSQL read ends then, not
+     * at pgjdbc's socketTimeout). Clients are closed in the background: the caller has its snapshot
+     * at the deadline, not after the last hung socket is torn down.
      */
-    /**
-     * Workers for {@link #readOnce}, kept between calls (a REPL, a batch file, the fleet benchmark
-     * call it again and again) and reclaimed after a minute idle.
-     */
-    private static final ExecutorService ONCE_POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
-            60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("hadeck-once"));
-
     public static ClusterSnapshot readOnce(ClusterConfig cfg, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long readersDeadline = deadline - Duration.ofMillis(Math.max(20, timeout.toMillis() / 20)).toNanos();
