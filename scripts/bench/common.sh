@@ -82,6 +82,19 @@ freeze_hadeck() {
   HADECK=$root/scripts/hadeck
   # The same frozen classes for benchmark mains (a build replacing the jar mid-run breaks reads).
   FROZEN_CP="$root/console/target/hadeck.jar:$root/console/target/lib/*"
+  FROZEN_ROOT=$root
+}
+
+# Benchmark mains live in test sources (they are not part of hadeck): `mvn install -DskipTests`
+# compiles them into MODULE/target/test-classes. Freezes that directory beside the frozen launcher and
+# prints a classpath with it first, then the frozen jars (FROZEN_CP; call freeze_hadeck first).
+bench_classpath() {
+  local module=$1 cls=$2 dir=$REPO/$1/target/test-classes
+  [ -f "$dir/${cls//.//}.class" ] \
+    || bench_die "$cls is not compiled (run 'JAVA_HOME=$HADECK_JDK mvn -q -o -B -DskipTests install' in $REPO)"
+  mkdir -p "$FROZEN_ROOT/$module"
+  cp -r "$dir" "$FROZEN_ROOT/$module/test-classes"
+  echo "$FROZEN_ROOT/$module/test-classes:$FROZEN_CP"
 }
 
 bench_header() {
