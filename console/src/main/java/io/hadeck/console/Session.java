@@ -199,7 +199,7 @@ public final class Session implements AutoCloseable {
             w = watcher;
         }
         return w == null ? java.util.Optional.empty()
-                : w.latest().map(s -> s.withFindings(FindingsEngine.derive(s, cluster().thresholds())));
+                : w.latest().map(s -> s.progress().complete() ? s.withFindings(FindingsEngine.derive(s, cluster().thresholds())) : s);
     }
 
     /** A watcher for long-lived modes, started on first use and closed with the session. */

@@ -4,6 +4,7 @@ import io.hadeck.config.ClusterConfig;
 import io.hadeck.findings.FindingsEngine;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Finding;
+import io.hadeck.model.ReadProgress;
 import io.hadeck.model.SnapshotSource;
 import io.hadeck.probe.Failures;
 import io.hadeck.probe.etcd.EtcdWatch;
@@ -61,6 +62,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
     private volatile boolean full;
     private long seq;
     private EtcdWatch watch;
+    private boolean closed;
     private volatile Instant lastWatchEvent;
 
     public ClusterWatcher(ClusterConfig cfg, Clock clock) {
@@ -74,20 +76,39 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("hadeck-read-", 1).factory());
     }
 
+    /**
+     * Publishes a snapshot from the config alone at once (every node, nothing read yet: a console
+     * draws its first frame from it) and starts every source. The etcd watch's client is built on a
+     * thread of its own: building it takes a few hundred ms, which the first frame must not wait for.
+     */
     public void start() {
+        publish();
         for (Source<?> s : sources) {
             ticks.execute(() -> trigger(s));
         }
         ticks.scheduleWithFixedDelay(this::reportOverruns, 500, 500, TimeUnit.MILLISECONDS);
         if ("patroni".equals(cfg.manager()) && cfg.etcd() != null && !cfg.etcd().endpoints().isEmpty()) {
-            try {
-                // On the readers' shared client: one gRPC client (a Vert.x instance and its threads) fewer.
-                watch = new EtcdWatch(shared.etcd().get(), PatroniReader.prefix(cfg), this::onHaKeysChanged,
-                        e -> LOG.warn("etcd watch failed; polling continues: {}", e));
-            } catch (RuntimeException e) {
-                LOG.warn("cannot watch etcd; polling only: {}", Failures.describe(e, cfg.timeouts().connect()));
+            Thread.ofVirtual().name("hadeck-etcd-watch-start").start(this::startWatch);
+        }
+    }
+
+    private void startWatch() {
+        EtcdWatch w;
+        try {
+            // On the readers' shared client: one gRPC client (a Vert.x instance and its threads) fewer.
+            w = new EtcdWatch(shared.etcd().get(), PatroniReader.prefix(cfg), this::onHaKeysChanged,
+                    e -> LOG.warn("etcd watch failed; polling continues: {}", e));
+        } catch (RuntimeException e) {
+            LOG.warn("cannot watch etcd; polling only: {}", Failures.describe(e, cfg.timeouts().connect()));
+            return;
+        }
+        synchronized (this) {
+            if (!closed) {
+                watch = w;
+                return;
             }
         }
+        w.close();   // closed while the client was being built
     }
 
     /** Reads every source now (skipping those still reading). */
@@ -183,7 +204,11 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         boolean allRead = sources.stream().allMatch(Source::readAtLeastOnce);
         ClusterSnapshot s;
         synchronized (history) {
-            s = withFindings(readings.snapshot(++seq, clock.instant()), cfg);
+            // No findings before every source has answered once: "no primary" while PostgreSQL is
+            // still being read would be a false alarm on screen and in the event log.
+            ReadProgress progress = Pending.of(sources, cfg);
+            ClusterSnapshot read = readings.snapshot(++seq, clock.instant()).withProgress(progress);
+            s = progress.complete() ? withFindings(read, cfg) : read;
             history.addLast(s);
             while (history.size() > HISTORY) {
                 history.removeFirst();
@@ -253,8 +278,13 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
 
     @Override
     public void close() {
-        if (watch != null) {
-            watch.close();
+        EtcdWatch w;
+        synchronized (this) {
+            closed = true;
+            w = watch;
+        }
+        if (w != null) {
+            w.close();
         }
         ticks.shutdownNow();
         workers.shutdownNow();
