@@ -26,6 +26,12 @@ public record ReadProgress(int answered, int total, Set<String> pendingLayers) {
         return pendingLayers.contains(key(node, layer));
     }
 
+    /** True while any layer of {@code node} is waiting for its source. */
+    public boolean pendingOn(String node) {
+        String prefix = node + "/";
+        return pendingLayers.stream().anyMatch(k -> k.startsWith(prefix));
+    }
+
     public static String key(String node, String layer) {
         return node + "/" + layer;
     }

@@ -32,7 +32,10 @@ public final class NodeCard {
 
     public static Line title(NodeView n, ClusterSnapshot s, RenderContext c) {
         Severity sev = NodeStatus.of(n, s, c);
-        return Line.of(Role.BORDER).add(c.glyphs().symbol(sev), Role.of(sev)).add(" " + n.name(), Role.TITLE)
+        // No ✓ for a node whose readers have not all answered: "reading" is not "healthy".
+        Line mark = s.progress().pendingOn(n.name()) ? Line.of(Role.BORDER).add(c.glyphs().ellipsis(), Role.DIM)
+                : Line.of(Role.BORDER).add(c.glyphs().symbol(sev), Role.of(sev));
+        return mark.add(" " + n.name(), Role.TITLE)
                 .add(" " + n.host(), Role.DIM);
     }
 

@@ -22,7 +22,7 @@ class FirstFrameTest {
         ClusterSnapshot lab = Clusters.lab();
         List<NodeView> empty = lab.nodes().stream().map(n -> NodeView.empty(n.name(), n.host())).toList();
         ReadProgress nothingYet = new ReadProgress(0, 8, Set.of("node-1/PG", "node-1/HA", "node-2/PG", "node-3/etcd",
-                "drbd-a/DRBD"));
+                "drbd-a/DRBD", "drbd-b/DRBD"));
         ClusterSnapshot first = new ClusterSnapshot(1, lab.takenAt(), lab.cluster(), empty, null, null, null, List.of(),
                 nothingYet);
 
@@ -30,7 +30,8 @@ class FirstFrameTest {
 
         assertThat(t).as(t).contains("hadeck lab", "reading… 0/8 sources answered", "node-1", "node-2", "node-3",
                 "drbd-a", "drbd-b", "PG   reading…", "HA   reading…", "etcd reading…", "DRBD reading…");
-        assertThat(t).as("no verdict before the readers answer").doesNotContain("healthy", "crit");
+        assertThat(t).as("no verdict before the readers answer").doesNotContain("healthy", "crit", "✓", "no findings")
+                .contains("… node-1", "findings once every source has answered");
     }
 
     @Test
