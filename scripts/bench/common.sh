@@ -8,6 +8,11 @@ LAB_DIR=${HADECK_LAB_DIR:-$REPO/.lab}
 LAB_CFG=$LAB_DIR/hadeck.yaml
 export HADECK_LAB_NET=$LAB_NET HADECK_LAB_DIR=$LAB_DIR
 JAR=$REPO/console/target/hadeck.jar
+# shellcheck source=scripts/jdk.sh
+source "$REPO/scripts/jdk.sh"
+hadeck_find_jdk || exit 1
+# Benchmark mains run on hadeck's JDK with the launcher's warning-silencing flags.
+BENCH_JAVA=("$HADECK_JAVA" --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -Xlog:disable)
 # The console's log goes to a file of the bench's own, never into figures or the user's log.
 export HADECK_LOG=${HADECK_LOG:-/tmp/hadeck-bench-$$.log}
 
@@ -41,7 +46,7 @@ require_lab() {
 # The console must be built (scripts/hadeck runs console/target/hadeck.jar).
 require_build() {
   [ -f "$JAR" ] && [ -d "$REPO/console/target/lib" ] \
-    || bench_die "hadeck is not built: run 'mvn -q -o -B -DskipTests install' in $REPO first"
+    || bench_die "hadeck is not built: run 'JAVA_HOME=$HADECK_JDK mvn -q -o -B -DskipTests install' in $REPO first"
   [ -x "$REPO/scripts/hadeck" ] || bench_die "scripts/hadeck is missing"
 }
 
@@ -59,7 +64,7 @@ time_ms() {
 
 # The launcher rebuilds whenever any source is newer than the jar, and other engineers edit the
 # shared tree all the time: timed runs would include Maven builds. So benchmarks run the real
-# launcher from a frozen copy: scripts/hadeck plus the built jar, lib/ and AppCDS archive, laid
+# launcher from a frozen copy: scripts/hadeck plus the built jar and lib/, laid
 # out as in the repository (no sources there, so the launcher never sees anything stale). It is
 # the last build of the tree, whatever was edited since (a build here takes minutes under load).
 # Sets HADECK to that launcher and FROZEN_CP to its classpath; the copy lives under $1 (a directory the caller removes).
@@ -68,13 +73,28 @@ freeze_hadeck() {
   mkdir -p "$root/scripts" "$root/console/target"
   cp "$REPO/scripts/hadeck" "$root/scripts/hadeck"
   cp -r "$JAR" "$REPO/console/target/lib" "$root/console/target/"
-  # No copy of the AppCDS archive: it names the jar's path, so the copy would be refused in
-  # silence. The frozen launcher's first run (below) trains an archive of its own.
+  # scripts/jdk.sh beside it (the launcher sources it). No copy of the AOT cache: it names the
+  # jar's path, so the copy would be refused in silence. The frozen launcher's first run (below)
+  # trains a cache of its own.
+  cp "$REPO/scripts/jdk.sh" "$root/scripts/jdk.sh"
   unzip -tq "$root/console/target/hadeck.jar" >/dev/null 2>&1 || bench_die "the built jar is incomplete (a build is running?): try again"
   "$root/scripts/hadeck" --version >/dev/null 2>&1 || bench_die "the frozen hadeck does not start"
   HADECK=$root/scripts/hadeck
   # The same frozen classes for benchmark mains (a build replacing the jar mid-run breaks reads).
   FROZEN_CP="$root/console/target/hadeck.jar:$root/console/target/lib/*"
+  FROZEN_ROOT=$root
+}
+
+# Benchmark mains live in test sources (they are not part of hadeck): `mvn install -DskipTests`
+# compiles them into MODULE/target/test-classes. Freezes that directory beside the frozen launcher and
+# prints a classpath with it first, then the frozen jars (FROZEN_CP; call freeze_hadeck first).
+bench_classpath() {
+  local module=$1 cls=$2 dir=$REPO/$1/target/test-classes
+  [ -f "$dir/${cls//.//}.class" ] \
+    || bench_die "$cls is not compiled (run 'JAVA_HOME=$HADECK_JDK mvn -q -o -B -DskipTests install' in $REPO)"
+  mkdir -p "$FROZEN_ROOT/$module"
+  cp -r "$dir" "$FROZEN_ROOT/$module/test-classes"
+  echo "$FROZEN_ROOT/$module/test-classes:$FROZEN_CP"
 }
 
 bench_header() {

@@ -14,8 +14,8 @@ public final class Main {
 
     public static void main(String[] args) {
         io.hadeck.console.output.JulBridge.install();
-        if (args.length == 1 && args[0].equals(CdsTraining.ARG)) {
-            System.exit(CdsTraining.run());   // scripts/hadeck, once per build: see CdsTraining
+        if (args.length >= 1 && args.length <= 2 && args[0].equals(CdsTraining.ARG)) {
+            System.exit(CdsTraining.run(args.length == 2 ? args[1] : null));   // scripts/hadeck, once per build
         }
         System.exit(run(args, System.out, System.err, Confirmer.console()));
     }

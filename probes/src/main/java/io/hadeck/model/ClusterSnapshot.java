@@ -17,9 +17,17 @@ import java.util.Optional;
  */
 public record ClusterSnapshot(long seq, Instant takenAt, String cluster, List<NodeView> nodes,
                               Observation<EtcdCluster> etcd, Observation<EsClusterHealth> es,
-                              Observation<HaState> ha, List<Finding> findings) {
+                              Observation<HaState> ha, List<Finding> findings, ReadProgress progress) {
+
+    /** A snapshot of a completed read (one-shot reads, recordings). */
+    public ClusterSnapshot(long seq, Instant takenAt, String cluster, List<NodeView> nodes,
+                           Observation<EtcdCluster> etcd, Observation<EsClusterHealth> es,
+                           Observation<HaState> ha, List<Finding> findings) {
+        this(seq, takenAt, cluster, nodes, etcd, es, ha, findings, ReadProgress.COMPLETE);
+    }
 
     public ClusterSnapshot {
+        progress = progress == null ? ReadProgress.COMPLETE : progress;
         nodes = List.copyOf(nodes);
         findings = findings.stream()
                 .sorted(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::code))
@@ -27,7 +35,11 @@ public record ClusterSnapshot(long seq, Instant takenAt, String cluster, List<No
     }
 
     public ClusterSnapshot withFindings(List<Finding> newFindings) {
-        return new ClusterSnapshot(seq, takenAt, cluster, nodes, etcd, es, ha, newFindings);
+        return new ClusterSnapshot(seq, takenAt, cluster, nodes, etcd, es, ha, newFindings, progress);
+    }
+
+    public ClusterSnapshot withProgress(ReadProgress p) {
+        return new ClusterSnapshot(seq, takenAt, cluster, nodes, etcd, es, ha, findings, p);
     }
 
     public Optional<NodeView> node(String name) {

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Asks several nodes the same question and takes the first good answer: a dead or hung node costs
@@ -25,13 +24,10 @@ public final class FirstAnswer {
     /** No answer yet after this long: ask one more node (what a hung node costs at most). */
     static final Duration HEDGE = Duration.ofMillis(250);
 
-    private static final AtomicInteger IDS = new AtomicInteger();
-    /** Daemon threads, created on demand, idle ones reclaimed: asks are short and bounded by timeouts. */
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "hadeck-ask-" + IDS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    /** A virtual thread per ask: asks block on sockets and are bounded by timeouts; cancelling one
+     *  interrupts it, which closes the socket it is blocked on. */
+    private static final ExecutorService POOL =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("hadeck-ask-", 1).factory());
 
     private FirstAnswer() {
     }

@@ -4,6 +4,7 @@ import io.hadeck.config.ClusterConfig;
 import io.hadeck.findings.FindingsEngine;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Finding;
+import io.hadeck.model.ReadProgress;
 import io.hadeck.model.SnapshotSource;
 import io.hadeck.probe.Failures;
 import io.hadeck.probe.etcd.EtcdWatch;
@@ -28,9 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,6 +62,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
     private volatile boolean full;
     private long seq;
     private EtcdWatch watch;
+    private boolean closed;
     private volatile Instant lastWatchEvent;
 
     public ClusterWatcher(ClusterConfig cfg, Clock clock) {
@@ -72,23 +72,43 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         this.sources = Sources.of(cfg, clock, shared);
         this.readings = new Readings(cfg);
         this.ticks = Executors.newSingleThreadScheduledExecutor(daemon("hadeck-watch-tick"));
-        this.workers = Executors.newFixedThreadPool(Math.max(1, sources.size()), daemon("hadeck-read"));
+        // A virtual thread per read: a read blocks on its node's socket, and a hung node costs no platform thread.
+        this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("hadeck-read-", 1).factory());
     }
 
+    /**
+     * Publishes a snapshot from the config alone at once (every node, nothing read yet: a console
+     * draws its first frame from it) and starts every source. The etcd watch's client is built on a
+     * thread of its own: building it takes a few hundred ms, which the first frame must not wait for.
+     */
     public void start() {
+        publish();
         for (Source<?> s : sources) {
             ticks.execute(() -> trigger(s));
         }
         ticks.scheduleWithFixedDelay(this::reportOverruns, 500, 500, TimeUnit.MILLISECONDS);
         if ("patroni".equals(cfg.manager()) && cfg.etcd() != null && !cfg.etcd().endpoints().isEmpty()) {
-            try {
-                // On the readers' shared client: one gRPC client (a Vert.x instance and its threads) fewer.
-                watch = new EtcdWatch(shared.etcd().get(), PatroniReader.prefix(cfg), this::onHaKeysChanged,
-                        e -> LOG.warn("etcd watch failed; polling continues: {}", e));
-            } catch (RuntimeException e) {
-                LOG.warn("cannot watch etcd; polling only: {}", Failures.describe(e, cfg.timeouts().connect()));
+            Thread.ofVirtual().name("hadeck-etcd-watch-start").start(this::startWatch);
+        }
+    }
+
+    private void startWatch() {
+        EtcdWatch w;
+        try {
+            // On the readers' shared client: one gRPC client (a Vert.x instance and its threads) fewer.
+            w = new EtcdWatch(shared.etcd().get(), PatroniReader.prefix(cfg), this::onHaKeysChanged,
+                    e -> LOG.warn("etcd watch failed; polling continues: {}", e));
+        } catch (RuntimeException e) {
+            LOG.warn("cannot watch etcd; polling only: {}", Failures.describe(e, cfg.timeouts().connect()));
+            return;
+        }
+        synchronized (this) {
+            if (!closed) {
+                watch = w;
+                return;
             }
         }
+        w.close();   // closed while the client was being built
     }
 
     /** Reads every source now (skipping those still reading). */
@@ -184,7 +204,11 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         boolean allRead = sources.stream().allMatch(Source::readAtLeastOnce);
         ClusterSnapshot s;
         synchronized (history) {
-            s = withFindings(readings.snapshot(++seq, clock.instant()), cfg);
+            // No findings before every source has answered once: "no primary" while PostgreSQL is
+            // still being read would be a false alarm on screen and in the event log.
+            ReadProgress progress = Pending.of(sources, cfg);
+            ClusterSnapshot read = readings.snapshot(++seq, clock.instant()).withProgress(progress);
+            s = progress.complete() ? withFindings(read, cfg) : read;
             history.addLast(s);
             while (history.size() > HISTORY) {
                 history.removeFirst();
@@ -254,8 +278,13 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
 
     @Override
     public void close() {
-        if (watch != null) {
-            watch.close();
+        EtcdWatch w;
+        synchronized (this) {
+            closed = true;
+            w = watch;
+        }
+        if (w != null) {
+            w.close();
         }
         ticks.shutdownNow();
         workers.shutdownNow();
@@ -273,23 +302,22 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         }
     }
 
+    /** Workers for {@link #readOnce}: a virtual thread per lane worker (see there). */
+    private static final ExecutorService ONCE_POOL =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("hadeck-once-", 1).factory());
+
     /**
      * One snapshot for one-shot commands: every source read once, in parallel, so the wall time is
      * about the slowest single read. The deadline counts from this call (client set-up included);
      * readers get a little less so that what answered in time lands, and a source still reading (or
      * still queued behind its own hung server) at the deadline shows as timed out. Sources naming
-     * the same server share a lane of a few workers: threads are not free (300 thread starts took
-     * 0.1–2 s on the 2-core lab machine), and that server would only make them queue for its
-     * connections anyway. Clients are closed in the background: the caller has its snapshot at the
-     * deadline, not after the last hung socket is torn down.
+     * the same server share a lane of a few workers (that server would only make them queue for its
+     * connections anyway). Workers are virtual threads: 300 platform thread starts took 0.1–2 s on
+     * the 2-core lab machine, virtual ones cost microseconds, and a worker cancelled at the deadline
+     * is interrupted, which closes the socket it is blocked on (a hung PostgreSQL read ends then, not
+     * at pgjdbc's socketTimeout). Clients are closed in the background: the caller has its snapshot
+     * at the deadline, not after the last hung socket is torn down.
      */
-    /**
-     * Workers for {@link #readOnce}, kept between calls (a REPL, a batch file, the fleet benchmark
-     * call it again and again) and reclaimed after a minute idle.
-     */
-    private static final ExecutorService ONCE_POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
-            60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("hadeck-once"));
-
     public static ClusterSnapshot readOnce(ClusterConfig cfg, Duration timeout) {
         return readOnce(cfg, timeout, key -> true);
     }

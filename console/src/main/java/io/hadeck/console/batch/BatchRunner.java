@@ -17,10 +17,18 @@ import java.util.List;
  * Runs a batch file (`hadeck run FILE`, `run -`, `hadeck -c "a; b"`): every line is parsed and
  * checked first, so a typo on line 7 stops the run before line 1 changes anything; then lines run
  * in order, stopping at the first failure unless `on-error continue`. Nobody is asked anything.
+ * Consecutive lines that only read share one fresh snapshot (see {@link Session#shareReadings}).
  */
 public final class BatchRunner {
 
     private static final int MAX_REPORTED = 10;
+    /**
+     * Commands that neither change the cluster nor let time pass: the line after one of them may
+     * judge the same snapshot. Anything else (actions, sleep, wait-for, run, a subcommand group)
+     * makes the next reading line read afresh.
+     */
+    private static final java.util.Set<String> READS_ONLY =
+            java.util.Set.of("assert", "status", "nodes", "findings", "show", "echo", "set", "on-error");
 
     private final Shell shell;
 
@@ -57,6 +65,7 @@ public final class BatchRunner {
         session.frontEnd(io.hadeck.actions.runbook.FrontEnd.BATCH);
         boolean continueBefore = session.continueOnError();
         session.continueOnError(false);
+        session.shareReadings(true);
         int failure = ExitCode.OK;
         try {
             for (BatchLine line : lines) {
@@ -69,6 +78,9 @@ public final class BatchRunner {
                 }
                 shell.location(line.where());
                 int code = shell.run(line.text(), out, err);
+                if (!READS_ONLY.contains(firstWord(line.text()))) {
+                    session.forgetReading();
+                }
                 Integer exit = session.exitRequested();
                 if (exit != null) {
                     return exit;
@@ -82,10 +94,17 @@ public final class BatchRunner {
             }
             return failure;
         } finally {
+            session.shareReadings(false);
             shell.location(null);
             session.continueOnError(continueBefore);
             session.confirmer(before);
             session.frontEnd(frontBefore);
         }
+    }
+
+    private static String firstWord(String line) {
+        String t = line.strip();
+        int space = t.indexOf(' ');
+        return space < 0 ? t : t.substring(0, space);
     }
 }

@@ -19,6 +19,10 @@ public final class FindingsPane {
     /** Up to {@code height} lines; a finding with an action gets a second line when there is room. */
     public static List<Line> render(ClusterSnapshot s, RenderContext c, int width, int height) {
         List<Line> out = new ArrayList<>();
+        if (!s.progress().complete()) {
+            out.add(Line.text("findings once every source has answered" + c.glyphs().ellipsis(), Role.DIM));
+            return out;
+        }
         if (s.findings().isEmpty()) {
             out.add(Line.of(Role.TEXT).add(c.glyphs().symbol(io.hadeck.model.Severity.OK) + " no findings", Role.OK));
             return out;

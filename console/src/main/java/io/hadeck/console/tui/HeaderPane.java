@@ -3,6 +3,7 @@ package io.hadeck.console.tui;
 import io.hadeck.console.theme.Role;
 import io.hadeck.events.LagLevel;
 import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.ReadProgress;
 import io.hadeck.model.EsClusterHealth;
 import io.hadeck.model.EtcdCluster;
 import io.hadeck.model.HaState;
@@ -43,12 +44,19 @@ public final class HeaderPane {
 
     private static Line titleLine(ClusterSnapshot s, RenderContext c, int width) {
         Line left = Line.of(Role.HEADER).add(" hadeck ", Role.HEADER).add(s.cluster() + " ", Role.HEADER);
-        Severity worst = s.worst();
-        // The worst finding's code beside the counts: "2 crit" alone does not say split-brain.
-        String summary = worst == Severity.OK ? "healthy"
-                : s.count(Severity.CRIT) + " crit " + s.count(Severity.WARN) + " warn " + c.glyphs().dot() + " "
-                + s.findings().get(0).code();
-        left.add(c.glyphs().symbol(worst) + " " + summary, Role.of(worst));
+        ReadProgress progress = s.progress();
+        if (!progress.complete()) {
+            // The first frame comes from the config alone: no verdict until every source has answered.
+            left.add("reading" + c.glyphs().ellipsis() + " " + progress.answered() + "/" + progress.total()
+                    + " sources answered", Role.DIM);
+        } else {
+            Severity worst = s.worst();
+            // The worst finding's code beside the counts: "2 crit" alone does not say split-brain.
+            String summary = worst == Severity.OK ? "healthy"
+                    : s.count(Severity.CRIT) + " crit " + s.count(Severity.WARN) + " warn " + c.glyphs().dot() + " "
+                    + s.findings().get(0).code();
+            left.add(c.glyphs().symbol(worst) + " " + summary, Role.of(worst));
+        }
         Line right = Line.of(Role.HEADER);
         if (c.lockHolder() != null) {
             right.add(" lock: " + c.lockHolder() + " ", Role.BADGE).add(" ", Role.HEADER);

@@ -32,7 +32,10 @@ public final class NodeCard {
 
     public static Line title(NodeView n, ClusterSnapshot s, RenderContext c) {
         Severity sev = NodeStatus.of(n, s, c);
-        return Line.of(Role.BORDER).add(c.glyphs().symbol(sev), Role.of(sev)).add(" " + n.name(), Role.TITLE)
+        // No ✓ for a node whose readers have not all answered: "reading" is not "healthy".
+        Line mark = s.progress().pendingOn(n.name()) ? Line.of(Role.BORDER).add(c.glyphs().ellipsis(), Role.DIM)
+                : Line.of(Role.BORDER).add(c.glyphs().symbol(sev), Role.of(sev));
+        return mark.add(" " + n.name(), Role.TITLE)
                 .add(" " + n.host(), Role.DIM);
     }
 
@@ -45,21 +48,29 @@ public final class NodeCard {
             }
             return out;
         }
-        layer(out, "HA", n.ha(), c, width, h -> ha(h, s, c));
-        layer(out, "PG", n.postgres(), c, width, pg -> postgres(n, s, pg, c, width));
-        layer(out, "etcd", n.etcd(), c, width, e -> etcd(e, c));
-        layer(out, "ES", n.elasticsearch(), c, width, e -> es(e, c));
-        layer(out, "DRBD", n.drbd(), c, width, d -> drbd(d, c, width));
+        layer(out, "HA", n.ha(), pending(n, s, "HA"), c, width, h -> ha(h, s, c));
+        layer(out, "PG", n.postgres(), pending(n, s, "PG"), c, width, pg -> postgres(n, s, pg, c, width));
+        layer(out, "etcd", n.etcd(), pending(n, s, "etcd"), c, width, e -> etcd(e, c));
+        layer(out, "ES", n.elasticsearch(), pending(n, s, "ES"), c, width, e -> es(e, c));
+        layer(out, "DRBD", n.drbd(), pending(n, s, "DRBD"), c, width, d -> drbd(d, c, width));
         return out;
     }
 
-    /** Label + lines for one layer, handling absent, failed and stale readings the same way everywhere. */
-    private static <T> void layer(List<Line> out, String label, Observation<T> o, RenderContext c, int width,
-                                  Function<T, List<Line>> body) {
+    /** The layer's source has not answered yet (the console's first seconds): the card says so. */
+    private static boolean pending(NodeView n, ClusterSnapshot s, String layer) {
+        return s.progress().pending(n.name(), layer);
+    }
+
+    /** Label + lines for one layer, handling absent, pending, failed and stale readings the same way everywhere. */
+    private static <T> void layer(List<Line> out, String label, Observation<T> o, boolean pending, RenderContext c,
+                                  int width, Function<T, List<Line>> body) {
         Reading<T> r = Reading.of(o, c);
         String head = (label + PAD).substring(0, PAD.length());
         switch (r.state()) {
             case ABSENT -> {
+                if (pending) {
+                    out.add(Line.of(Role.TEXT).add(head, Role.DIM).add("reading" + c.glyphs().ellipsis(), Role.DIM));
+                }
             }
             case FAILED -> {
                 List<String> parts = wrap(c.glyphs().symbol(Severity.CRIT) + " " + r.problem(), width - PAD.length());

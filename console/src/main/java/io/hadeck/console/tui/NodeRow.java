@@ -24,7 +24,8 @@ public final class NodeRow {
     public static Line render(NodeView n, ClusterSnapshot s, RenderContext c, int nameWidth) {
         Severity sev = NodeStatus.of(n, s, c);
         Glyphs g = c.glyphs();
-        Line l = Line.of(Role.TEXT).add(g.symbol(sev) + " ", Role.of(sev))
+        boolean reading = s.progress().pendingOn(n.name());
+        Line l = Line.of(Role.TEXT).add((reading ? g.ellipsis() : g.symbol(sev)) + " ", reading ? Role.DIM : Role.of(sev))
                 .add(String.format("%-" + nameWidth + "s", n.name()), Role.TITLE);
         String down = NodeStatus.unreachable(n);
         if (down != null) {

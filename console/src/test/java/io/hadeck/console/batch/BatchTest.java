@@ -3,7 +3,9 @@ package io.hadeck.console.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hadeck.console.commands.TestShell;
+import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.testkit.Clusters;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -98,5 +100,29 @@ class BatchTest {
                 assertThat(new BatchValidator(t.shell).check(lines)).as(f.toString()).isEmpty();
             }
         }
+    }
+
+    @Test
+    void theMorningCheckReadsTheClusterOnceAndAgainOnlyAfterTimePasses() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        ClusterSnapshot lab = Clusters.lab();
+        TestShell t = new TestShell(Clusters.labBuilder(), () -> {
+            reads.incrementAndGet();
+            return lab;
+        });
+        Path f = file("""
+                on-error continue
+                assert pg.primaries == 1
+                assert ha.leader == pg.primary
+                assert pg.streaming >= pg.standbys
+                status
+                sleep 10ms
+                assert pg.primaries == 1
+                assert findings.crit == 0
+                """);
+        assertThat(t.main("run", f.toString())).isZero();
+        assertThat(reads).as("one read for the first four lines, one after the sleep").hasValue(2);
+        assertThat(t.main("-c", "assert pg.primaries == 1; assert pg.primaries == 1")).isZero();
+        assertThat(reads).as("a new batch reads afresh, once").hasValue(3);
     }
 }
