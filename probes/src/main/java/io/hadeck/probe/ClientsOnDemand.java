@@ -31,6 +31,18 @@ public final class ClientsOnDemand<C extends AutoCloseable> implements AutoClose
         return c;
     }
 
+    /** Closes and forgets one client: the next {@link #get} builds a new one. */
+    public void discard(String key) {
+        C c = clients.remove(key);
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // a broken client is being thrown away
+            }
+        }
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -225,8 +225,8 @@ public final class DrbdRecoveryRunbook implements Runbook {
             if (victim == null) {
                 checks.add(Check.fail("victim", "not chosen", "split-brain: choose the victim whose changes since the split"
                         + " are discarded (" + d.both() + "): drbd recover --victim NODE"));
-                question = new Plan.Question("keep", "Split-brain on " + res + ". Whose data do you KEEP? (the other side's"
-                        + " changes since the split are discarded) " + lastWrites(d.a()) + " | " + lastWrites(d.b()),
+                question = new Plan.Question("keep", "Split-brain on " + res + ": whose data do you KEEP? The other side's"
+                        + " changes since the split are discarded.\n  " + lastWrites(d.a()) + "\n  " + lastWrites(d.b()),
                         List.of(a, b), "--victim NODE");
                 return;
             }

@@ -181,7 +181,9 @@ public final class ActionDialog implements ActionLauncher.Overlay, RunListener, 
         out.add(Line.of(Role.TEXT));
         progress.forEach(s -> out.add(Line.text(s, s.contains("FAILED") ? Role.CRIT : Role.TEXT)));
         if (answer != null) {
-            out.add(Line.text(question, Plan.DATA_LOSS_WORD.equals(expected) ? Role.CRIT : Role.WARN));
+            for (String q : question.split("\n")) {   // a choice lists one option per line
+                out.add(Line.text(q, Plan.DATA_LOSS_WORD.equals(expected) ? Role.CRIT : Role.WARN));
+            }
             out.add(Line.of(Role.TEXT).add("> ", Role.KEY).add(typed, Role.COMMAND).add("_", Role.KEY));
             out.add(Line.text(expected == null ? "type your answer and Enter · Esc cancels"
                     : "type " + expected + " and Enter to go ahead · Esc cancels", Role.DIM));
