@@ -69,7 +69,24 @@ public final class ForceLeaderRunbook implements Runbook {
         Step step = new Step("force " + node + " to lead", ctx.manager().failover(node), end,
                 () -> ctx.primaryWithFollower(node, null), ctx.deadline());
         return new Plan(ctx.cluster().name(), action(), node, checks, List.of(step), end, node,
-                losses.isEmpty() ? null : String.join(" ", losses));
+                losses.isEmpty() ? null : String.join(" ", losses), fencedQuestion(f));
+    }
+
+    /** The console's dialog asks what --peer-fenced says on the command line, when the leader cannot be read. */
+    private Plan.Question fencedQuestion(PgFacts f) {
+        String holder = f.ha().map(HaState::leaderKeyHolder).orElse(null);
+        if (fencedNode != null || holder == null || holder.equals(node) || f.unreadable(holder) == null
+                || f.primaries().contains(holder)) {
+            return null;
+        }
+        return new Plan.Question("fenced", "The leader " + holder + " cannot be read from here (" + f.unreadable(holder)
+                + ").\nIs it down or fenced (powered off, or cut off from its clients)? Type its name to state that it is",
+                List.of(holder), "--peer-fenced " + holder);
+    }
+
+    @Override
+    public Runbook answer(String questionId, String value) {
+        return "fenced".equals(questionId) ? new ForceLeaderRunbook(ctx, node, value) : Runbook.super.answer(questionId, value);
     }
 
     @Override

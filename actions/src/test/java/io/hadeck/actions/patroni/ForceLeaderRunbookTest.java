@@ -82,6 +82,9 @@ class ForceLeaderRunbookTest {
                 + " --peer-fenced node-1");
         assertThat(check(p, "no healthy leader").current()).isEqualTo("leader key: node-1; writable primary: none;"
                 + " node-1 cannot be read");
+        // the console's dialog asks for the statement --peer-fenced gives on the command line
+        assertThat(p.question().options()).containsExactly("node-1");
+        assertThat(p.question().flag()).isEqualTo("--peer-fenced node-1");
     }
 
     @Test
