@@ -34,6 +34,11 @@ public final class ActionCatalogue {
                 throw new ActionException("no node named " + n + " in cluster " + kit.cluster().name());
             }
         }
+        if (r.kind().needsNode() && kit.cluster().node(r.node()).map(n -> n.postgres() == null).orElse(false)) {
+            throw new ActionException(r.node() + " runs no PostgreSQL in cluster " + kit.cluster().name() + ": "
+                    + r.kind().command() + " is for PostgreSQL nodes" + (kit.cluster().node(r.node()).get().runsDrbd()
+                    ? " (a DRBD pair is recovered with drbd recover, R in the console)" : ""));
+        }
         return switch (r.kind()) {
             case PROMOTE -> new SwitchoverRunbook(kit.patroni(), SwitchoverRunbook.Kind.PROMOTE, r.node());
             case DEMOTE -> new SwitchoverRunbook(kit.patroni(), SwitchoverRunbook.Kind.DEMOTE, r.node());
