@@ -31,7 +31,10 @@ public final class PrivateFiles {
             try {
                 Files.createDirectory(abs, PosixFilePermissions.asFileAttribute(DIR));
             } catch (FileAlreadyExistsException e) {
-                // created meanwhile by another hadeck: tightened below
+                if (!Files.isDirectory(abs)) {
+                    throw new java.nio.file.FileSystemException(abs.toString(), null, "not a directory");
+                }
+                // else created meanwhile by another hadeck: tightened below
             }
         }
         tighten(abs, DIR);
