@@ -148,7 +148,7 @@ public final class Session implements AutoCloseable {
             // snapshot says "unknown" for the rest, and wait-for/assert must not judge on that.
             s = watching ? awaitFirst() : ClusterWatcher.readOnce(cluster(), readTimeout());
         }
-        return s.withFindings(FindingsEngine.derive(s, cluster().thresholds()));
+        return s.withFindings(FindingsEngine.derive(s, cluster()));
     }
 
     /** The watcher's newest snapshot with findings, without waiting; empty when none yet. */
@@ -161,7 +161,7 @@ public final class Session implements AutoCloseable {
             w = watcher;
         }
         return w == null ? java.util.Optional.empty()
-                : w.latest().map(s -> s.withFindings(FindingsEngine.derive(s, cluster().thresholds())));
+                : w.latest().map(s -> s.withFindings(FindingsEngine.derive(s, cluster())));
     }
 
     /** A watcher for long-lived modes, started on first use and closed with the session. */

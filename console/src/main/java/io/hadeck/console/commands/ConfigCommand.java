@@ -4,6 +4,7 @@ import io.hadeck.config.ConfigException;
 import io.hadeck.actions.audit.AuditLog;
 import io.hadeck.config.ConfigLoader;
 import io.hadeck.config.HadeckConfig;
+import io.hadeck.findings.InsecureTransportRules;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -25,6 +26,10 @@ public class ConfigCommand {
             Path path = file != null ? Path.of(file) : ConfigLoader.locate(session.options().configFile());
             List<String> problems = ConfigProblems.of(path);
             if (problems.isEmpty()) {
+                // valid, but a password would cross the network readable: the same findings the screen shows
+                ConfigLoader.load(path).clusters().forEach(c -> InsecureTransportRules.of(c).forEach(f ->
+                        out().println(path + ": warning: " + f.code() + " cluster " + c.name() + ": " + f.message()
+                                + " (" + f.action() + ")")));
                 out().println(path + ": ok");
                 out().flush();
                 return ExitCode.OK;

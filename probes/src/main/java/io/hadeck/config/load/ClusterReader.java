@@ -43,7 +43,7 @@ public final class ClusterReader {
 
     public ClusterConfig read(Node node, int index) {
         YamlMap c = YamlMap.of(problems, "clusters[" + index + "]", node, "name", "manager", "readOnly", "etcd",
-                "patroni", "postgres", "elasticsearch", "ssh", "poll", "timeouts", "thresholds", "nodes", "audit", "chefBackend");
+                "patroni", "postgres", "elasticsearch", "ssh", "poll", "timeouts", "thresholds", "nodes", "audit", "chefBackend", "insecure");
         if (c == null) {
             return null;
         }
@@ -56,10 +56,12 @@ public final class ClusterReader {
                 or(p.string("namespace"), "/service/"), p.string("username"), p.secret("password"), tls(p),
                 actions.patroniConfigPath(p));
         YamlMap pg = c.map("postgres", "database", "user", "password", "sslmode", "tls");
+        Tls pgTls = pg == null ? null : tls(pg);   // a CA named: the server's certificate and name are checked
         ClusterConfig.Postgres postgres = pg == null ? null : new ClusterConfig.Postgres(
                 or(pg.string("database"), "postgres"), pg.string("user"),
                 pg.secret("password"),
-                pg.oneOf("sslmode", "prefer", "disable", "allow", "prefer", "require", "verify-ca", "verify-full"), tls(pg));
+                pg.oneOf("sslmode", pgTls != null && pgTls.ca() != null ? "verify-full" : "prefer", "disable", "allow",
+                        "prefer", "require", "verify-ca", "verify-full"), pgTls);
         YamlMap es = c.map("elasticsearch", "username", "password", "tls");
         ClusterConfig.Elasticsearch elasticsearch = es == null ? null
                 : new ClusterConfig.Elasticsearch(es.string("username"), es.secret("password"), tls(es));
@@ -80,7 +82,7 @@ public final class ClusterReader {
         ClusterConfig.Audit audit = actions.audit(c, fileAudit);
         ClusterConfig.ChefBackend chefBackend = actions.chefBackend(c);
         return new ClusterConfig(name, manager, c.bool("readOnly", false), etcd, patroni, postgres, elasticsearch, ssh,
-                poll, timeouts, thresholds, nodes, audit, chefBackend);
+                poll, timeouts, thresholds, nodes, audit, chefBackend, c.bool("insecure", false));
     }
 
     private static String or(String value, String def) {
