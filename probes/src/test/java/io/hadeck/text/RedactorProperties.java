@@ -61,6 +61,12 @@ class RedactorProperties {
     }
 
     @Test
+    void aSecretsReferenceIsNotASecret() {
+        String hint = "write username: and password: {file: /path/to/file} instead";
+        assertThat(Redactor.redact(hint)).isEqualTo(hint);
+    }
+
+    @Test
     void anObservationErrorIsRedactedAndEscapedWhereItIsMade() {
         Observation<String> o = Observation.failed("GET http://u:pw1234@h:8008/ said \033]52;c;aGk=\007",
                 Instant.EPOCH, Duration.ZERO);

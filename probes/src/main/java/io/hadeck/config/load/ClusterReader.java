@@ -193,7 +193,9 @@ public final class ClusterReader {
         if (name == null) {
             return null;
         }
-        if (host == null && !m.has("host")) {
+        boolean endpointRefused = (m.has("postgres") && postgres == null) || (m.has("etcd") && etcd == null)
+                || (m.has("patroni") && patroni == null) || (m.has("elasticsearch") && es == null);
+        if (host == null && !m.has("host") && !endpointRefused) {
             problems.at(item, label + " needs 'host' (no endpoint to take it from)");
             return null;
         }
