@@ -29,7 +29,7 @@ public record Secret(Kind kind, String reference) {
             case FILE -> {
                 var unsafe = FileModes.secretProblem(Path.of(reference));
                 if (unsafe.isPresent()) {
-                    throw new ConfigException(unsafe.get());
+                    throw new ConfigException("secret file " + reference + ": " + unsafe.get());
                 }
                 try {
                     yield remembered(BoundedText.read(Path.of(reference), 64 * 1024).strip());

@@ -34,8 +34,7 @@ public final class FileModes {
     public static Optional<String> secretProblem(Path file) {
         Set<PosixFilePermission> p = permissions(file);
         if (p != null && p.stream().anyMatch(x -> OTHERS_WRITE.contains(x) || OTHERS_READ.contains(x))) {
-            return Optional.of("secret file " + file + " is readable or writable by others (mode " + mode(p)
-                    + "); fix it: chmod 600 " + file);
+            return Optional.of("others can read or write it (mode " + mode(p) + "); fix it: chmod 600 " + file);
         }
         return Optional.empty();
     }

@@ -121,8 +121,8 @@ class HostileConfigTest {
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
         String yaml = cluster("", "      - {name: a, host: h}\n").replace("    nodes:",
                 "    postgres: {user: u, password: {file: " + secret + "}}\n    nodes:");
-        assertThat(problems(yaml)).containsExactly(dir.resolve("hadeck.yaml") + ":3: clusters[0].postgres.password: secret file "
-                + secret + " is readable or writable by others (mode 0644); fix it: chmod 600 " + secret);
+        assertThat(problems(yaml)).containsExactly(dir.resolve("hadeck.yaml") + ":3: clusters[0].postgres.password refers to "
+                + secret + ", but others can read or write it (mode 0644); fix it: chmod 600 " + secret);
         assertThatThrownBy(() -> Secret.file(secret.toString()).reveal()).hasMessageEndingWith("chmod 600 " + secret);
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         assertThat(problems(yaml)).isEmpty();

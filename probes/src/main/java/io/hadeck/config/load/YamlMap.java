@@ -321,7 +321,7 @@ public final class YamlMap {
         if (file != null) {
             var unsafe = FileModes.secretProblem(java.nio.file.Path.of(file));
             if (unsafe.isPresent()) {
-                problems.at(m.raw("file"), where(key) + ": " + unsafe.get());
+                problems.at(m.raw("file"), where(key) + " refers to " + file + ", but " + unsafe.get());
                 return null;
             }
         }
