@@ -160,7 +160,7 @@ public final class Session implements AutoCloseable {
             // snapshot says "unknown" for the rest, and wait-for/assert must not judge on that.
             s = watching ? awaitFirst() : ClusterWatcher.readOnce(cluster(), readTimeout());
         }
-        s = s.withFindings(FindingsEngine.derive(s, cluster().thresholds()));
+        s = s.withFindings(FindingsEngine.derive(s, cluster()));
         synchronized (this) {
             if (sharingReadings) {
                 sharedReading = s;
@@ -203,7 +203,7 @@ public final class Session implements AutoCloseable {
             w = watcher;
         }
         return w == null ? java.util.Optional.empty()
-                : w.latest().map(s -> s.progress().complete() ? s.withFindings(FindingsEngine.derive(s, cluster().thresholds())) : s);
+                : w.latest().map(s -> s.progress().complete() ? s.withFindings(FindingsEngine.derive(s, cluster())) : s);
     }
 
     /** A watcher for long-lived modes, started on first use and closed with the session. */

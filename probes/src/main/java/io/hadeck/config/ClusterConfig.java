@@ -9,16 +9,25 @@ import java.util.Optional;
  *
  * @param audit       where guided actions are audited (the cluster's {@code audit:}, else the file's, else the default)
  * @param chefBackend how Chef Backend is driven on its nodes (manager chef-backend)
+ * @param insecure    {@code insecure: true}: passwords sent without verified TLS are accepted
+ *                    without an INSECURE_TRANSPORT finding (a lab on loopback)
  */
 public record ClusterConfig(String name, String manager, boolean readOnly, Etcd etcd, Patroni patroni,
                             Postgres postgres, Elasticsearch elasticsearch, Ssh ssh, Poll poll,
                             Timeouts timeouts, Thresholds thresholds, List<NodeConfig> nodes, Audit audit,
-                            ChefBackend chefBackend) {
+                            ChefBackend chefBackend, boolean insecure) {
 
     public ClusterConfig {
         nodes = List.copyOf(nodes);
         audit = audit == null ? Audit.defaults() : audit;
         chefBackend = chefBackend == null ? ChefBackend.defaults() : chefBackend;
+    }
+
+    public ClusterConfig(String name, String manager, boolean readOnly, Etcd etcd, Patroni patroni, Postgres postgres,
+                         Elasticsearch elasticsearch, Ssh ssh, Poll poll, Timeouts timeouts, Thresholds thresholds,
+                         List<NodeConfig> nodes, Audit audit, ChefBackend chefBackend) {
+        this(name, manager, readOnly, etcd, patroni, postgres, elasticsearch, ssh, poll, timeouts, thresholds, nodes,
+                audit, chefBackend, false);
     }
 
     /** Without the action settings: the defaults (audit under $XDG_STATE_HOME, chef-backend-ctl). */

@@ -5,6 +5,8 @@ import io.hadeck.config.load.JournalReader;
 import io.hadeck.config.load.Problem;
 import io.hadeck.config.load.Problems;
 import io.hadeck.config.load.YamlMap;
+import io.hadeck.files.BoundedText;
+import io.hadeck.files.FileModes;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -15,8 +17,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,15 +49,18 @@ public final class ConfigLoader {
         return read(file).problems().all();
     }
 
-    /** Where the configuration is: --config, $HADECK_CONFIG, ~/.config/hadeck/config.yaml, then the lab's. */
+    /**
+     * Where the configuration is: --config, $HADECK_CONFIG, $XDG_CONFIG_HOME/hadeck/config.yaml
+     * (default ~/.config), /etc/hadeck/config.yaml. Nowhere else.
+     */
     public static Path locate(String explicit) {
         return ConfigLocator.locate(explicit, System.getenv(), Path.of(System.getProperty("user.home", ".")),
-                Path.of("").toAbsolutePath(), ConfigLocator.jarDir());
+                ConfigLocator.SYSTEM);
     }
 
-    /** The same search with the environment, home and working directory given (tests). */
-    public static Path locate(String explicit, Map<String, String> env, Path home, Path workingDir) {
-        return ConfigLocator.locate(explicit, env, home, workingDir, null);
+    /** The same search with the environment, home and system file given (tests). */
+    public static Path locate(String explicit, Map<String, String> env, Path home, Path system) {
+        return ConfigLocator.locate(explicit, env, home, system);
     }
 
     private record Result(HadeckConfig config, Problems problems) {
@@ -67,9 +70,17 @@ public final class ConfigLoader {
         Problems problems = new Problems(file.toString());
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = BoundedText.read(file, BoundedText.CONFIG_LIMIT);
+        } catch (BoundedText.Refused e) {
+            problems.at(0, e.getMessage().substring(file.toString().length() + 2));
+            return new Result(null, problems);
         } catch (IOException e) {
             problems.at(0, "cannot read the configuration (" + e.getClass().getSimpleName() + ")");
+            return new Result(null, problems);
+        }
+        var unsafe = FileModes.configProblem(file);
+        if (unsafe.isPresent()) {
+            problems.at(0, unsafe.get());
             return new Result(null, problems);
         }
         Node root;

@@ -1,7 +1,9 @@
 package io.hadeck.config;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import io.hadeck.files.BoundedText;
+import io.hadeck.files.FileModes;
+import io.hadeck.text.Redactor;
 import java.nio.file.Path;
 
 /**
@@ -25,8 +27,14 @@ public record Secret(Kind kind, String reference) {
     public String reveal() {
         return switch (kind) {
             case FILE -> {
+                var unsafe = FileModes.secretProblem(Path.of(reference));
+                if (unsafe.isPresent()) {
+                    throw new ConfigException("secret file " + reference + ": " + unsafe.get());
+                }
                 try {
-                    yield Files.readString(Path.of(reference)).strip();
+                    yield remembered(BoundedText.read(Path.of(reference), 64 * 1024).strip());
+                } catch (BoundedText.Refused e) {
+                    throw new ConfigException("secret file " + e.getMessage());
                 } catch (IOException e) {
                     throw new ConfigException("cannot read secret file " + reference + ": " + e.getClass().getSimpleName());
                 }
@@ -36,9 +44,15 @@ public record Secret(Kind kind, String reference) {
                 if (v == null) {
                     throw new ConfigException("environment variable " + reference + " is not set");
                 }
-                yield v;
+                yield remembered(v);
             }
         };
+    }
+
+    /** The redactor learns every revealed value, so it is masked wherever it turns up later. */
+    private static String remembered(String value) {
+        Redactor.remember(value);
+        return value;
     }
 
     @Override

@@ -17,7 +17,19 @@ public final class FindingsEngine {
     private static final List<Rules> RULES = List.of(new PostgresRules(), new HaRules(), new EtcdRules(),
             new ElasticsearchRules(), new DrbdRules(), new FreshnessRules());
 
+    /** Worst first, then by code: the order every view shows. */
+    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity).reversed()
+            .thenComparing(Finding::code);
+
     private FindingsEngine() {
+    }
+
+    /** The snapshot's findings plus what the cluster's configuration says (INSECURE_TRANSPORT). */
+    public static List<Finding> derive(ClusterSnapshot s, ClusterConfig cluster) {
+        List<Finding> out = new ArrayList<>(derive(s, cluster.thresholds()));
+        out.addAll(InsecureTransportRules.of(cluster));
+        out.sort(ORDER);
+        return List.copyOf(out);
     }
 
     public static List<Finding> derive(ClusterSnapshot s, ClusterConfig.Thresholds t) {
@@ -27,8 +39,7 @@ public final class FindingsEngine {
         for (Rules r : RULES) {
             out.addAll(r.apply(facts));
         }
-        // worst first, then by code: the order every view shows
-        out.sort(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::code));
+        out.sort(ORDER);
         return List.copyOf(out);
     }
 }

@@ -1,5 +1,8 @@
 package io.hadeck.model;
 
+import io.hadeck.text.Redactor;
+import io.hadeck.text.TerminalText;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -18,6 +21,8 @@ public record Observation<T>(T value, String error, Instant readAt, Duration too
         if ((value == null) == (error == null)) {
             throw new IllegalArgumentException("an observation holds a value or an error, not both or neither");
         }
+        // An error is often a server's or a library's text: no secret and no escape sequence goes further.
+        error = error == null ? null : TerminalText.oneLine(Redactor.redact(error));
     }
 
     public static <T> Observation<T> ok(T value, Instant readAt, Duration took) {

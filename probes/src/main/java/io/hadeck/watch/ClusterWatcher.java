@@ -233,7 +233,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
     /** The one call site of the findings engine; a failing rule must not stop the watcher. */
     static ClusterSnapshot withFindings(ClusterSnapshot s, ClusterConfig cfg) {
         try {
-            List<Finding> f = FindingsEngine.derive(s, cfg.thresholds());
+            List<Finding> f = FindingsEngine.derive(s, cfg);
             return s.withFindings(f);
         } catch (RuntimeException e) {
             LOG.warn("findings failed on snapshot {}: {}", s.seq(), e.toString());

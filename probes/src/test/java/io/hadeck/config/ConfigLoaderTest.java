@@ -178,29 +178,31 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void locateFollowsTheDocumentedOrder(@TempDir Path tmp) throws IOException {
+    void locateLooksOnlyInTheDocumentedPlaces(@TempDir Path tmp) throws IOException {
         Path home = Files.createDirectories(tmp.resolve("home"));
+        Path system = tmp.resolve("etc/hadeck/config.yaml");
+        // an untrusted checkout with a lab config, entered by the operator: never read
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         Files.createDirectories(repo.resolve("scripts"));
         Files.writeString(repo.resolve("scripts/lab"), "#!/bin/sh\n");
-        Path work = Files.createDirectories(repo.resolve("console"));
+        Files.writeString(Files.createDirectories(repo.resolve(".lab")).resolve("hadeck.yaml"), "clusters: []\n");
         Path explicit = Files.writeString(tmp.resolve("x.yaml"), "clusters: []\n");
 
-        assertThatThrownBy(() -> ConfigLoader.locate(null, Map.of(), home, work)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("no configuration found").hasMessageContaining(".lab/hadeck.yaml");
-        Path repoLab = Files.createDirectories(repo.resolve(".lab")).resolve("hadeck.yaml");
-        Files.writeString(repoLab, "clusters: []\n");
-        assertThat(ConfigLoader.locate(null, Map.of(), home, work)).isEqualTo(repoLab);
-        Path labDir = Files.createDirectories(tmp.resolve("lab-x"));
-        Files.writeString(labDir.resolve("hadeck.yaml"), "x");
-        assertThat(ConfigLoader.locate(null, Map.of("HADECK_LAB_DIR", labDir.toString()), home, work))
-                .isEqualTo(labDir.resolve("hadeck.yaml"));
+        assertThatThrownBy(() -> ConfigLoader.locate(null, Map.of(), home, system)).isInstanceOf(ConfigException.class)
+                .hasMessage("no configuration found; give --config FILE or set $HADECK_CONFIG (looked in: "
+                        + home.resolve(".config/hadeck/config.yaml") + ", " + system + ")");
+        Files.writeString(Files.createDirectories(system.getParent()).resolve("config.yaml"), "x");
+        assertThat(ConfigLoader.locate(null, Map.of(), home, system)).isEqualTo(system);
         Path user = Files.createDirectories(home.resolve(".config/hadeck")).resolve("config.yaml");
         Files.writeString(user, "x");
-        assertThat(ConfigLoader.locate(null, Map.of("HADECK_LAB_DIR", labDir.toString()), home, work)).isEqualTo(user);
-        assertThat(ConfigLoader.locate(null, Map.of("HADECK_CONFIG", explicit.toString()), home, work)).isEqualTo(explicit);
-        assertThat(ConfigLoader.locate(explicit.toString(), Map.of(), home, work)).isEqualTo(explicit);
-        assertThatThrownBy(() -> ConfigLoader.locate("/no/such.yaml", Map.of(), home, work))
+        assertThat(ConfigLoader.locate(null, Map.of(), home, system)).isEqualTo(user);
+        Path xdg = Files.createDirectories(tmp.resolve("xdg/hadeck")).resolve("config.yaml");
+        Files.writeString(xdg, "x");
+        assertThat(ConfigLoader.locate(null, Map.of("XDG_CONFIG_HOME", tmp.resolve("xdg").toString()), home, system))
+                .isEqualTo(xdg);
+        assertThat(ConfigLoader.locate(null, Map.of("HADECK_CONFIG", explicit.toString()), home, system)).isEqualTo(explicit);
+        assertThat(ConfigLoader.locate(explicit.toString(), Map.of(), home, system)).isEqualTo(explicit);
+        assertThatThrownBy(() -> ConfigLoader.locate("/no/such.yaml", Map.of(), home, system))
                 .hasMessage("--config /no/such.yaml: no such file");
     }
 }

@@ -14,6 +14,7 @@ class PatroniCredentialsTest {
     void credentialsFromAFileBecomeOneBasicHeader(@TempDir Path dir) throws Exception {
         Path secret = dir.resolve("patroni-rest");
         Files.writeString(secret, "s3cret\n");
+        Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         var patroni = new ClusterConfig.Patroni("pg", "/service", "patroni", Secret.file(secret.toString()), null);
         // base64("patroni:s3cret"): the password file's trailing newline is not part of the password
         assertThat(patroni.basicAuthorization()).contains("Basic cGF0cm9uaTpzM2NyZXQ=");

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hadeck.actions.ActionException;
 import io.hadeck.actions.Operator;
+import io.hadeck.files.PrivateFiles;
+import io.hadeck.text.Redactor;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +52,10 @@ public final class AuditLog {
         n.put("time", r.time()).put("user", r.user()).put("host", r.host()).put("cluster", r.cluster())
                 .put("action", r.action()).put("target", r.target()).put("step", r.step()).put("result", r.result())
                 .put("detail", r.detail());
-        byte[] line = (n.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+        // the one redactor: a detail may quote a server's reply or an exception that names a URL
+        byte[] line = (Redactor.redact(n.toString()) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
-            ensureDirectory();
+            PrivateFiles.file(file);
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(line);
@@ -63,7 +65,7 @@ public final class AuditLog {
                 ch.force(true);
             }
         } catch (IOException e) {
-            throw new ActionException("cannot write the audit log " + file + ": " + e.getMessage());
+            throw new Unwritable(file, reason(e));
         }
         return r;
     }
@@ -90,13 +92,42 @@ public final class AuditLog {
         return out;
     }
 
-    private void ensureDirectory() throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    /**
+     * No action runs without its audit trail: an audit log that cannot be written refuses the
+     * action (exit 4), naming the file and why, before any step.
+     */
+    public static final class Unwritable extends ActionException {
+        public Unwritable(Path file, String reason) {
+            super("refused: cannot write the audit log " + file + ": " + reason
+                    + " (fix it or set audit.path in the config)");
         }
-        if (!Files.exists(file)) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+
+    /** Why {@code file} could not be appended to, or empty if it can (for {@code hadeck config check}). */
+    public static java.util.Optional<String> whyUnwritable(Path file) {
+        Path p = file.toAbsolutePath();
+        if (Files.exists(p)) {
+            return Files.isRegularFile(p) && Files.isWritable(p) ? java.util.Optional.empty()
+                    : java.util.Optional.of(Files.isRegularFile(p) ? "permission denied" : "not a regular file");
         }
+        Path dir = p.getParent();
+        while (dir != null && !Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            return java.util.Optional.of("no directory to create it in");
+        }
+        return Files.isWritable(dir) ? java.util.Optional.empty()
+                : java.util.Optional.of("cannot create it: permission denied in " + dir);
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }

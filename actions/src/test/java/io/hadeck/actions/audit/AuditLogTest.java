@@ -51,4 +51,43 @@ class AuditLogTest {
     void defaultPathFollowsXdgStateHome() {
         assertThat(AuditLog.defaultPath().toString()).endsWith("hadeck/audit.jsonl");
     }
+
+    @Test
+    void theAuditFileAndTheDirectoryItCreatesArePrivateAndWhatItQuotesIsRedacted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("state/hadeck/audit.jsonl");
+        new AuditLog(file, new Operator("alice", "h", 1), CLOCK).append("lab", "promote", "node-2", "plan", "failed",
+                "GET http://root:s3cret@10.0.0.1:8008/cluster: connection refused");
+        assertThat(Files.getPosixFilePermissions(file.getParent())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.readString(file)).contains("http://***@10.0.0.1:8008/cluster").doesNotContain("s3cret");
+    }
+
+    @Test
+    void anAuditLogThatCannotBeCreatedRefusesTheActionNamingThePathAndWhy(@TempDir Path dir) throws Exception {
+        Path plain = Files.writeString(dir.resolve("plain"), "a file where a directory should be\n");
+        Path file = plain.resolve("audit.jsonl");
+        AuditLog log = new AuditLog(file, new Operator("alice", "h", 1), CLOCK);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> log.append("lab", "promote", "n", "plan", "planned", "x"))
+                .isInstanceOf(AuditLog.Unwritable.class)
+                .hasMessage("refused: cannot write the audit log " + file + ": not a directory"
+                        + " (fix it or set audit.path in the config)");
+        assertThat(AuditLog.whyUnwritable(file)).contains("no directory to create it in");
+        assertThat(AuditLog.whyUnwritable(dir.resolve("ok/audit.jsonl"))).isEmpty();
+        assertThat(AuditLog.whyUnwritable(dir)).contains("not a regular file");
+    }
+
+    @Test
+    void anUnwritableAuditLogRefusesTheActionNamingThePathAndWhy(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "root writes through file modes");
+        Path locked = Files.createDirectory(dir.resolve("locked"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("r-x------")));
+        Path file = locked.resolve("audit.jsonl");
+        AuditLog log = new AuditLog(file, new Operator("alice", "h", 1), CLOCK);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> log.append("lab", "promote", "n", "plan", "planned", "x"))
+                .isInstanceOf(AuditLog.Unwritable.class)
+                .hasMessage("refused: cannot write the audit log " + file + ": permission denied"
+                        + " (fix it or set audit.path in the config)");
+        assertThat(AuditLog.whyUnwritable(file)).contains("cannot create it: permission denied in " + locked);
+    }
 }

@@ -1,7 +1,10 @@
 package io.hadeck.console.commands;
 
 import io.hadeck.config.ConfigException;
+import io.hadeck.actions.audit.AuditLog;
 import io.hadeck.config.ConfigLoader;
+import io.hadeck.config.HadeckConfig;
+import io.hadeck.findings.InsecureTransportRules;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -23,6 +26,10 @@ public class ConfigCommand {
             Path path = file != null ? Path.of(file) : ConfigLoader.locate(session.options().configFile());
             List<String> problems = ConfigProblems.of(path);
             if (problems.isEmpty()) {
+                // valid, but a password would cross the network readable: the same findings the screen shows
+                ConfigLoader.load(path).clusters().forEach(c -> InsecureTransportRules.of(c).forEach(f ->
+                        out().println(path + ": warning: " + f.code() + " cluster " + c.name() + ": " + f.message()
+                                + " (" + f.action() + ")")));
                 out().println(path + ": ok");
                 out().flush();
                 return ExitCode.OK;
@@ -40,10 +47,19 @@ public class ConfigCommand {
 
         static List<String> of(Path path) {
             try {
-                return ConfigLoader.check(path).stream().map(Object::toString).toList();
+                List<String> problems = ConfigLoader.check(path).stream().map(Object::toString).toList();
+                return problems.isEmpty() ? auditProblems(path) : problems;
             } catch (ConfigException e) {
                 return List.of(e.getMessage());
             }
+        }
+
+        /** An action refuses to run without its audit log: say so now, not at 3 a.m. */
+        static List<String> auditProblems(Path path) {
+            HadeckConfig cfg = ConfigLoader.load(path);
+            return cfg.clusters().stream().map(c -> c.audit().path()).distinct()
+                    .flatMap(a -> AuditLog.whyUnwritable(a).map(why -> path + ": audit log " + a + " is not writable: "
+                            + why).stream()).toList();
         }
     }
 }

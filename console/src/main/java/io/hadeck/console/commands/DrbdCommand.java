@@ -1,6 +1,7 @@
 package io.hadeck.console.commands;
 
 import io.hadeck.console.output.ModelJson;
+import io.hadeck.files.BoundedText;
 import io.hadeck.console.output.Obj;
 import io.hadeck.console.output.Result;
 import io.hadeck.console.output.Table;
@@ -10,9 +11,6 @@ import io.hadeck.model.DrbdStatus;
 import io.hadeck.model.NodeView;
 import io.hadeck.parse.DrbdText;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,17 +74,19 @@ public class DrbdCommand {
             return ExitCode.OK;
         }
 
+        /** Bounded and text only: {@code /dev/zero} is one line and exit 2, not an OutOfMemoryError. */
         private static String read(String file) {
             try {
                 if (file.equals("-")) {
-                    InputStream in = System.in;
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    return BoundedText.read(System.in, "stdin", BoundedText.PARSE_LIMIT);
                 }
-                return Files.readString(Path.of(file));
+                return BoundedText.read(Path.of(file), BoundedText.PARSE_LIMIT);
+            } catch (BoundedText.Refused e) {
+                throw CommandException.usage(e.getMessage());
             } catch (NoSuchFileException e) {
                 throw CommandException.usage("no such file: " + file);
             } catch (IOException e) {
-                throw CommandException.usage("cannot read " + file + ": " + e.getMessage());
+                throw CommandException.usage("cannot read " + file + ": " + e.getClass().getSimpleName());
             }
         }
     }

@@ -5,6 +5,7 @@ import io.hadeck.console.Session;
 import io.hadeck.console.condition.ConditionException;
 import io.hadeck.console.condition.Vocabulary;
 import io.hadeck.parse.ParseException;
+import io.hadeck.console.output.SafeOutput;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +90,9 @@ public final class Shell {
     }
 
     /** One line as typed at a prompt or in a batch file: ';' separated, stops at the first failure. */
-    public int run(String line, PrintWriter out, PrintWriter err) {
+    public int run(String line, PrintWriter rawOut, PrintWriter rawErr) {
+        PrintWriter out = SafeOutput.wrap(rawOut);
+        PrintWriter err = SafeOutput.wrap(rawErr);
         root();
         int code = ExitCode.OK;
         List<List<String>> commands;
@@ -125,8 +128,8 @@ public final class Shell {
     }
 
     private int executeArgv(List<String> argv, PrintWriter out, PrintWriter err) {
-        root.setOut(out);
-        root.setErr(err);
+        root.setOut(SafeOutput.wrap(out));
+        root.setErr(SafeOutput.wrap(err));
         return root.execute(argv.toArray(String[]::new));
     }
 
@@ -176,6 +179,9 @@ public final class Shell {
         if (ex instanceof CommandException ce) {
             code = ce.exitCode();
             message = ce.getMessage();
+        } else if (ex instanceof io.hadeck.actions.audit.AuditLog.Unwritable u) {
+            code = ExitCode.REFUSED;
+            message = u.getMessage();
         } else if (ex instanceof ConfigException || ex instanceof ParseException || ex instanceof ConditionException
                 || ex instanceof IllegalArgumentException) {
             code = ExitCode.USAGE;

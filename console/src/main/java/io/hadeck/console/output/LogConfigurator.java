@@ -3,7 +3,11 @@ package io.hadeck.console.output;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import io.hadeck.files.PrivateFiles;
+import io.hadeck.text.Redactor;
+import io.hadeck.text.TerminalText;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
@@ -27,10 +31,19 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     @Override
     public ExecutionStatus configure(LoggerContext ctx) {
         ctx.getStatusManager().add(new NopStatusListener());   // logback's own complaints never reach the terminal
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        RedactingLayout layout = new RedactingLayout();
+        layout.setContext(ctx);
+        layout.setPattern(PATTERN);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(ctx);
-        encoder.setPattern(PATTERN);
+        encoder.setLayout(layout);
         encoder.start();
+        try {
+            PrivateFiles.file(LogFile.path());   // 0600 in a 0700 directory, before logback creates it 0644
+        } catch (java.io.IOException | RuntimeException e) {
+            // the appender reports nothing either: hadeck runs without a log rather than not at all
+        }
         FileAppender<ILoggingEvent> file = new FileAppender<>();
         file.setContext(ctx);
         file.setName("FILE");
@@ -44,5 +57,13 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         CHATTY.forEach(name -> ctx.getLogger(name).setLevel(Level.WARN));
         ctx.getLogger("hadeck.events").setLevel(Level.INFO);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Every log line passes the one redactor; control characters are escaped so `less` and `tail` stay safe. */
+    static final class RedactingLayout extends PatternLayout {
+        @Override
+        public String doLayout(ILoggingEvent event) {
+            return TerminalText.escape(Redactor.redact(super.doLayout(event)));
+        }
     }
 }

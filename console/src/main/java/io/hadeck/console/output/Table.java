@@ -18,7 +18,8 @@ public final class Table {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("row has " + cells.length + " cells, table has " + headers.size());
         }
-        rows.add(Arrays.stream(cells).map(c -> c == null || c.toString().isEmpty() ? "-" : c.toString()).toList());
+        rows.add(Arrays.stream(cells).map(c -> c == null || c.toString().isEmpty() ? "-"
+                : io.hadeck.text.TerminalText.oneLine(c.toString())).toList());
         return this;
     }
 

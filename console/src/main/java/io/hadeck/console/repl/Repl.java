@@ -1,5 +1,7 @@
 package io.hadeck.console.repl;
 
+import io.hadeck.files.PrivateFiles;
+
 import io.hadeck.console.Confirmer;
 import io.hadeck.console.Session;
 import io.hadeck.console.commands.ExitCode;
@@ -44,6 +46,11 @@ public final class Repl {
 
     /** With a given terminal: tests drive this with JLine's ExternalTerminal. */
     public int run(Terminal terminal, Path history) {
+        try {
+            PrivateFiles.file(history);   // 0600 before JLine creates it with the umask: it holds what was typed
+        } catch (IOException e) {
+            LOG.warn("cannot create {}", history, e);
+        }
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("hadeck")
                 .completer(new ReplCompleter(session))
                 .variable(LineReader.HISTORY_FILE, history)
@@ -131,13 +138,7 @@ public final class Repl {
 
     /** $XDG_STATE_HOME/hadeck/history (default ~/.local/state/hadeck/history). */
     public static Path historyFile() {
-        Path dir = Session.stateDir();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            LOG.warn("cannot create {}", dir, e);
-        }
-        return dir.resolve("history");
+        return Session.stateDir().resolve("history");
     }
 
     /** Typed confirmation at the REPL prompt. */

@@ -90,6 +90,8 @@ class ReplTest {
         type("\u0004");                                             // Ctrl-D leaves
         assertThat(repl.get(10, TimeUnit.SECONDS)).isEqualTo(0);
         assertThat(Files.readString(dir.resolve("history"))).contains("echo first-call").contains("stauts");
+        assertThat(Files.getPosixFilePermissions(dir.resolve("history"))).as("what was typed is the operator's")
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test

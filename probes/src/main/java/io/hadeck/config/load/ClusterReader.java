@@ -43,11 +43,11 @@ public final class ClusterReader {
 
     public ClusterConfig read(Node node, int index) {
         YamlMap c = YamlMap.of(problems, "clusters[" + index + "]", node, "name", "manager", "readOnly", "etcd",
-                "patroni", "postgres", "elasticsearch", "ssh", "poll", "timeouts", "thresholds", "nodes", "audit", "chefBackend");
+                "patroni", "postgres", "elasticsearch", "ssh", "poll", "timeouts", "thresholds", "nodes", "audit", "chefBackend", "insecure");
         if (c == null) {
             return null;
         }
-        String name = c.required("name");
+        String name = c.has("name") ? c.name("name") : c.required("name");
         String label = name == null ? "clusters[" + index + "]" : "cluster " + name;
         String manager = c.oneOf("manager", c.has("patroni") ? "patroni" : "none", "patroni", "chef-backend", "none");
         ClusterConfig.Etcd etcd = etcd(c.map("etcd", "endpoints", "username", "password", "tls"));
@@ -56,17 +56,19 @@ public final class ClusterReader {
                 or(p.string("namespace"), "/service/"), p.string("username"), p.secret("password"), tls(p),
                 actions.patroniConfigPath(p));
         YamlMap pg = c.map("postgres", "database", "user", "password", "sslmode", "tls");
+        Tls pgTls = pg == null ? null : tls(pg);   // a CA named: the server's certificate and name are checked
         ClusterConfig.Postgres postgres = pg == null ? null : new ClusterConfig.Postgres(
                 or(pg.string("database"), "postgres"), pg.string("user"),
                 pg.secret("password"),
-                pg.oneOf("sslmode", "prefer", "disable", "allow", "prefer", "require", "verify-ca", "verify-full"), tls(pg));
+                pg.oneOf("sslmode", pgTls != null && pgTls.ca() != null ? "verify-full" : "prefer", "disable", "allow",
+                        "prefer", "require", "verify-ca", "verify-full"), pgTls);
         YamlMap es = c.map("elasticsearch", "username", "password", "tls");
         ClusterConfig.Elasticsearch elasticsearch = es == null ? null
                 : new ClusterConfig.Elasticsearch(es.string("username"), es.secret("password"), tls(es));
         YamlMap s = c.map("ssh", "user", "port", "identity", "knownHosts", "connectTimeout", "options");
         ClusterConfig.Ssh ssh = s == null ? new ClusterConfig.Ssh(null, 22, null, null, Duration.ofSeconds(5), List.of())
-                : new ClusterConfig.Ssh(s.string("user"), s.port("port", 22), s.string("identity"), s.string("knownHosts"),
-                s.duration("connectTimeout", Duration.ofSeconds(5)), s.strings("options"));
+                : new ClusterConfig.Ssh(s.user("user"), s.port("port", 22), s.string("identity"), s.string("knownHosts"),
+                s.duration("connectTimeout", Duration.ofSeconds(5)), s.sshOptions("options"));
         ClusterConfig.Poll poll = poll(c.map("poll", "etcd", "postgres", "patroni", "elasticsearch", "drbd"));
         YamlMap t = c.map("timeouts", "connect", "read");
         ClusterConfig.Timeouts timeouts = t == null ? DEFAULT_TIMEOUTS : new ClusterConfig.Timeouts(
@@ -80,7 +82,7 @@ public final class ClusterReader {
         ClusterConfig.Audit audit = actions.audit(c, fileAudit);
         ClusterConfig.ChefBackend chefBackend = actions.chefBackend(c);
         return new ClusterConfig(name, manager, c.bool("readOnly", false), etcd, patroni, postgres, elasticsearch, ssh,
-                poll, timeouts, thresholds, nodes, audit, chefBackend);
+                poll, timeouts, thresholds, nodes, audit, chefBackend, c.bool("insecure", false));
     }
 
     private static String or(String value, String def) {
@@ -169,7 +171,7 @@ public final class ClusterReader {
         if (m == null) {
             return null;
         }
-        String name = m.required("name");
+        String name = m.has("name") ? m.name("name") : m.required("name");
         String label = name == null ? where : "node " + name;
         String etcd = m.url("etcd");
         String postgres = m.hostPort("postgres");
@@ -177,24 +179,31 @@ public final class ClusterReader {
         String es = m.url("elasticsearch");
         YamlMap ssh = m.map("ssh", "user");
         YamlMap drbd = m.map("drbd", "resources", "via");
-        List<String> resources = drbd == null ? List.of() : drbd.strings("resources");
-        if (drbd != null && resources.isEmpty()) {
+        List<String> resources = drbd == null ? List.of() : drbd.names("resources");
+        if (drbd != null && drbd.strings("resources").isEmpty()) {
             problems.at(drbd.node(), label + ": drbd.resources must name at least one resource");
         }
         String via = drbd == null ? null : drbd.oneOf("via", "ssh", "ssh", "local");
-        String host = m.string("host");
+        String host = m.host("host");
+        String sshUser = ssh == null ? null : ssh.user("user");
+        String peer = m.name("peer");
         if (host == null) {
             host = hostOf(postgres, etcd, patroni, es);
         }
         if (name == null) {
             return null;
         }
-        if (host == null) {
+        boolean endpointRefused = (m.has("postgres") && postgres == null) || (m.has("etcd") && etcd == null)
+                || (m.has("patroni") && patroni == null) || (m.has("elasticsearch") && es == null);
+        if (host == null && !m.has("host") && !endpointRefused) {
             problems.at(item, label + " needs 'host' (no endpoint to take it from)");
             return null;
         }
+        if (host == null) {
+            return null;
+        }
         return new NodeConfig(name, host, etcd, postgres, patroni, es, resources, via,
-                ssh == null ? null : ssh.string("user"), m.string("peer"));
+                sshUser, peer);
     }
 
     /** A node without host: takes the host of its first endpoint. */

@@ -1,6 +1,9 @@
 package io.hadeck.config.load;
 
 import io.hadeck.config.Secret;
+import io.hadeck.config.SshOptions;
+import io.hadeck.files.FileModes;
+import io.hadeck.text.TerminalText;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -93,7 +96,63 @@ public final class YamlMap {
             problems.at(n, where(key) + " is empty");
             return null;
         }
+        if (v.chars().anyMatch(TerminalText::isControl)) {
+            problems.at(n, where(key) + " contains a control character (the value is not shown here)");
+            return null;
+        }
         return v;
+    }
+
+    /** A cluster, node or resource name: letters, digits, '.', '_', '-', not starting with '-' or '.'. */
+    public String name(String key) {
+        String v = string(key);
+        return v == null || Names.name(v) ? v : invalid(key, v, "a name of letters, digits, '.', '_' and '-' "
+                + "(at most 63, not starting with '-' or '.')");
+    }
+
+    /** A host name or IP address (never anything ssh could read as an option or a user@). */
+    public String host(String key) {
+        String v = string(key);
+        return v == null || Names.host(v) ? v : invalid(key, v, "a host name or IP address");
+    }
+
+    /** A login name for ssh. */
+    public String user(String key) {
+        String v = string(key);
+        return v == null || Names.user(v) ? v : invalid(key, v, "a login name of letters, digits, '.', '_' and '-' "
+                + "(not starting with '-')");
+    }
+
+    /** A list of names (DRBD resources). */
+    public List<String> names(String key) {
+        List<String> out = new ArrayList<>();
+        for (String v : strings(key)) {
+            if (Names.name(v)) {
+                out.add(v);
+            } else {
+                problems.at(raw(key), where(key) + " has '" + TerminalText.oneLine(v) + "'; expected names of letters, "
+                        + "digits, '.', '_' and '-' (not starting with '-' or '.')");
+            }
+        }
+        return out;
+    }
+
+    /** {@code ssh.options}: each on {@link SshOptions#ALLOWED}, normalised to Key=Value. */
+    public List<String> sshOptions(String key) {
+        List<String> out = new ArrayList<>();
+        Node list = raw(key);
+        List<Node> items = list instanceof SequenceNode seq ? seq.getValue() : List.of();
+        List<String> values = strings(key);
+        for (int i = 0; i < values.size(); i++) {
+            String o = values.get(i);
+            java.util.Optional<String> ok = SshOptions.normalise(o);
+            if (ok.isPresent()) {
+                out.add(ok.get());
+            } else {
+                problems.at(i < items.size() ? items.get(i) : list, where(key) + ": " + SshOptions.whyNot(o));
+            }
+        }
+        return out;
     }
 
     public String required(String key) {
@@ -175,6 +234,10 @@ public final class YamlMap {
         if (v == null) {
             return null;
         }
+        if (Checks.hasUserInfo(v)) {
+            problems.at(raw(key), where(key) + ": " + Checks.USERINFO_PROBLEM);
+            return null;
+        }
         return Checks.url(v) ? v : invalid(key, v, "a URL such as http://10.0.0.2:2379");
     }
 
@@ -188,7 +251,7 @@ public final class YamlMap {
     }
 
     private String invalid(String key, String v, String expected) {
-        problems.at(raw(key), where(key) + " is '" + v + "'; expected " + expected);
+        problems.at(raw(key), where(key) + " is '" + TerminalText.oneLine(v) + "'; expected " + expected);
         return null;
     }
 
@@ -215,10 +278,12 @@ public final class YamlMap {
     public List<String> urls(String key) {
         List<String> out = new ArrayList<>();
         for (String u : strings(key)) {
-            if (Checks.url(u)) {
+            if (Checks.hasUserInfo(u)) {
+                problems.at(raw(key), where(key) + ": " + Checks.USERINFO_PROBLEM);
+            } else if (Checks.url(u)) {
                 out.add(u);
             } else {
-                problems.at(raw(key), where(key) + " has '" + u + "'; expected URLs such as http://10.0.0.2:2379");
+                problems.at(raw(key), where(key) + " has '" + TerminalText.oneLine(u) + "'; expected URLs such as http://10.0.0.2:2379");
             }
         }
         return out;
@@ -253,6 +318,13 @@ public final class YamlMap {
             problems.at(m.raw("env"), where(key) + ".env is not an environment variable name");
             return null;
         }
+        if (file != null) {
+            var unsafe = FileModes.secretProblem(java.nio.file.Path.of(file));
+            if (unsafe.isPresent()) {
+                problems.at(m.raw("file"), where(key) + " refers to " + file + ", but " + unsafe.get());
+                return null;
+            }
+        }
         return file != null ? Secret.file(file) : env != null ? Secret.env(env) : null;
     }
 
@@ -268,6 +340,26 @@ public final class YamlMap {
     /** Syntax checks for endpoints. */
     static final class Checks {
         private Checks() {
+        }
+
+        static final String USERINFO_PROBLEM = "credentials inside a URL are refused (the value is not shown here); "
+                + "write username: and password: {file: /path/to/file} instead";
+
+        /** scheme://user[:password]@host: whatever the URL's syntax otherwise is. */
+        static boolean hasUserInfo(String v) {
+            int scheme = v.indexOf("://");
+            if (scheme < 0) {
+                return false;
+            }
+            String rest = v.substring(scheme + 3);
+            int end = rest.length();
+            for (char c : new char[] {'/', '?', '#'}) {
+                int i = rest.indexOf(c);
+                if (i >= 0 && i < end) {
+                    end = i;
+                }
+            }
+            return rest.substring(0, end).contains("@");
         }
 
         static boolean url(String v) {
@@ -287,7 +379,7 @@ public final class YamlMap {
             }
             String host = v.substring(0, colon);
             String port = v.substring(colon + 1);
-            boolean hostOk = host.matches("[A-Za-z0-9.-]{1,253}") || host.matches("\\[[0-9A-Fa-f:.]{2,45}]");
+            boolean hostOk = host.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}") || host.matches("\\[[0-9A-Fa-f:.]{2,45}]");
             return hostOk && port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535;
         }
     }

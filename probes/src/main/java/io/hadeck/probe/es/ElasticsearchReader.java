@@ -13,7 +13,6 @@ import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
 import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.impl.client.BasicCredentialsProvider;
-import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
@@ -99,9 +98,16 @@ public class ElasticsearchReader extends Probe<ElasticsearchReader.EsReading> im
         return new EsReading(EsMapping.health(node, health, cat), node);
     }
 
+    /** A reply larger than this is refused by the client while it is read, not after it filled the heap. */
+    private static final org.elasticsearch.client.RequestOptions CAPPED = org.elasticsearch.client.RequestOptions.DEFAULT
+            .toBuilder().setHttpAsyncResponseConsumerFactory(new org.elasticsearch.client.HttpAsyncResponseConsumerFactory
+                    .HeapBufferedResponseConsumerFactory(8 << 20)).build();
+
     private static JsonNode get(RestClient client, String path) throws IOException {
-        Response r = client.performRequest(new Request("GET", path));
-        return JSON.readTree(EntityUtils.toString(r.getEntity()));
+        Request request = new Request("GET", path);
+        request.setOptions(CAPPED);
+        Response r = client.performRequest(request);
+        return JSON.readTree(r.getEntity().getContent());
     }
 
     @Override

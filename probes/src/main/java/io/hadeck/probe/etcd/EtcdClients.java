@@ -27,9 +27,11 @@ public final class EtcdClients {
         if (etcd != null && etcd.username() != null && etcd.password() != null) {
             b.user(bytes(etcd.username())).password(bytes(etcd.password().reveal()));
         }
-        if (etcd != null && etcd.tls() != null) {
+        // https:// means TLS with or without a tls: block (then the system trust store); grpc-netty
+        // checks the server's name. Without sslContext jetcd would speak plaintext to an https URL.
+        if (etcd != null && (etcd.tls() != null || endpoints.stream().anyMatch(u -> u.startsWith("https:")))) {
             try {
-                var tls = etcd.tls();
+                var tls = etcd.tls() != null ? etcd.tls() : new io.hadeck.config.Tls(null, null, null);
                 b.sslContext(ssl -> {
                     if (tls.ca() != null) {
                         ssl.trustManager(new File(tls.ca()));

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Where and how to run a command on a node: locally, or through the system {@code ssh} binary.
  *
- * @param options extra {@code -o} options from the configuration, e.g. {@code ProxyJump=bastion}
+ * @param options extra {@code -o} options from the configuration (only {@link io.hadeck.config.SshOptions#ALLOWED}), e.g. {@code ServerAliveInterval=5}
  */
 public record NodeTarget(String node, boolean local, String host, int port, String user, String identity,
                          String knownHosts, Duration connectTimeout, List<String> options) {

@@ -1,6 +1,9 @@
 package io.hadeck.probe.ssh;
 
+import io.hadeck.config.SshOptions;
+import io.hadeck.config.load.Names;
 import io.hadeck.probe.Failures;
+import io.hadeck.text.TerminalText;
 import io.hadeck.probe.ProbeException;
 
 import java.io.File;
@@ -50,13 +53,31 @@ public class SshRunner {
         }
     }
 
-    /** The full argv this runner would execute; public so tests and dry runs can show it. */
+    /**
+     * The full argv this runner would execute; public so tests and dry runs can show it. Nothing
+     * from the configuration can be read by ssh as an option: the login and port are the values of
+     * {@code -l} and {@code -p}, the host comes after {@code --} (after which ssh parses no option,
+     * not even behind the host), and {@code -o} options come only from {@link SshOptions#ALLOWED}.
+     * ssh takes the first value it sees for an option, so the configured options come before
+     * hadeck's defaults and BatchMode comes before both.
+     *
+     * @throws ProbeException when the target holds a host, login or option the config loader would refuse
+     */
     public List<String> argv(NodeTarget target, List<String> command) {
         if (target.local()) {
             return List.copyOf(command);
         }
-        List<String> argv = new ArrayList<>(List.of("ssh", "-o", "BatchMode=yes",
-                "-o", "ConnectTimeout=" + Math.max(1, target.connectTimeout().toSeconds()),
+        if (!Names.host(target.host()) || (target.user() != null && !Names.user(target.user()))) {
+            throw new ProbeException("refusing to run ssh for node " + TerminalText.oneLine(target.node())
+                    + ": its host or login is not a plain name");
+        }
+        List<String> argv = new ArrayList<>(List.of("ssh", "-o", "BatchMode=yes"));
+        for (String o : target.options()) {
+            String ok = SshOptions.normalise(o).orElseThrow(() -> new ProbeException("refusing to run ssh for node "
+                    + TerminalText.oneLine(target.node()) + ": ssh option " + SshOptions.whyNot(o)));
+            argv.addAll(List.of("-o", ok));
+        }
+        argv.addAll(List.of("-o", "ConnectTimeout=" + Math.max(1, target.connectTimeout().toSeconds()),
                 "-o", "StrictHostKeyChecking=yes"));
         if (target.knownHosts() != null) {
             argv.addAll(List.of("-o", "UserKnownHostsFile=" + target.knownHosts()));
@@ -64,12 +85,12 @@ public class SshRunner {
         if (target.identity() != null) {
             argv.addAll(List.of("-o", "IdentitiesOnly=yes", "-i", target.identity()));
         }
-        for (String o : target.options()) {
-            argv.addAll(List.of("-o", o));
-        }
         argv.addAll(List.of("-p", Integer.toString(target.port())));
-        argv.add(target.user() == null ? target.host() : target.user() + "@" + target.host());
+        if (target.user() != null) {
+            argv.addAll(List.of("-l", target.user()));
+        }
         argv.add("--");
+        argv.add(target.host());
         // ssh joins the remote words with spaces and hands them to the remote shell: quote each one.
         command.forEach(w -> argv.add(ShellQuote.quote(w)));
         return argv;

@@ -20,7 +20,31 @@ class SshRunnerTest {
         assertThat(runner.argv(t, List.of("drbdadm", "status", "r 0"))).containsExactly(
                 "ssh", "-o", "BatchMode=yes", "-o", "ConnectTimeout=3", "-o", "StrictHostKeyChecking=yes",
                 "-o", "UserKnownHostsFile=/k/known_hosts", "-o", "IdentitiesOnly=yes", "-i", "/k/lab_key",
-                "-p", "2222", "hadecklab@127.0.7.5", "--", "drbdadm", "status", "'r 0'");
+                "-p", "2222", "-l", "hadecklab", "--", "127.0.7.5", "drbdadm", "status", "'r 0'");
+    }
+
+    @Test
+    void configuredOptionsComeFirstSoTheyTakeEffectAndOnlyAllowedOnesPass() {
+        NodeTarget t = new NodeTarget("a", false, "h", 22, null, null, null, Duration.ofSeconds(3),
+                List.of("ServerAliveInterval=5"));
+        assertThat(runner.argv(t, List.of("true"))).containsExactly("ssh", "-o", "BatchMode=yes",
+                "-o", "ServerAliveInterval=5", "-o", "ConnectTimeout=3", "-o", "StrictHostKeyChecking=yes",
+                "-p", "22", "--", "h", "true");
+    }
+
+    @Test
+    void aTargetNotBuiltFromACheckedConfigCannotSmuggleAnOption() {
+        NodeTarget user = new NodeTarget("a", false, "h", 22, "-oProxyCommand=touch /tmp/x", null, null,
+                Duration.ofSeconds(3), List.of());
+        NodeTarget host = new NodeTarget("a", false, "-oProxyCommand=x", 22, null, null, null, Duration.ofSeconds(3), List.of());
+        NodeTarget option = new NodeTarget("a", false, "h", 22, null, null, null, Duration.ofSeconds(3),
+                List.of("ProxyCommand=touch /tmp/x"));
+        assertThatThrownBy(() -> runner.argv(user, List.of("true"))).isInstanceOf(ProbeException.class)
+                .hasMessage("refusing to run ssh for node a: its host or login is not a plain name");
+        assertThatThrownBy(() -> runner.argv(host, List.of("true"))).isInstanceOf(ProbeException.class);
+        assertThatThrownBy(() -> runner.argv(option, List.of("true"))).isInstanceOf(ProbeException.class)
+                .hasMessage("refusing to run ssh for node a: ssh option 'ProxyCommand' runs a command and is never "
+                        + "taken from a hadeck config");
     }
 
     @Test
