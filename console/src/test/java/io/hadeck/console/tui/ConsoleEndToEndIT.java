@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The real console in a real terminal: `scripts/hadeck` in a tmux pane against the lab, read back
@@ -26,7 +25,7 @@ class ConsoleEndToEndIT {
     private static final Duration SETTLE = Duration.ofSeconds(90);
     private static final Pattern PRIMARY = Pattern.compile("PG primary (node-\\d)");
 
-    private final String session = "hadeck-e2e-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    private TmuxConsole console;
     private Path log;
 
     @BeforeEach
@@ -37,7 +36,9 @@ class ConsoleEndToEndIT {
 
     @AfterEach
     void restore() {
-        Lab.exec(List.of("tmux", "kill-session", "-t", session), Duration.ofSeconds(10));
+        if (console != null) {
+            console.close();
+        }
         // Whatever the test left crashed, bring it back: other test classes share this lab.
         for (String node : List.of("node-1", "node-2", "node-3")) {
             Lab.tryRun(Duration.ofMinutes(2), "fault", "node-start", node);
@@ -49,7 +50,7 @@ class ConsoleEndToEndIT {
     void operatorWatchesAPrimaryCrashResizesAndDrivesTheKeys() throws Exception {
         String cmd = "HADECK_LOG=" + log + " " + Lab.repo().resolve("scripts/hadeck") + " --config " + Lab.configPath()
                 + "; echo HADECK-EXITED $?; sleep 600";
-        tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "bash", "-c", cmd);
+        console = new TmuxConsole(cmd, 120, 40);
 
         String healthy = await("a healthy lab: 1 primary, 2 standbys streaming, etcd 3/3, ES green, DRBD in sync",
                 s -> PRIMARY.matcher(s).find() && s.contains("· 2 streaming") && !s.contains("not streaming")
@@ -72,7 +73,7 @@ class ConsoleEndToEndIT {
         assertThat(next).isNotEqualTo(primary);
         Lab.run("fault", "node-start", primary);
 
-        tmux("resize-window", "-t", session, "-x", "80", "-y", "24");
+        console.tmux("resize-window", "-t", console.session, "-x", "80", "-y", "24");
         String small = await("the 80x24 layout: one line per node, findings and events",
                 s -> rows(s).size() <= 24 && s.contains(" Nodes 5") && s.contains("Findings") && s.contains("Events"),
                 Duration.ofSeconds(30));
@@ -107,51 +108,12 @@ class ConsoleEndToEndIT {
         assertThat(Files.readString(log)).as("events go to the log file").contains("hadeck.events");
     }
 
-    // ------------------------------------------------------------------ tmux
-
-    private void tmux(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("tmux"));
-        cmd.addAll(List.of(args));
-        Lab.Result r = Lab.exec(cmd, Duration.ofSeconds(20));
-        if (r.exitCode() != 0) {
-            fail(String.join(" ", cmd) + " exited " + r.exitCode() + ": " + r.stderr());
-        }
-    }
-
-    /** Sends each argument as one tmux key (a name like Enter, or literal text). */
     private void keys(String... keys) {
-        for (String k : keys) {
-            tmux("send-keys", "-t", session, k);
-        }
+        console.keys(keys);
     }
 
-    private String capture() {
-        Lab.Result r = Lab.exec(List.of("tmux", "capture-pane", "-p", "-t", session), Duration.ofSeconds(20));
-        return r.exitCode() == 0 ? r.stdout() : "";
-    }
-
-    /**
-     * Polls the pane until {@code ok} holds for two captures in a row (a frame caught half-written
-     * must not pass), or fails with the last screen.
-     */
     private String await(String what, Predicate<String> ok, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        String last = "";
-        boolean seen = false;
-        while (System.nanoTime() < end) {
-            last = capture();
-            if (ok.test(last)) {
-                if (seen) {
-                    return last;
-                }
-                seen = true;
-            } else {
-                seen = false;
-            }
-            Thread.sleep(250);
-        }
-        fail("waited " + timeout.toSeconds() + " s for " + what + "; the screen was:\n" + last);
-        return last;
+        return console.await(what, ok, timeout);
     }
 
     private static List<String> rows(String screen) {
