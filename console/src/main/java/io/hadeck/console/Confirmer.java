@@ -9,7 +9,7 @@ public interface Confirmer {
 
     /**
      * Shows {@code question}, asks the operator to type {@code expected}, and returns true only when
-     * exactly that was typed. Never called when there is no operator (see {@link Session#confirm}).
+     * exactly that was typed. Never called when there is no operator ({@link #interactive()} false).
      */
     boolean confirm(String question, String expected);
 

@@ -358,33 +358,6 @@ public final class Session implements AutoCloseable {
         return confirmer.interactive();
     }
 
-    /**
-     * The one confirmation gate for anything that changes a cluster. With --yes (global or the
-     * command's own {@code yes}) it passes; without an operator it refuses (exit 4) rather than
-     * hang; otherwise the operator must type {@code expected}.
-     *
-     * @throws CommandException exit 4 when refused or not confirmed
-     */
-    public void confirm(String question, String expected, boolean yes) {
-        if (readOnly()) {
-            throw CommandException.refused("read-only session: " + question + " refused");
-        }
-        if (yes || options.assumeYes()) {
-            LOG.info("confirmed by --yes: {}", question);
-            return;
-        }
-        Confirmer c;
-        synchronized (this) {
-            c = confirmer;
-        }
-        if (!c.interactive()) {
-            throw CommandException.refused("not confirmed: no terminal to ask on; add --yes to run without asking");
-        }
-        if (!c.confirm(question, expected)) {
-            throw CommandException.refused("not confirmed (expected '" + expected + "')");
-        }
-    }
-
     // ------------------------------------------------------------------ batch state
 
     public synchronized boolean continueOnError() {

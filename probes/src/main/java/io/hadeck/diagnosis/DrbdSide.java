@@ -86,8 +86,8 @@ public record DrbdSide(String node, Reach reach, DrbdResource resource, DrbdKern
     }
 
     public boolean resyncing() {
-        return up() && resource.sync() != null || up() && resource.connection() != null
-                && (resource.connection().startsWith("Sync") || resource.connection().startsWith("PausedSync"));
+        String cs = up() ? resource.connection() : null;
+        return up() && (resource.sync() != null || cs != null && (cs.startsWith("Sync") || cs.startsWith("PausedSync")));
     }
 
     /** What this side says of its peer: Connected, or the peer's role is known to be Primary. */

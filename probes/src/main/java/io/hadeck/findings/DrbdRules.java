@@ -125,12 +125,11 @@ final class DrbdRules implements Rules {
                             + " there."));
         }
         if (d.scenario() == DrbdScenario.BOTH_SECONDARY) {
-            Side pick = a;
             out.add(new Finding(Severity.WARN, "DRBD_BOTH_SECONDARY", nodes,
                     "Both " + a.node() + " and " + b.node() + " are DRBD Secondary for " + a.label() + " (oos "
                             + Words.kib(a.r().outOfSyncKiB()) + " / " + Words.kib(b.r().outOfSyncKiB())
                             + "): nothing serves the data.",
-                    "Chef HA scenario 5: neither side holds writes of its own; promote one, e.g. " + pick.node()
+                    "Chef HA scenario 5: neither side holds writes of its own; promote one, e.g. " + a.node()
                             + ": drbdadm primary " + a.res() + " (hadeck drbd recover plans it)."));
         }
     }

@@ -128,13 +128,4 @@ class CommandsTest {
         assertThat(t.main("status", "--help")).isEqualTo(0);
         assertThat(t.out()).contains("--watch").contains("--json");
     }
-
-    @Test
-    void confirmationIsRefusedWithoutATerminalUnlessYes() {
-        TestShell t = TestShell.of(Clusters.lab());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.session.confirm("switch over to node-2", "node-2", false))
-                .isInstanceOf(CommandException.class).hasMessageContaining("add --yes")
-                .extracting(e -> ((CommandException) e).exitCode()).isEqualTo(4);
-        t.session.confirm("switch over to node-2", "node-2", true);
-    }
 }

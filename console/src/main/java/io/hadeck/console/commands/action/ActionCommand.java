@@ -126,6 +126,12 @@ public abstract class ActionCommand extends BaseCommand {
         }
 
         @Override
+        public void changed(String what) {
+            out.println("The cluster changed since you confirmed: " + what + ". The new plan follows; confirm again.");
+            out.flush();
+        }
+
+        @Override
         public void stepStarted(int number, int of, Step step) {
             out.println(PlanText.stepStarted(number, of, step));
             out.flush();
