@@ -10,13 +10,19 @@ import java.util.Set;
 
 /**
  * hadeck's own files (log, REPL history, audit log, journal) hold hostnames, commands and who did
- * what: 0600 files in 0700 directories, whoever creates them first. An existing file or directory
- * is tightened, not only a new one, because an earlier version or another tool may have made it
- * with the umask's 0644/0755.
+ * what: 0600 files in 0700 directories, whoever creates them first. An existing file is tightened,
+ * not only a new one, because an earlier version or another tool may have made it with the umask's
+ * 0644. An existing directory is tightened only when it is hadeck's own (named {@code hadeck}, as
+ * the state directory is): a directory the operator pointed a file into — a shared /var/log, a lab
+ * directory other users must traverse — keeps its mode (a 0700 lab directory locked PostgreSQL and
+ * sshd out of their own files in CI).
  */
 public final class PrivateFiles {
     public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     public static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
+
+    /** The name of hadeck's own directories ($XDG_STATE_HOME/hadeck, ~/.config/hadeck). */
+    static final String OWN_DIRECTORY = "hadeck";
 
     private PrivateFiles() {
     }
@@ -37,7 +43,9 @@ public final class PrivateFiles {
                 // else created meanwhile by another hadeck: tightened below
             }
         }
-        tighten(abs, DIR);
+        if (OWN_DIRECTORY.equals(String.valueOf(abs.getFileName()))) {
+            tighten(abs, DIR);
+        }
         return dir;
     }
 

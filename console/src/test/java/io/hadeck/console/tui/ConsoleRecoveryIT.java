@@ -5,6 +5,7 @@ import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.ConfigLoader;
 import io.hadeck.testkit.Lab;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,6 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleRecoveryIT {
     static final ClusterConfig CFG = ConfigLoader.load(Lab.configPath()).pick("lab");
+
+    @BeforeEach
+    void labIsHealthy() {
+        Lab.awaitHealthy(Duration.ofSeconds(120));   // the test before may have crashed and restarted a node
+    }
 
     @AfterEach
     void reset() {
