@@ -278,6 +278,11 @@ public final class ConsoleRuntime implements AutoCloseable {
             }
             CommandLine.Result result = r;
             uiTasks.add(() -> {
+                if (result.exitCode() == 0 && result.output().isBlank()) {
+                    // nothing to read (an action whose dialog is already open): stay where the operator is
+                    ui.say(Severity.OK, ":" + trimmed + " done");
+                    return;
+                }
                 ui.view = UiState.View.OUTPUT;
                 ui.outputTitle = ":" + trimmed + "   exit " + result.exitCode() + "   (Esc back, j/k scroll)";
                 ui.output = List.of(result.output().replace("\t", "    ").split("\n", -1));

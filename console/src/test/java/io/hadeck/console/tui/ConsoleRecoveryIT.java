@@ -65,7 +65,10 @@ class ConsoleRecoveryIT {
             console.keys("LOSE DATA", "Enter");
             String done = console.await("the account", s -> s.contains("exit 0 · any key closes"), Duration.ofSeconds(150));
             assertThat(done).contains("done: Connected, UpToDate/UpToDate");
-            console.keys("Escape", "q");
+            console.keys("Escape");   // any key closes the account; the console is back on its main view
+            console.await("the dialog closed", s -> !s.contains("any key closes") && s.contains("Findings"),
+                    Duration.ofSeconds(30));
+            console.keys("q");
             console.await("the console gone", s -> s.contains("HADECK-EXITED 0"), Duration.ofSeconds(30));
         }
         assertThat(writes("drbd-a")).isEqualTo(writes("drbd-b"));

@@ -67,9 +67,7 @@ public abstract class ActionCommand extends BaseCommand {
         ActionRequest request = request(session.cluster().name());
         var dialogs = session.actionDialogs();
         if (dialogs != null && !dryRun && !json) {
-            dialogs.accept(request);   // the console's `:` line: the same dialog as the key
-            out().println("opened the " + request.title() + " dialog");
-            out().flush();
+            dialogs.accept(request);   // the console's `:` line: the same dialog as the key, which says everything
             return ExitCode.OK;
         }
         FrontEnd front = session.frontEnd();
