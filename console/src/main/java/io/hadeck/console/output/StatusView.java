@@ -3,6 +3,7 @@ package io.hadeck.console.output;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.DrbdResource;
 import io.hadeck.model.Finding;
+import io.hadeck.model.HaState;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
 import io.hadeck.model.PgInstance;
@@ -63,8 +64,41 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
         return Obj.of().put("cluster", snapshot.cluster()).put("takenAt", ModelJson.time(snapshot.takenAt()))
                 .put("health", health())
                 .put("crit", snapshot.count(Severity.CRIT)).put("warn", snapshot.count(Severity.WARN))
+                .put("leaderKey", leaderKeyJson())
                 .put("nodes", rows().stream().map(StatusView::rowJson).toList())
                 .put("findings", ModelJson.findings(snapshot.findings())).map();
+    }
+
+    /**
+     * The HA manager's leader key as hadeck last read it: {holder, from (leader_key | member_roles),
+     * ok, error, readAt}; null when the cluster has no HA manager. A script compares the holder with
+     * the key itself only when {@code from} is {@code leader_key}.
+     */
+    private Map<String, Object> leaderKeyJson() {
+        Observation<HaState> o = snapshot.ha();
+        if (o == null) {
+            return null;
+        }
+        HaState h = o.value();
+        return Obj.of().put("holder", h == null ? null : h.leaderKeyHolder())
+                .put("from", h == null ? null : ModelJson.lower(h.holderFrom()))
+                .put("ok", o.isOk()).put("error", o.error()).put("readAt", ModelJson.time(o.readAt())).map();
+    }
+
+    /** "leader key node-1", "leader key: none", or why it is not known; null without an HA manager. */
+    private String leaderKeyText() {
+        Observation<HaState> o = snapshot.ha();
+        if (o == null) {
+            return null;
+        }
+        if (!o.isOk()) {
+            return "leader key unknown";
+        }
+        HaState h = o.value();
+        if (!h.holderFromKey()) {
+            return "leader key not read" + (h.leaderKeyHolder() == null ? "" : " (" + h.leaderKeyHolder() + " says it leads)");
+        }
+        return "leader key " + (h.leaderKeyHolder() == null ? "held by nobody" : h.leaderKeyHolder());
     }
 
     private static Map<String, Object> rowJson(Row r) {
@@ -79,7 +113,12 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
     public String text(Style style) {
         StringBuilder sb = new StringBuilder();
         sb.append("cluster ").append(snapshot.cluster()).append("  ").append(snapshot.takenAt())
-                .append("  health ").append(headline()).append("\n\n");
+                .append("  health ").append(headline());
+        String leaderKey = leaderKeyText();
+        if (leaderKey != null) {
+            sb.append("  ").append(leaderKey);
+        }
+        sb.append("\n\n");
         Table t = new Table("NODE", "HOST", "HA", "PG", "LAG", "ETCD", "ES", "DRBD");
         for (Row r : rows()) {
             t.row(r.name(), r.host(), r.haRole(), r.pgRole(), lag(r), r.etcd(), r.elasticsearch(), drbd(r.drbd()));

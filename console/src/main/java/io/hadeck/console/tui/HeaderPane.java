@@ -129,8 +129,11 @@ public final class HeaderPane {
             return Optional.of(part(c, Severity.CRIT, "HA " + r.problem()));
         }
         HaState h = r.value();
-        Severity sev = h.leaderKeyHolder() == null ? Severity.CRIT : h.clusterFailoverEnabled() ? Severity.OK : Severity.WARN;
-        String leader = h.leaderKeyHolder() == null ? "no leader key" : "leader " + h.leaderKeyHolder();
+        Severity sev = h.leaderKeyHolder() == null ? Severity.CRIT
+                : h.clusterFailoverEnabled() && h.holderFromKey() ? Severity.OK : Severity.WARN;
+        // Without the store's answer the holder is only the member that says it leads: shown as a guess.
+        String leader = !h.holderFromKey() ? "leader key not read" + (h.leaderKeyHolder() == null ? "" : " (" + h.leaderKeyHolder() + "?)")
+                : h.leaderKeyHolder() == null ? "no leader key" : "leader " + h.leaderKeyHolder();
         String failover = h.clusterFailoverEnabled() ? "failover on" : "failover OFF";
         Line l = part(c, sev, "HA " + leader + " " + c.glyphs().dot() + " " + failover);
         return Optional.of(stale(l, r));

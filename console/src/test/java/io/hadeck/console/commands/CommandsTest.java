@@ -36,6 +36,19 @@ class CommandsTest {
     }
 
     @Test
+    void statusPublishesTheLeaderKeyHolderAndWhereItCameFrom() throws Exception {
+        TestShell t = TestShell.of(Clusters.lab());
+        assertThat(t.main("status", "--json")).isEqualTo(0);
+        JsonNode k = Json.mapper().readTree(t.out()).get("leaderKey");
+        assertThat(k.get("holder").asText()).isEqualTo("node-1");
+        assertThat(k.get("from").asText()).isEqualTo("leader_key");
+        assertThat(k.get("ok").asBoolean()).isTrue();
+        t.clear();
+        assertThat(t.main("status")).isEqualTo(0);
+        assertThat(t.out().lines().findFirst().orElseThrow()).endsWith("health ok  leader key node-1");
+    }
+
+    @Test
     void nothingReachableIsExitThree() {
         TestShell t = TestShell.of(Clusters.healthy().unreachable("node-1", "down").unreachable("node-2", "down")
                 .unreachable("node-3", "down").build());
