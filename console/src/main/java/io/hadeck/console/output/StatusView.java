@@ -65,7 +65,8 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
                 .put("health", health())
                 .put("crit", snapshot.count(Severity.CRIT)).put("warn", snapshot.count(Severity.WARN))
                 .put("leaderKey", leaderKeyJson())
-                .put("nodes", rows().stream().map(StatusView::rowJson).toList())
+                .put("late", late(""))
+                .put("nodes", rows().stream().map(r -> rowJson(r, late(r.name()))).toList())
                 .put("findings", ModelJson.findings(snapshot.findings())).map();
     }
 
@@ -82,7 +83,8 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
         HaState h = o.value();
         return Obj.of().put("holder", h == null ? null : h.leaderKeyHolder())
                 .put("from", h == null ? null : ModelJson.lower(h.holderFrom()))
-                .put("ok", o.isOk()).put("error", o.error()).put("readAt", ModelJson.time(o.readAt())).map();
+                .put("ok", o.isOk()).put("error", o.error()).put("readAt", ModelJson.time(o.readAt()))
+                .put("late", snapshot.progress().late("", "HA")).map();
     }
 
     /** "leader key node-1", "leader key: none", or why it is not known; null without an HA manager. */
@@ -101,12 +103,25 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
         return "leader key " + (h.leaderKeyHolder() == null ? "held by nobody" : h.leaderKeyHolder());
     }
 
-    private static Map<String, Object> rowJson(Row r) {
+    /** JSON field names to the card labels the model's read progress uses. */
+    private static final List<Map.Entry<String, String>> LAYERS = List.of(Map.entry("etcd", "etcd"),
+            Map.entry("postgres", "PG"), Map.entry("elasticsearch", "ES"), Map.entry("drbd", "DRBD"), Map.entry("ha", "HA"));
+
+    /**
+     * The layers of {@code node} ("" for the cluster-wide readings) whose value is older than its
+     * detection window: the last thing hadeck knew, not a claim about now.
+     */
+    private List<String> late(String node) {
+        return LAYERS.stream().filter(e -> snapshot.progress().late(node, e.getValue()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private static Map<String, Object> rowJson(Row r, List<String> late) {
         return Obj.of().put("name", r.name()).put("host", r.host()).put("haRole", r.haRole()).put("haState", r.haState())
                 .put("pgRole", r.pgRole()).put("lagBytes", r.lagBytes()).put("lagSeconds", r.lagSeconds())
                 .put("etcd", r.etcd()).put("elasticsearch", r.elasticsearch())
                 .put("drbd", r.drbd() == null ? null : r.drbd().stream().map(ModelJson::drbdResource).toList())
-                .put("errors", r.errors()).map();
+                .put("errors", r.errors()).put("late", late).map();
     }
 
     @Override
