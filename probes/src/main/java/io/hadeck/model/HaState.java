@@ -13,11 +13,34 @@ import java.util.Optional;
  * @param leaderSince           when the current holder took the key, if known
  * @param clusterFailoverEnabled false when paused (Patroni) or cluster failover is disabled (leaderl)
  * @param pendingRequest        a switchover/failover request waiting in the store, if any
+ * @param holderFrom            where {@code leaderKeyHolder} comes from: the store's leader key, or (the
+ *                              store did not answer) the member that says it leads
  */
 public record HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
-                      List<HaMember> members, String pendingRequest) {
+                      List<HaMember> members, String pendingRequest, HolderFrom holderFrom) {
+
+    /** How the leader key holder was learnt. */
+    public enum HolderFrom {
+        /** Read from the HA manager's leader key (Patroni's in etcd, leaderl's via cluster-status). */
+        LEADER_KEY,
+        /** The store did not answer: the member whose role says it leads. A guess, shown as one. */
+        MEMBER_ROLES
+    }
+
     public HaState {
         members = List.copyOf(members);
+        java.util.Objects.requireNonNull(holderFrom, "holderFrom");
+    }
+
+    /** A state whose holder was read from the leader key. */
+    public HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
+                   List<HaMember> members, String pendingRequest) {
+        this(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest, HolderFrom.LEADER_KEY);
+    }
+
+    /** True when the holder was read from the leader key itself, not guessed from member roles. */
+    public boolean holderFromKey() {
+        return holderFrom == HolderFrom.LEADER_KEY;
     }
 
     public Optional<HaMember> member(String name) {

@@ -181,7 +181,9 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         for (Source<?> s : sources) {
             any |= s.reportOverrun(readings, now);
         }
-        if (any) {
+        // A reading that became late since the last snapshot is shown as such even if nothing lands.
+        ClusterSnapshot last = latest;
+        if (any || last != null && !Lateness.of(last, cfg, now).equals(last.progress().lateLayers())) {
             schedulePublish();
         }
     }
@@ -205,8 +207,10 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         synchronized (history) {
             // No findings before every source has answered once: "no primary" while PostgreSQL is
             // still being read would be a false alarm on screen and in the event log.
-            ReadProgress progress = Pending.of(sources, cfg);
-            ClusterSnapshot read = readings.snapshot(++seq, clock.instant()).withProgress(progress);
+            Instant now = clock.instant();
+            ClusterSnapshot read = readings.snapshot(++seq, now);
+            ReadProgress progress = Pending.of(sources, cfg).withLate(Lateness.of(read, cfg, now));
+            read = read.withProgress(progress);
             s = progress.complete() ? withFindings(read, cfg) : read;
             history.addLast(s);
             while (history.size() > HISTORY) {

@@ -92,7 +92,7 @@ final class Sources {
         return out;
     }
 
-    private static Duration every(Duration d) {
+    static Duration every(Duration d) {
         return d == null || d.isZero() || d.isNegative() ? Duration.ofSeconds(1) : d;
     }
 

@@ -55,6 +55,10 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         root.setLevel(Level.INFO);
         root.addAppender(file);
         CHATTY.forEach(name -> ctx.getLogger(name).setLevel(Level.WARN));
+        // pgjdbc warns, with a stack trace, when it cannot close the socket of a connection the server
+        // already ended ("terminating connection due to administrator command"): nothing to act on,
+        // and the reading itself already says the node went away (seen in a soak).
+        ctx.getLogger("org.postgresql.core.ConnectionFactory").setLevel(Level.ERROR);
         ctx.getLogger("hadeck.events").setLevel(Level.INFO);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }

@@ -139,6 +139,7 @@ public final class ModelJson {
 
     public static Object ha(HaState h) {
         return Obj.of().put("manager", h.manager()).put("leaderKeyHolder", h.leaderKeyHolder())
+                .put("leaderKeyHolderFrom", lower(h.holderFrom()))
                 .put("leaderSince", time(h.leaderSince())).put("clusterFailoverEnabled", h.clusterFailoverEnabled())
                 .put("pendingRequest", h.pendingRequest())
                 .put("members", h.members().stream().map(ModelJson::haMember).toList()).map();

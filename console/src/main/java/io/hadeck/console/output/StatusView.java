@@ -3,6 +3,7 @@ package io.hadeck.console.output;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.DrbdResource;
 import io.hadeck.model.Finding;
+import io.hadeck.model.HaState;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
 import io.hadeck.model.PgInstance;
@@ -63,23 +64,76 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
         return Obj.of().put("cluster", snapshot.cluster()).put("takenAt", ModelJson.time(snapshot.takenAt()))
                 .put("health", health())
                 .put("crit", snapshot.count(Severity.CRIT)).put("warn", snapshot.count(Severity.WARN))
-                .put("nodes", rows().stream().map(StatusView::rowJson).toList())
+                .put("leaderKey", leaderKeyJson())
+                .put("late", late(""))
+                .put("nodes", rows().stream().map(r -> rowJson(r, late(r.name()))).toList())
                 .put("findings", ModelJson.findings(snapshot.findings())).map();
     }
 
-    private static Map<String, Object> rowJson(Row r) {
+    /**
+     * The HA manager's leader key as hadeck last read it: {holder, from (leader_key | member_roles),
+     * ok, error, readAt}; null when the cluster has no HA manager. A script compares the holder with
+     * the key itself only when {@code from} is {@code leader_key}.
+     */
+    private Map<String, Object> leaderKeyJson() {
+        Observation<HaState> o = snapshot.ha();
+        if (o == null) {
+            return null;
+        }
+        HaState h = o.value();
+        return Obj.of().put("holder", h == null ? null : h.leaderKeyHolder())
+                .put("from", h == null ? null : ModelJson.lower(h.holderFrom()))
+                .put("ok", o.isOk()).put("error", o.error()).put("readAt", ModelJson.time(o.readAt()))
+                .put("late", snapshot.progress().late("", "HA")).map();
+    }
+
+    /** "leader key node-1", "leader key: none", or why it is not known; null without an HA manager. */
+    private String leaderKeyText() {
+        Observation<HaState> o = snapshot.ha();
+        if (o == null) {
+            return null;
+        }
+        if (!o.isOk()) {
+            return "leader key unknown";
+        }
+        HaState h = o.value();
+        if (!h.holderFromKey()) {
+            return "leader key not read" + (h.leaderKeyHolder() == null ? "" : " (" + h.leaderKeyHolder() + " says it leads)");
+        }
+        return "leader key " + (h.leaderKeyHolder() == null ? "held by nobody" : h.leaderKeyHolder());
+    }
+
+    /** JSON field names to the card labels the model's read progress uses. */
+    private static final List<Map.Entry<String, String>> LAYERS = List.of(Map.entry("etcd", "etcd"),
+            Map.entry("postgres", "PG"), Map.entry("elasticsearch", "ES"), Map.entry("drbd", "DRBD"), Map.entry("ha", "HA"));
+
+    /**
+     * The layers of {@code node} ("" for the cluster-wide readings) whose value is older than its
+     * detection window: the last thing hadeck knew, not a claim about now.
+     */
+    private List<String> late(String node) {
+        return LAYERS.stream().filter(e -> snapshot.progress().late(node, e.getValue()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private static Map<String, Object> rowJson(Row r, List<String> late) {
         return Obj.of().put("name", r.name()).put("host", r.host()).put("haRole", r.haRole()).put("haState", r.haState())
                 .put("pgRole", r.pgRole()).put("lagBytes", r.lagBytes()).put("lagSeconds", r.lagSeconds())
                 .put("etcd", r.etcd()).put("elasticsearch", r.elasticsearch())
                 .put("drbd", r.drbd() == null ? null : r.drbd().stream().map(ModelJson::drbdResource).toList())
-                .put("errors", r.errors()).map();
+                .put("errors", r.errors()).put("late", late).map();
     }
 
     @Override
     public String text(Style style) {
         StringBuilder sb = new StringBuilder();
         sb.append("cluster ").append(snapshot.cluster()).append("  ").append(snapshot.takenAt())
-                .append("  health ").append(headline()).append("\n\n");
+                .append("  health ").append(headline());
+        String leaderKey = leaderKeyText();
+        if (leaderKey != null) {
+            sb.append("  ").append(leaderKey);
+        }
+        sb.append("\n\n");
         Table t = new Table("NODE", "HOST", "HA", "PG", "LAG", "ETCD", "ES", "DRBD");
         for (Row r : rows()) {
             t.row(r.name(), r.host(), r.haRole(), r.pgRole(), lag(r), r.etcd(), r.elasticsearch(), drbd(r.drbd()));

@@ -104,7 +104,7 @@ public final class HeaderPane {
         if (s.etcd() == null) {
             return Optional.empty();
         }
-        Reading<EtcdCluster> r = Reading.of(s.etcd(), c);
+        Reading<EtcdCluster> r = late(s, "etcd", Reading.of(s.etcd(), c));
         if (!r.fresh() && r.state() != Reading.State.STALE) {
             return Optional.of(part(c, Severity.CRIT, "etcd " + r.problem()));
         }
@@ -124,13 +124,16 @@ public final class HeaderPane {
         if (s.ha() == null) {
             return Optional.empty();
         }
-        Reading<HaState> r = Reading.of(s.ha(), c);
+        Reading<HaState> r = late(s, "HA", Reading.of(s.ha(), c));
         if (r.state() == Reading.State.FAILED) {
             return Optional.of(part(c, Severity.CRIT, "HA " + r.problem()));
         }
         HaState h = r.value();
-        Severity sev = h.leaderKeyHolder() == null ? Severity.CRIT : h.clusterFailoverEnabled() ? Severity.OK : Severity.WARN;
-        String leader = h.leaderKeyHolder() == null ? "no leader key" : "leader " + h.leaderKeyHolder();
+        Severity sev = h.leaderKeyHolder() == null ? Severity.CRIT
+                : h.clusterFailoverEnabled() && h.holderFromKey() ? Severity.OK : Severity.WARN;
+        // Without the store's answer the holder is only the member that says it leads: shown as a guess.
+        String leader = !h.holderFromKey() ? "leader key not read" + (h.leaderKeyHolder() == null ? "" : " (" + h.leaderKeyHolder() + "?)")
+                : h.leaderKeyHolder() == null ? "no leader key" : "leader " + h.leaderKeyHolder();
         String failover = h.clusterFailoverEnabled() ? "failover on" : "failover OFF";
         Line l = part(c, sev, "HA " + leader + " " + c.glyphs().dot() + " " + failover);
         return Optional.of(stale(l, r));
@@ -222,6 +225,11 @@ public final class HeaderPane {
 
     private static Line part(RenderContext c, Severity sev, String text) {
         return Line.of(Role.TEXT).add(c.glyphs().symbol(sev) + " ", Role.of(sev)).add(text, sev == Severity.OK ? Role.TEXT : Role.of(sev));
+    }
+
+    /** A cluster-wide reading whose next read has not landed within its detection window is shown stale. */
+    private static <T> Reading<T> late(ClusterSnapshot s, String layer, Reading<T> r) {
+        return s.progress().late("", layer) ? r.asStale() : r;
     }
 
     private static Line stale(Line l, Reading<?> r) {

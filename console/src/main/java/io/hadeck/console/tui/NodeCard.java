@@ -12,6 +12,7 @@ import io.hadeck.model.HaMember;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
 import io.hadeck.model.PgInstance;
+import io.hadeck.model.ReadProgress;
 import io.hadeck.model.Severity;
 
 import java.util.ArrayList;
@@ -48,23 +49,22 @@ public final class NodeCard {
             }
             return out;
         }
-        layer(out, "HA", n.ha(), pending(n, s, "HA"), c, width, h -> ha(h, s, c));
-        layer(out, "PG", n.postgres(), pending(n, s, "PG"), c, width, pg -> postgres(n, s, pg, c, width));
-        layer(out, "etcd", n.etcd(), pending(n, s, "etcd"), c, width, e -> etcd(e, c));
-        layer(out, "ES", n.elasticsearch(), pending(n, s, "ES"), c, width, e -> es(e, c));
-        layer(out, "DRBD", n.drbd(), pending(n, s, "DRBD"), c, width, d -> drbd(d, c, width));
+        layer(out, "HA", n.ha(), s.progress(), n.name(), c, width, h -> ha(h, s, c));
+        layer(out, "PG", n.postgres(), s.progress(), n.name(), c, width, pg -> postgres(n, s, pg, c, width));
+        layer(out, "etcd", n.etcd(), s.progress(), n.name(), c, width, e -> etcd(e, c));
+        layer(out, "ES", n.elasticsearch(), s.progress(), n.name(), c, width, e -> es(e, c));
+        layer(out, "DRBD", n.drbd(), s.progress(), n.name(), c, width, d -> drbd(d, c, width));
         return out;
     }
 
-    /** The layer's source has not answered yet (the console's first seconds): the card says so. */
-    private static boolean pending(NodeView n, ClusterSnapshot s, String layer) {
-        return s.progress().pending(n.name(), layer);
-    }
 
     /** Label + lines for one layer, handling absent, pending, failed and stale readings the same way everywhere. */
-    private static <T> void layer(List<Line> out, String label, Observation<T> o, boolean pending, RenderContext c,
-                                  int width, Function<T, List<Line>> body) {
-        Reading<T> r = Reading.of(o, c);
+    private static <T> void layer(List<Line> out, String label, Observation<T> o, ReadProgress progress, String node,
+                                  RenderContext c, int width, Function<T, List<Line>> body) {
+        // Not answered yet (the console's first seconds): "reading…". Late (the next read has not
+        // landed within the source's detection window): the old value is shown as stale.
+        boolean pending = progress.pending(node, label);
+        Reading<T> r = progress.late(node, label) ? Reading.of(o, c).asStale() : Reading.of(o, c);
         String head = (label + PAD).substring(0, PAD.length());
         switch (r.state()) {
             case ABSENT -> {

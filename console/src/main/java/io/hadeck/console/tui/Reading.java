@@ -26,6 +26,11 @@ public record Reading<T>(State state, T value, String error, Duration age) {
         return new Reading<>(s, o.value(), null, age);
     }
 
+    /** A fresh reading the watcher says is late (its next read did not land in time) is shown stale. */
+    public Reading<T> asStale() {
+        return state == State.FRESH ? new Reading<>(State.STALE, value, null, age) : this;
+    }
+
     public boolean present() {
         return state != State.ABSENT;
     }

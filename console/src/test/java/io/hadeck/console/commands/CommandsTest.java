@@ -29,10 +29,23 @@ class CommandsTest {
         assertThat(j.get("cluster").asText()).isEqualTo("lab");
         assertThat(j.get("health").asText()).isEqualTo("crit");
         assertThat(j.get("nodes").get(0).fieldNames()).toIterable().containsExactly("name", "host", "haRole", "haState",
-                "pgRole", "lagBytes", "lagSeconds", "etcd", "elasticsearch", "drbd", "errors");
+                "pgRole", "lagBytes", "lagSeconds", "etcd", "elasticsearch", "drbd", "errors", "late");
         assertThat(j.get("findings").findValuesAsText("code")).contains("PG_TWO_PRIMARIES");
         assertThat(j.get("findings").get(0).fieldNames()).toIterable()
                 .containsExactly("severity", "code", "nodes", "message", "action");
+    }
+
+    @Test
+    void statusPublishesTheLeaderKeyHolderAndWhereItCameFrom() throws Exception {
+        TestShell t = TestShell.of(Clusters.lab());
+        assertThat(t.main("status", "--json")).isEqualTo(0);
+        JsonNode k = Json.mapper().readTree(t.out()).get("leaderKey");
+        assertThat(k.get("holder").asText()).isEqualTo("node-1");
+        assertThat(k.get("from").asText()).isEqualTo("leader_key");
+        assertThat(k.get("ok").asBoolean()).isTrue();
+        t.clear();
+        assertThat(t.main("status")).isEqualTo(0);
+        assertThat(t.out().lines().findFirst().orElseThrow()).endsWith("health ok  leader key node-1");
     }
 
     @Test

@@ -54,4 +54,12 @@ class FirstFrameTest {
         assertThat(render(Clusters.lab().withProgress(new ReadProgress(8, 8, Set.of()))).text())
                 .contains("✓ healthy").doesNotContain("sources answered");
     }
+
+    @Test
+    void aLayerWhoseNextReadIsLateShowsItsLastValueAsStaleNotAsTheTruth() {
+        ReadProgress late = new ReadProgress(8, 8, Set.of(), Set.of("drbd-a/DRBD", ReadProgress.cluster("HA")));
+        String t = render(Clusters.lab().withProgress(late)).text();
+        assertThat(t).as(t).contains("DRBD ! stale 0.4 s: r0 Primary/Second", "HA leader node-1 · failover on (stale 0.4 s)")
+                .as("the other side of the pair was read in time").contains("DRBD r0 Secondary/Primary ✓ Connected");
+    }
 }

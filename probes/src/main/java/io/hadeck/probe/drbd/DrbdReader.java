@@ -62,8 +62,9 @@ public class DrbdReader extends Probe<DrbdStatus> {
         }
     }
 
+    /** Within what is left of the read: two commands (DRBD 9) must not take twice the read timeout. */
     private String runChecked(List<String> command) {
-        SshRunner.Result r = ssh.run(target, command, timeout());
+        SshRunner.Result r = ssh.run(target, command, budget());
         if (!r.ok()) {
             throw new ProbeException(String.join(" ", command) + " on " + target.node() + ": " + r.failureText());
         }

@@ -100,7 +100,8 @@ public final class PatroniMapping {
         String pending = byName.containsKey("failover") ? byName.get("failover").value().strip()
                 : rest != null && rest.has("scheduled_switchover") ? rest.get("scheduled_switchover").toString() : null;
         return new HaState("patroni", holder, holder == null ? null : leaderSince(byName.get("history"), holder, observedSince),
-                !paused, members, pending == null || pending.isEmpty() ? null : pending);
+                !paused, members, pending == null || pending.isEmpty() ? null : pending,
+                keys != null ? HaState.HolderFrom.LEADER_KEY : HaState.HolderFrom.MEMBER_ROLES);
     }
 
     /** The last promotion in the history key, when it names the current holder; else when we first saw the key. */

@@ -53,6 +53,7 @@ class PatroniMappingTest {
     void keysAloneStillNameTheLeaderAndTranslateMaster() {
         HaState s = PatroniMapping.state(null, keys(), null);
         assertThat(s.leaderKeyHolder()).isEqualTo("node-1");
+        assertThat(s.holderFrom()).isEqualTo(HaState.HolderFrom.LEADER_KEY);
         assertThat(s.member("node-1").orElseThrow().role()).isEqualTo("leader");   // Patroni 3.0.2 wrote "master"
         assertThat(s.member("node-2").orElseThrow().lagBytes()).isNull();
     }
@@ -65,6 +66,8 @@ class PatroniMappingTest {
                  "pause":true}""");
         HaState s = PatroniMapping.state(rest, null, null);
         assertThat(s.leaderKeyHolder()).isEqualTo("a");
+        assertThat(s.holderFrom()).as("etcd did not answer: the holder is the member that says it leads")
+                .isEqualTo(HaState.HolderFrom.MEMBER_ROLES);
         assertThat(s.clusterFailoverEnabled()).isFalse();
         assertThat(s.member("b").orElseThrow().failoverAllowed()).isFalse();
         assertThat(s.member("b").orElseThrow().state()).isEqualTo("streaming");
