@@ -172,10 +172,11 @@ def _unlocked(cfg, node, argv):
         return r.stdout
     if argv == PS_ARGS:
         pids = keepalived_pids(cfg, node)
-        r = subprocess.run(["ps", "-o", "pid,stat,etimes,args", "-p", ",".join(map(str, pids)) or "0"],
-                           capture_output=True, text=True, timeout=5)
-        if not pids:
-            raise PairFail("", 1, r.stdout.splitlines(True)[0] if r.stdout else "")
+        # none: what ps -C prints when nothing matches (its header, exit 1); a name nothing runs as
+        sel = ["-p", ",".join(map(str, pids))] if pids else ["-C", "hd-no-keepalived"]
+        r = subprocess.run(["ps", "-o", "pid,stat,etimes,args"] + sel, capture_output=True, text=True, timeout=5)
+        if r.returncode != 0:
+            raise PairFail(r.stderr, r.returncode, r.stdout)
         return r.stdout
     if argv[:2] == ["systemctl", "is-active"] and len(argv) > 2:
         return is_active(cfg, node, argv[2:])
