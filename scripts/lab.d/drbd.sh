@@ -41,7 +41,7 @@ drbd_heal() {
 }
 
 drbd_fault_names() {
-  echo "drbd-scenario-1|drbd-scenario-2|drbd-scenario-3|drbd-scenario-4|drbd-scenario-5|drbd-split-brain|drbd-write NODE|drbd-reset|drbd-format 8.4_or_9"
+  echo "drbd-scenario-1|drbd-scenario-2|drbd-scenario-3|drbd-scenario-4|drbd-scenario-5|drbd-split-brain|drbd-write NODE [KIB]|drbd-reset|drbd-format 8.4_or_9"
 }
 
 # Faults (the scenario numbers are the Chef server DRBD HA document's):
@@ -57,7 +57,7 @@ drbd_fault_names() {
 #                     each with writes of its own (drbd-a oos 2048 < drbd-b oos 8192)
 #   drbd-split-brain  both Primary and StandAlone, each with writes of its own; both kernel logs say
 #                     "Split-Brain detected, dropping connection!"
-#   drbd-write NODE   the application writes 4 MiB on NODE (must be Primary)
+#   drbd-write NODE [KIB]  the application writes 4 MiB (or KIB) on NODE (must be Primary)
 #   drbd-reset        back to healthy: drbd-a Primary, drbd-b Secondary, Connected UpToDate/UpToDate
 #   drbd-format 8.4|9 output format of both nodes (9: /proc/drbd has only the version lines;
 #                     state via `drbdadm status`)
@@ -71,7 +71,7 @@ drbd_fault() {
     drbd-write)
       case "$arg" in drbd-a|drbd-b) ;; "") lab_die "drbd-write needs a NODE (drbd-a or drbd-b)" ;;
         *) lab_die "unknown node '$arg' (expected drbd-a or drbd-b)" ;; esac
-      drbd_sim lab write "$arg" ;;
+      drbd_sim lab write "$arg" ${3:+"$3"} ;;
     drbd-reset) drbd_sim lab reset ;;
     drbd-format)
       case "$arg" in 8.4|9) ;; *) lab_die "drbd-format needs 8.4 or 9" ;; esac

@@ -6,29 +6,38 @@ package io.hadeck.model;
  */
 public record NodeView(String name, String host, Observation<EtcdMemberStatus> etcd,
                        Observation<PgInstance> postgres, Observation<EsNode> elasticsearch,
-                       Observation<DrbdStatus> drbd, Observation<HaMember> ha) {
+                       Observation<DrbdStatus> drbd, Observation<HaMember> ha, Observation<PairNodeState> pair) {
+
+    public NodeView(String name, String host, Observation<EtcdMemberStatus> etcd, Observation<PgInstance> postgres,
+                    Observation<EsNode> elasticsearch, Observation<DrbdStatus> drbd, Observation<HaMember> ha) {
+        this(name, host, etcd, postgres, elasticsearch, drbd, ha, null);
+    }
 
     public static NodeView empty(String name, String host) {
-        return new NodeView(name, host, null, null, null, null, null);
+        return new NodeView(name, host, null, null, null, null, null, null);
     }
 
     public NodeView withEtcd(Observation<EtcdMemberStatus> o) {
-        return new NodeView(name, host, o, postgres, elasticsearch, drbd, ha);
+        return new NodeView(name, host, o, postgres, elasticsearch, drbd, ha, pair);
     }
 
     public NodeView withPostgres(Observation<PgInstance> o) {
-        return new NodeView(name, host, etcd, o, elasticsearch, drbd, ha);
+        return new NodeView(name, host, etcd, o, elasticsearch, drbd, ha, pair);
     }
 
     public NodeView withElasticsearch(Observation<EsNode> o) {
-        return new NodeView(name, host, etcd, postgres, o, drbd, ha);
+        return new NodeView(name, host, etcd, postgres, o, drbd, ha, pair);
     }
 
     public NodeView withDrbd(Observation<DrbdStatus> o) {
-        return new NodeView(name, host, etcd, postgres, elasticsearch, o, ha);
+        return new NodeView(name, host, etcd, postgres, elasticsearch, o, ha, pair);
     }
 
     public NodeView withHa(Observation<HaMember> o) {
-        return new NodeView(name, host, etcd, postgres, elasticsearch, drbd, o);
+        return new NodeView(name, host, etcd, postgres, elasticsearch, drbd, o, pair);
+    }
+
+    public NodeView withPair(Observation<PairNodeState> o) {
+        return new NodeView(name, host, etcd, postgres, elasticsearch, drbd, ha, o);
     }
 }

@@ -13,6 +13,7 @@ import io.hadeck.probe.es.EsMapping;
 import io.hadeck.probe.etcd.EtcdClients;
 import io.hadeck.probe.etcd.EtcdGateway;
 import io.hadeck.probe.etcd.EtcdReader;
+import io.hadeck.probe.pair.PairReader;
 import io.hadeck.probe.etcd.SharedEtcdClient;
 import io.hadeck.probe.patroni.PatroniReader;
 import io.hadeck.probe.pg.PgConnections;
@@ -80,6 +81,11 @@ final class Sources {
                 out.add(new Source<>("drbd " + n.name(), every(poll == null ? null : poll.drbd()), false,
                         new DrbdReader(NodeTarget.of(cfg, n), ssh, cfg.timeouts().read(), clock),
                         (r, o) -> r.node(n.name(), v -> v.withDrbd(o))));
+            }
+            if (n.runsKeepalived()) {
+                out.add(new Source<>("pair " + n.name(), every(poll == null ? null : poll.drbd()), false,
+                        new PairReader(NodeTarget.of(cfg, n), ssh, n, cfg.timeouts().read(), clock),
+                        (r, o) -> r.node(n.name(), v -> v.withPair(o))));
             }
         }
         Duration haEvery = every(poll == null ? null : poll.patroni());

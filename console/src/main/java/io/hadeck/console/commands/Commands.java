@@ -20,6 +20,7 @@ public final class Commands {
             PgCommand.class,
             EsCommand.class,
             DrbdCommand.class,
+            PairCommand.class,
             WatchCommand.class,
             WaitForCommand.class,
             AssertCommand.class,

@@ -1,6 +1,7 @@
 package io.hadeck.config.load;
 
 import io.hadeck.config.ClusterConfig;
+import io.hadeck.config.KeepalivedConfig;
 import io.hadeck.config.NodeConfig;
 import io.hadeck.config.Tls;
 import org.yaml.snakeyaml.nodes.Node;
@@ -167,7 +168,7 @@ public final class ClusterReader {
 
     private NodeConfig node(Node item, String where) {
         YamlMap m = YamlMap.of(problems, where, item, "name", "host", "etcd", "postgres", "patroni", "elasticsearch",
-                "ssh", "drbd", "peer");
+                "ssh", "drbd", "peer", "keepalived");
         if (m == null) {
             return null;
         }
@@ -187,6 +188,7 @@ public final class ClusterReader {
         String host = m.host("host");
         String sshUser = ssh == null ? null : ssh.user("user");
         String peer = m.name("peer");
+        KeepalivedConfig keepalived = keepalived(m, label, drbd != null);
         if (host == null) {
             host = hostOf(postgres, etcd, patroni, es);
         }
@@ -203,7 +205,23 @@ public final class ClusterReader {
             return null;
         }
         return new NodeConfig(name, host, etcd, postgres, patroni, es, resources, via,
-                sshUser, peer);
+                sshUser, peer, keepalived);
+    }
+
+    /** keepalived: {vip, mount, services}: only on a DRBD node, which owns its pair when it holds all of them. */
+    private KeepalivedConfig keepalived(YamlMap m, String label, boolean runsDrbd) {
+        YamlMap k = m.map("keepalived", "vip", "mount", "services");
+        if (k == null) {
+            return null;
+        }
+        if (!runsDrbd) {
+            problems.at(k.node(), label + ": keepalived is read on DRBD pair nodes only (add drbd: and peer:)");
+        }
+        String vip = k.host("vip");
+        if (!k.has("vip")) {
+            problems.at(k.node(), label + ": keepalived.vip is required (the virtual IP address)");
+        }
+        return vip == null ? null : new KeepalivedConfig(vip, k.string("mount"), k.names("services"));
     }
 
     /** A node without host: takes the host of its first endpoint. */

@@ -1,0 +1,198 @@
+package io.hadeck.diagnosis;
+
+import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.KeepalivedProcess;
+import io.hadeck.model.NodeView;
+import io.hadeck.model.NotifyRecord;
+import io.hadeck.model.Severity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Decides who owns a legacy keepalived pair from both nodes' readings. Pure.
+ *
+ * <p>The owner is the node that holds the VIP alone and is DRBD Primary. Every disagreement between
+ * the layers is a problem with its suggested action. While a node's notify script still runs (its
+ * record has no result yet, started less than {@link #HANDOVER_GRACE} ago) the layers are expected
+ * to disagree: that is a handover in progress, and only a VIP on both nodes is reported besides it.
+ * A node hadeck cannot read is unknown, never "has no VIP".
+ */
+public final class PairOwnership {
+
+    /** How long a notify script may run before a half-done handover is judged as it stands. */
+    public static final Duration HANDOVER_GRACE = Duration.ofSeconds(30);
+
+    private PairOwnership() {
+    }
+
+    public static OwnershipDiagnosis diagnose(ClusterSnapshot s, String a, String b) {
+        return classify(side(s, a), side(s, b), s.takenAt());
+    }
+
+    private static PairSide side(ClusterSnapshot s, String node) {
+        return PairSide.of(node, s.node(node).orElse(null));
+    }
+
+    public static OwnershipDiagnosis classify(PairSide a, PairSide b, Instant now) {
+        List<OwnershipProblem> out = new ArrayList<>();
+        List<PairSide> both = List.of(a, b);
+        List<PairSide> vip = both.stream().filter(PairSide::holdsVip).toList();
+        boolean handover = both.stream().anyMatch(x -> running(x, now));
+        String owner = vip.size() == 1 && vip.get(0).primary() ? vip.get(0).node() : null;
+
+        if (vip.size() == 2) {
+            out.add(vipOnBoth(a, b));
+        }
+        if (handover) {
+            out.add(OwnershipProblem.of(OwnershipIssue.HANDOVER_IN_PROGRESS, names(both), "handover in progress: "
+                    + progress(a) + "; " + progress(b) + ".", "Wait: keepalived's notify scripts are moving the pair "
+                    + "(watch it with hadeck pair status --watch)."));
+        } else {
+            judgeSettled(a, b, vip, owner, out);
+        }
+        for (PairSide x : both) {
+            keepalived(x, out);
+        }
+        out.sort(Comparator.comparing(OwnershipProblem::severity).reversed());
+        return new OwnershipDiagnosis(a, b, owner, out);
+    }
+
+    private static void judgeSettled(PairSide a, PairSide b, List<PairSide> vip, String owner, List<OwnershipProblem> out) {
+        if (vip.isEmpty() && a.read() && b.read()) {
+            PairSide primary = a.primary() ? a : b.primary() ? b : null;
+            out.add(OwnershipProblem.of(OwnershipIssue.VIP_ON_NEITHER, names(List.of(a, b)), "the VIP is on neither node ("
+                    + a.describe() + "; " + b.describe() + "): clients cannot reach the pair.", primary != null
+                    ? "Start keepalived on " + primary.node() + " (systemctl start keepalived), the DRBD Primary, so it takes the VIP."
+                    : "Neither node is DRBD Primary either: follow the DRBD recovery (hadeck drbd recover), then start "
+                    + "keepalived on the node that holds the data."));
+        }
+        if (vip.size() == 1) {
+            PairSide holder = vip.get(0);
+            PairSide other = holder == a ? b : a;
+            if (!holder.primary() || other.anyPrimary()) {
+                out.add(OwnershipProblem.of(OwnershipIssue.VIP_DRBD_MISMATCH, names(List.of(a, b)), "the VIP is on "
+                        + holder.node() + " but DRBD Primary is " + (other.anyPrimary() ? other.node() : "neither node")
+                        + " (" + holder.describe() + "; " + other.describe() + "): clients reach a node that cannot write.",
+                        other.anyPrimary() ? "Hand the pair over cleanly: stop keepalived on " + holder.node()
+                                + " so the VIP follows the data to " + other.node() + " (hadeck pair handover --to "
+                                + other.node() + ")." : "Make " + holder.node() + " DRBD Primary (see the DRBD findings), "
+                                + "or stop keepalived on it so the peer takes over."));
+            } else if (owner != null && incomplete(holder)) {
+                out.add(OwnershipProblem.of(OwnershipIssue.OWNER_INCOMPLETE, List.of(owner), owner + " owns the pair but "
+                        + missing(holder) + " (" + holder.describe() + ").", "Its notify script stopped early: "
+                        + "restart keepalived on " + other.node() + " then " + owner + ", or finish the steps by hand "
+                        + "(mount, then start the services)."));
+            }
+        }
+        for (PairSide x : List.of(a, b)) {
+            if (x.mounted() && !x.anyPrimary()) {
+                out.add(OwnershipProblem.of(OwnershipIssue.MOUNTED_ON_SECONDARY, List.of(x.node()), x.node()
+                        + " has the DRBD device mounted while it is not Primary (" + x.describe() + ").",
+                        "Stop the services on " + x.node() + " and unmount " + x.state().mountedOn() + " there."));
+            }
+            if (!x.activeServices().isEmpty() && (owner == null || !owner.equals(x.node())) && !x.holdsVip()) {
+                out.add(OwnershipProblem.of(OwnershipIssue.SERVICES_ON_NON_OWNER, List.of(x.node()), x.node()
+                        + " runs " + String.join(", ", x.activeServices()) + " but does not own the pair ("
+                        + x.describe() + ").", "Stop them on " + x.node() + " (systemctl stop "
+                        + String.join(" ", x.activeServices()) + "): only the owner may run them."));
+            }
+        }
+    }
+
+    private static void keepalived(PairSide x, List<OwnershipProblem> out) {
+        if (!x.read()) {
+            return;
+        }
+        NotifyRecord r = x.state().notifyRecord();
+        if (r != null && r.refused()) {
+            out.add(OwnershipProblem.of(OwnershipIssue.TAKEOVER_REFUSED, List.of(x.node()), x.node()
+                    + " refused to take the pair back: " + (r.reason() != null ? r.reason() : r.lastStep()
+                    .map(NotifyRecord.Step::describe).orElse("")) + "; keepalived there is " + r.state() + ".",
+                    "Leave the pair where it is; once " + x.node() + " is UpToDate again, restart keepalived there "
+                            + "(systemctl restart keepalived) so it rejoins as BACKUP."));
+        }
+        KeepalivedProcess.State ka = x.keepalived();
+        if (ka == KeepalivedProcess.State.RUNNING) {
+            return;
+        }
+        boolean onOwner = x.holdsVip();
+        String what = ka == KeepalivedProcess.State.FROZEN ? "is frozen (stopped by a signal: it sends no adverts)"
+                : "is not running";
+        out.add(new OwnershipProblem(OwnershipIssue.KEEPALIVED_DOWN, onOwner ? Severity.CRIT : Severity.WARN,
+                List.of(x.node()), "keepalived on " + x.node() + " " + what + (onOwner
+                ? " while it holds the VIP: nothing will move the pair if it fails" : ": it cannot take the pair over") + ".",
+                ka == KeepalivedProcess.State.FROZEN ? "Find what hung it; continue it (kill -CONT) or restart it "
+                        + "(systemctl restart keepalived) on " + x.node() + "."
+                        : "Start it on " + x.node() + " (systemctl start keepalived)."));
+    }
+
+    private static OwnershipProblem vipOnBoth(PairSide a, PairSide b) {
+        PairSide hung = a.keepalived() == KeepalivedProcess.State.FROZEN ? a
+                : b.keepalived() == KeepalivedProcess.State.FROZEN ? b : null;
+        PairSide keep = a.primary() ? a : b.primary() ? b : null;
+        String action = hung != null ? "keepalived on " + hung.node() + " is frozen: continue or restart it there; it "
+                + "will see the other master and drop to BACKUP. If it does not, stop keepalived on "
+                + (keep != null && keep != hung ? (keep == a ? b : a).node() : hung.node()) + "."
+                : "Both nodes answer ARP for the VIP: stop keepalived on the node that is not DRBD Primary"
+                + (keep != null ? " (keep " + keep.node() + ")" : "") + " and check the VRRP link between them.";
+        return OwnershipProblem.of(OwnershipIssue.VIP_ON_BOTH, names(List.of(a, b)), "the VIP is on both nodes ("
+                + a.describe() + "; " + b.describe() + "): clients may write to either.", action);
+    }
+
+    private static boolean running(PairSide x, Instant now) {
+        if (!x.read() || x.state().notifyRecord() == null) {
+            return false;
+        }
+        NotifyRecord r = x.state().notifyRecord();
+        return !r.finished() && (r.at() == null || Duration.between(r.at(), now).compareTo(HANDOVER_GRACE) < 0);
+    }
+
+    private static String progress(PairSide x) {
+        if (!x.read()) {
+            return x.problem();
+        }
+        NotifyRecord r = x.state().notifyRecord();
+        return x.node() + " " + (r == null ? "no notify record" : r.progress());
+    }
+
+    private static boolean incomplete(PairSide x) {
+        return x.read() && (x.state().mount() != null && !x.mounted() || !x.state().services().isEmpty()
+                && !x.state().allServicesUp());
+    }
+
+    private static String missing(PairSide x) {
+        List<String> m = new ArrayList<>();
+        if (x.state().mount() != null && !x.mounted()) {
+            m.add("the DRBD device is not mounted");
+        }
+        if (!x.state().allServicesUp()) {
+            List<String> down = x.state().services().entrySet().stream().filter(e -> !e.getValue()).map(java.util.Map.Entry::getKey).toList();
+            m.add(String.join(", ", down) + (down.size() == 1 ? " is" : " are") + " not running");
+        }
+        return String.join(" and ", m);
+    }
+
+    private static List<String> names(List<PairSide> sides) {
+        return sides.stream().map(PairSide::node).toList();
+    }
+
+    /** The pairs among a snapshot's nodes: each node with a pair reading and its configured peer, once. */
+    public static List<List<String>> pairs(ClusterSnapshot s) {
+        List<List<String>> out = new ArrayList<>();
+        for (NodeView n : s.nodes()) {
+            if (n.pair() == null) {
+                continue;
+            }
+            String peer = n.pair().isOk() ? n.pair().value().peer() : null;
+            if (peer == null || out.stream().anyMatch(p -> p.contains(n.name()))) {
+                continue;
+            }
+            out.add(List.of(n.name(), peer));
+        }
+        return out;
+    }
+}
