@@ -76,7 +76,7 @@ freeze_hadeck() {
   # scripts/jdk.sh beside it (the launcher sources it). No copy of the AOT cache: it names the
   # jar's path, so the copy would be refused in silence. The frozen launcher's first run (below)
   # trains a cache of its own.
-  cp "$REPO/scripts/jdk.sh" "$root/scripts/jdk.sh"
+  cp "$REPO/scripts/jdk.sh" "$REPO/scripts/jvm-flags.sh" "$REPO/scripts/build.sh" "$root/scripts/"
   unzip -tq "$root/console/target/hadeck.jar" >/dev/null 2>&1 || bench_die "the built jar is incomplete (a build is running?): try again"
   "$root/scripts/hadeck" --version >/dev/null 2>&1 || bench_die "the frozen hadeck does not start"
   HADECK=$root/scripts/hadeck

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
                 "2 usage/config error, 3 unreachable, 4 refused/not confirmed, 5 action failed."})
 public class HadeckCommand extends BaseCommand {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: $HADECK_CONFIG, ~/.config/hadeck/config.yaml, the lab's).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: $HADECK_CONFIG, else ~/.config/hadeck/config.yaml, else /etc/hadeck/config.yaml).")
     String config;
 
     @Option(names = "--cluster", paramLabel = "NAME", description = "Cluster of the configuration to use (default: its default).")
