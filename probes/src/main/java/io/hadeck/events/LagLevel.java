@@ -1,5 +1,6 @@
 package io.hadeck.events;
 
+import io.hadeck.units.Sizes;
 import io.hadeck.config.ClusterConfig.Thresholds;
 import io.hadeck.model.PgInstance;
 import io.hadeck.model.Severity;
@@ -30,7 +31,7 @@ public final class LagLevel {
 
     /** "12.0 MiB / 3.4 s" with whichever parts are known. */
     public static String describe(PgInstance pg) {
-        String b = pg.lagBytes() == null ? "?" : Bytes.human(pg.lagBytes());
+        String b = pg.lagBytes() == null ? "?" : Sizes.bytes(pg.lagBytes());
         String s = pg.lagSeconds() == null ? "?" : String.format("%.1f s", pg.lagSeconds());
         return b + " / " + s;
     }

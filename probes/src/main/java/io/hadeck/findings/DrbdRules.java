@@ -1,5 +1,6 @@
 package io.hadeck.findings;
 
+import io.hadeck.units.Sizes;
 import io.hadeck.diagnosis.DrbdPairDiagnosis;
 import io.hadeck.diagnosis.DrbdPairs;
 import io.hadeck.diagnosis.DrbdScenario;
@@ -127,7 +128,7 @@ final class DrbdRules implements Rules {
         if (d.scenario() == DrbdScenario.BOTH_SECONDARY) {
             out.add(new Finding(Severity.WARN, "DRBD_BOTH_SECONDARY", nodes,
                     "Both " + a.node() + " and " + b.node() + " are DRBD Secondary for " + a.label() + " (oos "
-                            + Words.kib(a.r().outOfSyncKiB()) + " / " + Words.kib(b.r().outOfSyncKiB())
+                            + Sizes.kib(a.r().outOfSyncKiB()) + " / " + Sizes.kib(b.r().outOfSyncKiB())
                             + "): nothing serves the data.",
                     "Chef HA scenario 5: neither side holds writes of its own; promote one, e.g. " + a.node()
                             + ": drbdadm primary " + a.res() + " (hadeck drbd recover plans it)."));
@@ -141,7 +142,7 @@ final class DrbdRules implements Rules {
         if (s.is("StandAlone") && !splitBrain) {
             out.add(new Finding(Severity.WARN, "DRBD_STANDALONE", me,
                     s.node() + " (" + role + ") has DRBD " + s.label() + " StandAlone: it neither replicates nor "
-                            + "listens for its peer (" + Words.kib(s.r().outOfSyncKiB()) + " out of sync).",
+                            + "listens for its peer (" + Sizes.kib(s.r().outOfSyncKiB()) + " out of sync).",
                     (s.logRead() ? "Its kernel log reports no split-brain: " : "Check its kernel log for "
                             + "\"Split-Brain detected\"; if there is none, ") + "drbdadm connect " + s.res() + " on "
                             + s.node() + "."));
@@ -157,12 +158,12 @@ final class DrbdRules implements Rules {
             out.add(new Finding(Severity.WARN, "DRBD_WFCONNECTION", me,
                     s.node() + " (" + role + ") waits for its DRBD peer on " + s.label()
                             + (peerSeen ? "" : " (the peer's state is unknown)") + "; "
-                            + Words.kib(s.r().outOfSyncKiB()) + " out of sync.", scenario));
+                            + Sizes.kib(s.r().outOfSyncKiB()) + " out of sync.", scenario));
         }
         if ("Inconsistent".equalsIgnoreCase(s.r().disk()) && !s.syncing()) {
             out.add(new Finding(Severity.CRIT, "DRBD_INCONSISTENT", me,
                     s.node() + "'s DRBD disk for " + s.label() + " is Inconsistent and not resyncing: its data is "
-                            + "incomplete (" + Words.kib(s.r().outOfSyncKiB()) + " out of sync).",
+                            + "incomplete (" + Sizes.kib(s.r().outOfSyncKiB()) + " out of sync).",
                     "Chef HA scenario 4: do not promote it while its peer may return; if the peer is lost, give it a "
                             + "new partner, then drbdadm primary --force " + s.res() + " and drbdadm connect "
                             + s.res() + " (some data will be lost)."));
@@ -195,7 +196,7 @@ final class DrbdRules implements Rules {
         List<String> parts = new ArrayList<>();
         for (Side s : sides) {
             parts.add(s.node() + " " + s.r().role() + " " + s.r().connection() + " (oos "
-                    + Words.kib(s.r().outOfSyncKiB()) + ")");
+                    + Sizes.kib(s.r().outOfSyncKiB()) + ")");
         }
         return String.join(", ", parts);
     }

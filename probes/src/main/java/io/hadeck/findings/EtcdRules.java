@@ -1,5 +1,6 @@
 package io.hadeck.findings;
 
+import io.hadeck.units.Sizes;
 import io.hadeck.model.EtcdCluster;
 import io.hadeck.model.Finding;
 import io.hadeck.model.NodeView;
@@ -35,7 +36,7 @@ final class EtcdRules implements Rules {
                     out.add(new Finding(Severity.CRIT, "ETCD_ALARM", List.of(n.name()),
                             "etcd on " + n.name() + " raised alarm " + String.join(", ", m.alarms())
                                     + (m.alarms().contains("NOSPACE") ? ": the store accepts no writes (database "
-                                    + Words.bytes(m.dbSizeBytes()) + ")." : "."),
+                                    + Sizes.bytes(m.dbSizeBytes()) + ")." : "."),
                             "Free space: etcdctl compact and etcdctl defrag on each member (or raise "
                                     + "--quota-backend-bytes), then etcdctl alarm disarm.")));
         }

@@ -1,5 +1,6 @@
 package io.hadeck.findings;
 
+import io.hadeck.units.Sizes;
 import io.hadeck.model.Finding;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.PgInstance;
@@ -106,7 +107,7 @@ final class PostgresRules implements Rules {
             return Optional.empty();
         }
         return Optional.of(new Finding(sev, "REPLICA_LAG", List.of(n.name(), primary.name()),
-                n.name() + " is " + Words.bytes(bytes) + " (" + Words.seconds(secs) + ") behind the primary "
+                n.name() + " is " + Sizes.bytes(bytes) + " (" + Words.seconds(secs) + ") behind the primary "
                         + primary.name() + ".",
                 "Do not fail over to " + n.name() + " while it lags; check its disk and network and "
                         + "long-running queries on it (hot_standby_feedback, max_standby_streaming_delay)."));

@@ -18,27 +18,6 @@ final class Words {
         };
     }
 
-    /** 512 B, 48 KB, 48 MB, 1.5 GB (powers of 1024, as PostgreSQL's pg_size_pretty). */
-    static String bytes(long b) {
-        long abs = Math.abs(b);
-        if (abs < 1024) {
-            return b + " B";
-        }
-        String[] units = {"KB", "MB", "GB", "TB", "PB"};
-        double v = b;
-        int u = -1;
-        while (Math.abs(v) >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return (Math.abs(v) < 10 && v != Math.rint(v) ? String.format(Locale.ROOT, "%.1f", v)
-                : String.valueOf(Math.round(v))) + " " + units[u];
-    }
-
-    static String kib(long kib) {
-        return bytes(kib * 1024);
-    }
-
     /** 0.4 s, 12 s, 5 min 3 s, 2 h 1 min. */
     static String seconds(double s) {
         if (s < 10 && s != Math.rint(s)) {

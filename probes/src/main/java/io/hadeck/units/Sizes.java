@@ -1,10 +1,19 @@
 package io.hadeck.units;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Byte counts as operators read them, one spelling everywhere: "16 MiB", "4.2 KiB", "512 B". */
+/**
+ * Byte counts, one spelling everywhere (findings, panes, plans, tables): "16 MiB", "4.2 KiB",
+ * "512 B"; and one grammar for reading them (config, conditions): a number, a decimal fraction
+ * allowed, and an optional unit B, K/KB/KiB, M/MB/MiB, G/GB/GiB, T/TB/TiB in any case, all in
+ * powers of 1024 as PostgreSQL counts them; a bare number is bytes.
+ */
 public final class Sizes {
     private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+    private static final Pattern LITERAL = Pattern.compile("(\\d{1,15}(?:\\.\\d{1,6})?)\\s*([a-z]*)");
 
     private Sizes() {
     }
@@ -25,5 +34,26 @@ public final class Sizes {
 
     public static String kib(long k) {
         return bytes(k * 1024);
+    }
+
+    /** Bytes for a size literal ("16MB", "1.5 GiB", "512"); empty when the text is not one or is too large. */
+    public static Optional<Long> parse(String text) {
+        Matcher m = LITERAL.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int shift = switch (m.group(2)) {
+            case "", "b" -> 0;
+            case "k", "kb", "kib" -> 10;
+            case "m", "mb", "mib" -> 20;
+            case "g", "gb", "gib" -> 30;
+            case "t", "tb", "tib" -> 40;
+            default -> -1;
+        };
+        if (shift < 0) {
+            return Optional.empty();
+        }
+        double v = Double.parseDouble(m.group(1)) * (1L << shift);
+        return v >= Long.MAX_VALUE ? Optional.empty() : Optional.of((long) v);
     }
 }

@@ -1,7 +1,8 @@
 package io.hadeck.config;
 
+import io.hadeck.units.Durations;
+import io.hadeck.units.Sizes;
 import io.hadeck.config.load.Problem;
-import io.hadeck.config.load.Units;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,7 +131,7 @@ class ConfigLoaderTest {
     void checkListsEveryProblemWithItsLine() {
         List<String> p = problems("bad/bad-values.yaml");
         assertThat(p).anySatisfy(s -> assertThat(s).contains(":3: ").contains("readOnly must be true or false"))
-                .anySatisfy(s -> assertThat(s).contains(":5: ").contains("poll.etcd is '2'; write a positive duration with a unit"))
+                .anySatisfy(s -> assertThat(s).contains(":5: ").contains("poll.etcd is '0'; write a positive duration"))
                 .anySatisfy(s -> assertThat(s).contains(":6: ").contains("poll.drbd"))
                 .anySatisfy(s -> assertThat(s).contains(":8: ").contains("lagWarn is '16 furlongs'; write a size"))
                 .anySatisfy(s -> assertThat(s).contains(":11: ").contains("port must be a port number"))
@@ -168,13 +169,17 @@ class ConfigLoaderTest {
 
     @Test
     void unitsParseAsOperatorsWriteThem() {
-        assertThat(Units.duration("500ms")).contains(Duration.ofMillis(500));
-        assertThat(Units.duration("1m")).contains(Duration.ofMinutes(1));
-        assertThat(Units.duration("2")).isEmpty();
-        assertThat(Units.size("16MB")).contains(16L << 20);
-        assertThat(Units.size("1GiB")).contains(1L << 30);
-        assertThat(Units.size("4096")).contains(4096L);
-        assertThat(Units.size("99999999999999TB")).isEmpty();
+        assertThat(Durations.parse("500ms")).contains(Duration.ofMillis(500));
+        assertThat(Durations.parse("1m")).contains(Duration.ofMinutes(1));
+        // one grammar with the conditions: a bare number is seconds, a fraction is allowed
+        assertThat(Durations.parse("2")).contains(Duration.ofSeconds(2));
+        assertThat(Durations.parse("1.5m")).contains(Duration.ofSeconds(90));
+        assertThat(Durations.parse("2 fortnights")).isEmpty();
+        assertThat(Sizes.parse("16MB")).contains(16L << 20);
+        assertThat(Sizes.parse("1GiB")).contains(1L << 30);
+        assertThat(Sizes.parse("4096")).contains(4096L);
+        assertThat(Sizes.parse("1.5GB")).contains(3L << 29);
+        assertThat(Sizes.parse("99999999999999TB")).isEmpty();
     }
 
     @Test

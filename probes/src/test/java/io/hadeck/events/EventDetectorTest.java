@@ -64,15 +64,15 @@ class EventDetectorTest {
         ClusterSnapshot ok = Clusters.healthyPrimaryTwoStandbys();
         ClusterSnapshot warn = Clusters.lagging("node-2", 20L << 20, 2.0);
         ClusterSnapshot crit = Clusters.lagging("node-2", 300L << 20, 2.0);
-        assertThat(sentences(ok, warn)).contains("WARN node-2: replication lag crossed the warn threshold: 20.0 MiB / 2.0 s");
-        assertThat(sentences(warn, crit)).contains("CRIT node-2: replication lag crossed the crit threshold: 300.0 MiB / 2.0 s");
+        assertThat(sentences(ok, warn)).contains("WARN node-2: replication lag crossed the warn threshold: 20 MiB / 2.0 s");
+        assertThat(sentences(warn, crit)).contains("CRIT node-2: replication lag crossed the crit threshold: 300 MiB / 2.0 s");
         assertThat(sentences(crit, ok)).contains("OK node-2: replication lag back under the warn threshold: 0 B / 0.0 s");
     }
 
     @Test
     void lagBySecondsAloneCrossesToo() {
         assertThat(sentences(Clusters.healthyPrimaryTwoStandbys(), Clusters.lagging("node-3", 1024, 45)))
-                .contains("WARN node-3: replication lag crossed the warn threshold: 1.0 KiB / 45.0 s");
+                .contains("WARN node-3: replication lag crossed the warn threshold: 1 KiB / 45.0 s");
     }
 
     @Test

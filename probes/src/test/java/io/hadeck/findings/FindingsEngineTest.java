@@ -96,7 +96,7 @@ class FindingsEngineTest {
     void replicaLagNamesTheNodeAndTheNumbers() {
         Finding warn = only(Clusters.lagging("node-3", 48 * MB, 12), "REPLICA_LAG");
         assertThat(warn.severity()).isEqualTo(Severity.WARN);
-        assertThat(warn.message()).isEqualTo("node-3 is 48 MB (12 s) behind the primary node-1.");
+        assertThat(warn.message()).isEqualTo("node-3 is 48 MiB (12 s) behind the primary node-1.");
         assertThat(only(Clusters.lagging("node-2", 300 * MB, 20), "REPLICA_LAG").severity()).isEqualTo(Severity.CRIT);
         assertThat(only(Clusters.lagging("node-2", 1024, 400), "REPLICA_LAG").severity()).isEqualTo(Severity.CRIT);
         assertThat(codes(Clusters.lagging("node-2", 15 * MB, 29))).doesNotContain("REPLICA_LAG");
@@ -280,7 +280,7 @@ class FindingsEngineTest {
         ClusterSnapshot s = Clusters.drbdScenario(1);
         Finding f = only(s, "DRBD_WFCONNECTION");
         assertThat(f.severity()).isEqualTo(Severity.WARN);
-        assertThat(f.message()).contains("drbd-a (Primary) waits for its DRBD peer").contains("128 MB out of sync");
+        assertThat(f.message()).contains("drbd-a (Primary) waits for its DRBD peer").contains("128 MiB out of sync");
         assertThat(f.action()).contains("scenarios 1/2");
         assertThat(only(s, "UNREACHABLE").nodes()).containsExactly("drbd-b");
     }

@@ -135,7 +135,7 @@ class StandbyLagTest {
         assertThat(lag.lagSeconds()).isEqualTo(45.0);
         Finding f = findings(nodes).get(0);
         assertThat(f.severity()).isEqualTo(Severity.WARN);
-        assertThat(f.message()).isEqualTo("node-2 is 20 MB (45 s) behind the primary node-1.");
+        assertThat(f.message()).isEqualTo("node-2 is 20 MiB (45 s) behind the primary node-1.");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.hadeck.console.commands;
 
-import io.hadeck.console.condition.Units;
+import io.hadeck.units.Durations;
 import java.time.Duration;
 import picocli.CommandLine;
 
@@ -9,7 +9,7 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
     @Override
     public Duration convert(String value) {
         try {
-            return Units.parseDuration(value);
+            return Durations.parseOrThrow(value);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }

@@ -1,6 +1,6 @@
 package io.hadeck.console.commands;
 
-import io.hadeck.console.condition.Units;
+import io.hadeck.units.Sizes;
 import io.hadeck.console.output.Obj;
 import io.hadeck.console.output.Result;
 import io.hadeck.console.output.Table;
@@ -32,7 +32,7 @@ public class EtcdCommand {
                 EtcdMemberStatus m = n.etcd().value();
                 t.row(n.name(), m == null ? null : m.name(), m == null ? null : m.id(), m == null ? null : m.endpoint(),
                         m == null ? null : (m.leader() ? "yes" : "no"), m == null ? null : m.raftTerm(),
-                        m == null ? null : m.raftIndex(), m == null ? null : Units.humanBytes(m.dbSizeBytes()),
+                        m == null ? null : m.raftIndex(), m == null ? null : Sizes.bytes(m.dbSizeBytes()),
                         m == null ? null : m.version(), m == null ? null : String.join(",", m.alarms()), n.etcd().error());
                 members.add(Obj.of().put("node", n.name()).put("reachable", m != null).put("error", n.etcd().error())
                         .put("id", m == null ? null : m.id()).put("name", m == null ? null : m.name())

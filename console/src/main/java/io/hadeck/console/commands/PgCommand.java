@@ -1,6 +1,6 @@
 package io.hadeck.console.commands;
 
-import io.hadeck.console.condition.Units;
+import io.hadeck.units.Sizes;
 import io.hadeck.console.output.ModelJson;
 import io.hadeck.console.output.Obj;
 import io.hadeck.console.output.Result;
@@ -33,7 +33,7 @@ public class PgCommand {
                 t.row(n.name(), p == null ? "down" : ModelJson.lower(p.role()), p == null ? null : p.timeline(),
                         p == null ? null : str(p.currentLsn()), p == null ? null : str(p.receivedLsn()),
                         p == null ? null : str(p.replayedLsn()),
-                        p == null || p.lagBytes() == null ? null : Units.humanBytes(p.lagBytes()),
+                        p == null || p.lagBytes() == null ? null : Sizes.bytes(p.lagBytes()),
                         p == null ? null : p.lagSeconds(), p == null || p.walReceiver() == null ? null : p.walReceiver().status(),
                         n.postgres().error());
                 nodes.add(Obj.of().put("node", n.name()).put("reachable", p != null).put("error", n.postgres().error())

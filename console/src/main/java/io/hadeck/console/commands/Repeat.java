@@ -1,6 +1,6 @@
 package io.hadeck.console.commands;
 
-import io.hadeck.console.condition.Units;
+import io.hadeck.units.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.IntSupplier;
@@ -20,7 +20,7 @@ final class Repeat {
             if (clearScreen) {
                 out.print("\033[H\033[2J");
             } else {
-                out.println("--- every " + Units.humanDuration(interval) + " (Ctrl-C stops)");
+                out.println("--- every " + Durations.compact(interval) + " (Ctrl-C stops)");
             }
             out.flush();
             body.getAsInt();

@@ -1,6 +1,6 @@
 package io.hadeck.console.commands;
 
-import io.hadeck.console.condition.Units;
+import io.hadeck.units.Durations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,7 +27,7 @@ public final class TimeConverter implements CommandLine.ITypeConverter<TimeConve
             } catch (DateTimeParseException e) {
                 // a duration back
             }
-            return clock.instant().minus(Units.parseDuration(text));
+            return clock.instant().minus(Durations.parseOrThrow(text));
         }
     }
 

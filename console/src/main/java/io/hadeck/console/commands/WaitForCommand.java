@@ -1,7 +1,7 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.units.Durations;
 import io.hadeck.console.condition.Condition;
-import io.hadeck.console.condition.Units;
 import io.hadeck.model.ClusterSnapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +32,7 @@ public class WaitForCommand extends ConditionCommand {
             Condition.Result r = c.test(s);
             Duration waited = Duration.between(start, session.clock().instant());
             if (r.met()) {
-                out().println("ok after " + Units.humanDuration(waited) + ": " + c.text() + " (" + r.why() + ")");
+                out().println("ok after " + Durations.compact(waited) + ": " + c.text() + " (" + r.why() + ")");
                 out().flush();
                 return ExitCode.OK;
             }
@@ -42,7 +42,7 @@ public class WaitForCommand extends ConditionCommand {
                 lastWhy = r.why();
             }
             if (!session.clock().instant().isBefore(deadline)) {
-                throw new CommandException(ExitCode.UNHEALTHY, "timed out after " + Units.humanDuration(timeout)
+                throw new CommandException(ExitCode.UNHEALTHY, "timed out after " + Durations.compact(timeout)
                         + " waiting for " + c.text() + " (" + r.why() + ")");
             }
             Thread.sleep(200);

@@ -1,5 +1,7 @@
 package io.hadeck.console.condition;
 
+import io.hadeck.units.Durations;
+import io.hadeck.units.Sizes;
 import io.hadeck.console.condition.Token.Kind;
 import io.hadeck.console.condition.Value.Type;
 import java.util.ArrayList;
@@ -113,12 +115,12 @@ final class Parser {
                 return Value.text(s);
             }
             case BYTES -> {
-                Optional<Long> b = t.is(Kind.NUMBER) ? Units.bytes(s) : Optional.empty();
+                Optional<Long> b = t.is(Kind.NUMBER) ? Sizes.parse(s) : Optional.empty();
                 return Value.number(Type.BYTES, b.orElseThrow(() ->
                         error(t, leftName + " is a size; expected a size like 16MB, got " + t.describe())));
             }
             case SECONDS -> {
-                Optional<java.time.Duration> d = t.is(Kind.NUMBER) ? Units.duration(s) : Optional.empty();
+                Optional<java.time.Duration> d = t.is(Kind.NUMBER) ? Durations.parse(s) : Optional.empty();
                 return Value.number(Type.SECONDS, d.orElseThrow(() ->
                         error(t, leftName + " is a duration; expected a duration like 30s, got " + t.describe())).toMillis() / 1000.0);
             }

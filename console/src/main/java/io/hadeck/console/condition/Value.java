@@ -1,5 +1,7 @@
 package io.hadeck.console.condition;
 
+import io.hadeck.units.Durations;
+import io.hadeck.units.Sizes;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -62,8 +64,8 @@ public record Value(Type type, Object raw, String unknownReason) {
             return "unknown (" + unknownReason + ")";
         }
         return switch (type) {
-            case BYTES -> Units.humanBytes((long) asDouble());
-            case SECONDS -> Units.humanDuration(Duration.ofMillis((long) (asDouble() * 1000)));
+            case BYTES -> Sizes.bytes((long) asDouble());
+            case SECONDS -> Durations.compact(Duration.ofMillis((long) (asDouble() * 1000)));
             case NUMBER -> asDouble() == Math.rint(asDouble()) ? String.valueOf((long) asDouble())
                     : String.format(Locale.ROOT, "%.2f", asDouble());
             default -> String.valueOf(raw);

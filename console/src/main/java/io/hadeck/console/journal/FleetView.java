@@ -1,6 +1,7 @@
 package io.hadeck.console.journal;
 
-import io.hadeck.console.condition.Units;
+import io.hadeck.units.Durations;
+import io.hadeck.units.Sizes;
 import io.hadeck.console.output.Obj;
 import io.hadeck.console.output.Style;
 import io.hadeck.console.output.Table;
@@ -25,7 +26,7 @@ public final class FleetView {
 
     public static String[] cells(FleetRow r, String symbol, Instant now) {
         return new String[]{symbol, r.cluster(), r.kind(), r.leader() == null ? "none" : r.leader(),
-                r.worstLag() == null ? "-" : Units.humanBytes(r.worstLag()), ago(r.lastChange(), now),
+                r.worstLag() == null ? "-" : Sizes.bytes(r.worstLag()), ago(r.lastChange(), now),
                 r.finding() == null ? "ok" : r.finding()};
     }
 
@@ -41,6 +42,6 @@ public final class FleetView {
             return "-";
         }
         Duration d = Duration.between(then, now);
-        return d.isNegative() ? "just now" : Units.humanDuration(d) + " ago";
+        return d.isNegative() ? "just now" : Durations.compact(d) + " ago";
     }
 }

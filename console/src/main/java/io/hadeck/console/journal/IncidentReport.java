@@ -1,6 +1,6 @@
 package io.hadeck.console.journal;
 
-import io.hadeck.console.condition.Units;
+import io.hadeck.units.Durations;
 import io.hadeck.console.output.Obj;
 import io.hadeck.events.Event;
 import io.hadeck.journal.Incident;
@@ -32,11 +32,11 @@ public final class IncidentReport {
         StringBuilder md = new StringBuilder();
         md.append("# Incident: ").append(title).append("\n\n");
         md.append("Window: ").append(JournalViews.time(i.from())).append(" → ").append(JournalViews.time(i.to()))
-                .append(" (").append(Units.humanDuration(Duration.between(i.from(), i.to()))).append(")\n\n");
+                .append(" (").append(Durations.compact(Duration.between(i.from(), i.to()))).append(")\n\n");
         md.append("## Summary\n\n");
         md.append("- Time without a writable primary: ").append(span(i.noWritablePrimary())).append('\n');
         md.append("- Time in split-brain: ").append(span(i.splitBrain())).append('\n');
-        md.append("- Time to recover: ").append(i.toRecover() != null ? Units.humanDuration(i.toRecover())
+        md.append("- Time to recover: ").append(i.toRecover() != null ? Durations.compact(i.toRecover())
                 : i.stillOpen().isEmpty() ? "nothing to recover from in this window"
                 : "not recovered: still open at the end: " + String.join(", ", i.stillOpen())).append('\n');
         long raised = i.findings().stream().filter(e -> e.change() == Event.FindingChange.RAISED).count();
@@ -71,7 +71,7 @@ public final class IncidentReport {
                     .append(s.node() == null ? "" : s.node()).append(" | ").append(s.severity()).append(" | ")
                     .append(s.raised() == null ? "before the window" : JournalViews.time(s.raised())).append(" | ")
                     .append(s.cleared() == null ? "still open" : JournalViews.time(s.cleared())).append(" | ")
-                    .append(s.raised() == null ? "" : Units.humanDuration(s.lasted(i.to()))).append(" |\n"));
+                    .append(s.raised() == null ? "" : Durations.compact(s.lasted(i.to()))).append(" |\n"));
         }
         return md.toString();
     }
@@ -133,7 +133,7 @@ public final class IncidentReport {
     }
 
     private static String span(Duration d) {
-        return d.isZero() ? "none" : Units.humanDuration(d);
+        return d.isZero() ? "none" : Durations.compact(d);
     }
 
     /** A Markdown table cell: no pipes or line breaks from the text may break the table. */

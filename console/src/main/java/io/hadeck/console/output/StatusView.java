@@ -1,5 +1,6 @@
 package io.hadeck.console.output;
 
+import io.hadeck.units.Sizes;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.DrbdResource;
 import io.hadeck.model.Finding;
@@ -177,7 +178,7 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
         if (r.lagBytes() == null && r.lagSeconds() == null) {
             return null;
         }
-        return Stream.of(r.lagBytes() == null ? null : io.hadeck.console.condition.Units.humanBytes(r.lagBytes()),
+        return Stream.of(r.lagBytes() == null ? null : io.hadeck.units.Sizes.bytes(r.lagBytes()),
                         r.lagSeconds() == null ? null : String.format(java.util.Locale.ROOT, "%.1fs", r.lagSeconds()))
                 .filter(java.util.Objects::nonNull).reduce((a, b) -> a + " / " + b).orElse(null);
     }

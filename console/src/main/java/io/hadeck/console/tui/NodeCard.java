@@ -1,7 +1,7 @@
 package io.hadeck.console.tui;
 
+import io.hadeck.units.Sizes;
 import io.hadeck.console.theme.Role;
-import io.hadeck.events.Bytes;
 import io.hadeck.events.LagLevel;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.DrbdResource;
@@ -95,7 +95,7 @@ public final class NodeCard {
     }
 
     private static String shortLag(PgInstance pg) {
-        return (pg.lagBytes() == null ? "?" : Bytes.human(pg.lagBytes())) + " "
+        return (pg.lagBytes() == null ? "?" : Sizes.bytes(pg.lagBytes())) + " "
                 + (pg.lagSeconds() == null ? "?" : String.format("%.1fs", pg.lagSeconds()));
     }
 
@@ -191,7 +191,7 @@ public final class NodeCard {
                     .add(r.role() + "/" + r.peerRole(), "Primary".equals(r.role()) ? Role.PRIMARY : Role.STANDBY)
                     .add(" " + c.glyphs().symbol(cs) + " " + r.connection(), Role.of(cs)));
             lines.add(Line.of(Role.TEXT).add(c.glyphs().symbol(ds) + " " + r.disk() + "/" + r.peerDisk(), Role.of(ds))
-                    .add(" oos " + Bytes.human(r.outOfSyncKiB() * 1024), r.outOfSyncKiB() > 0 ? Role.WARN : Role.DIM));
+                    .add(" oos " + Sizes.bytes(r.outOfSyncKiB() * 1024), r.outOfSyncKiB() > 0 ? Role.WARN : Role.DIM));
             kernelNote(d, r).ifPresent(note -> lines.add(d.splitBrainReported(r).isPresent()
                     ? Line.text(c.glyphs().symbol(Severity.CRIT) + " " + note, Role.of(Severity.CRIT))
                     : Line.text(note, Role.DIM)));

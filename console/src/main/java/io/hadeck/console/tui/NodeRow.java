@@ -1,7 +1,7 @@
 package io.hadeck.console.tui;
 
+import io.hadeck.units.Sizes;
 import io.hadeck.console.theme.Role;
-import io.hadeck.events.Bytes;
 import io.hadeck.events.LagLevel;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.DrbdResource;
@@ -75,7 +75,7 @@ public final class NodeRow {
             return l.add(" " + c.glyphs().symbol(Severity.WARN) + " not streaming", Role.WARN);
         }
         Severity lag = LagLevel.of(pg, c.thresholds());
-        l.add(" lag " + (pg.lagBytes() == null ? "?" : Bytes.human(pg.lagBytes())), Role.of(lag));
+        l.add(" lag " + (pg.lagBytes() == null ? "?" : Sizes.bytes(pg.lagBytes())), Role.of(lag));
         if (lag != Severity.OK) {
             l.add(" " + c.glyphs().symbol(lag), Role.of(lag));
         }

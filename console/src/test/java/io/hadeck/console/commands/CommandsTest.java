@@ -98,7 +98,7 @@ class CommandsTest {
         assertThat(t.line("assert pg.streaming >= 2")).isEqualTo(0);
         assertThat(t.out()).startsWith("ok: pg.streaming >= 2 (pg.streaming is 2, wanted >= 2)");
         assertThat(t.line("assert 'lag(node-3) > 1GB'")).isEqualTo(1);
-        assertThat(t.err()).contains("assertion failed: lag(node-3) > 1GB (lag(node-3) is 0 B, wanted > 1.0 GiB)");
+        assertThat(t.err()).contains("assertion failed: lag(node-3) > 1GB (lag(node-3) is 0 B, wanted > 1 GiB)");
         assertThat(t.line("wait-for es.status == green --timeout 1s")).isEqualTo(0);
     }
 

@@ -1,5 +1,7 @@
 package io.hadeck.console.condition;
 
+import io.hadeck.units.Durations;
+import io.hadeck.units.Sizes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -129,7 +131,7 @@ class ConditionTest {
         Condition.Result r = Condition.parse("pg.streaming >= 3").test(Clusters.lab());
         assertThat(r.why()).isEqualTo("pg.streaming is 2, wanted >= 3");
         assertThat(Condition.parse("lag(node-3) < 1MB").test(Clusters.lagging("node-3", 40L << 20, 1)).why())
-                .isEqualTo("lag(node-3) is 40.0 MiB, wanted < 1.0 MiB");
+                .isEqualTo("lag(node-3) is 40 MiB, wanted < 1 MiB");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -172,12 +174,12 @@ class ConditionTest {
 
     @Test
     void unitsParse() {
-        assertThat(Units.bytes("16MB")).contains(16L << 20);
-        assertThat(Units.bytes("1.5GB")).contains((long) (1.5 * (1L << 30)));
-        assertThat(Units.bytes("12")).contains(12L);
-        assertThat(Units.bytes("12parsecs")).isEmpty();
-        assertThat(Units.duration("500ms")).contains(java.time.Duration.ofMillis(500));
-        assertThat(Units.duration("5m")).contains(java.time.Duration.ofMinutes(5));
-        assertThat(Units.duration("7")).contains(java.time.Duration.ofSeconds(7));
+        assertThat(Sizes.parse("16MB")).contains(16L << 20);
+        assertThat(Sizes.parse("1.5GB")).contains((long) (1.5 * (1L << 30)));
+        assertThat(Sizes.parse("12")).contains(12L);
+        assertThat(Sizes.parse("12parsecs")).isEmpty();
+        assertThat(Durations.parse("500ms")).contains(java.time.Duration.ofMillis(500));
+        assertThat(Durations.parse("5m")).contains(java.time.Duration.ofMinutes(5));
+        assertThat(Durations.parse("7")).contains(java.time.Duration.ofSeconds(7));
     }
 }

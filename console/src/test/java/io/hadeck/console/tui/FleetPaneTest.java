@@ -28,7 +28,7 @@ class FleetPaneTest {
         int billing = t.indexOf("billing");
         assertThat(orders).isPositive().isLessThan(billing);
         assertThat(t).contains("✗  orders").contains("node-1+node-2").contains("1m05s ago")
-                .contains("PG_TWO_PRIMARIES: two writable primaries").contains("48.0 MiB").contains("drbd pair");
+                .contains("PG_TWO_PRIMARIES: two writable primaries").contains("48 MiB").contains("drbd pair");
         assertThat(t.lines().filter(l -> l.startsWith("> ")).toList()).singleElement().asString().contains("billing");
     }
 

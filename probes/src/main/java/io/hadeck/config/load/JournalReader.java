@@ -1,5 +1,6 @@
 package io.hadeck.config.load;
 
+import io.hadeck.units.Durations;
 import io.hadeck.config.HookConfig;
 import io.hadeck.config.JournalSettings;
 import io.hadeck.model.Severity;
@@ -63,7 +64,7 @@ public final class JournalReader {
         if (m.matches() && Integer.parseInt(m.group(1)) > 0) {
             return Duration.ofDays(Integer.parseInt(m.group(1)));
         }
-        Duration d = Units.duration(v).orElse(null);
+        Duration d = Durations.parse(v).orElse(null);
         if (d == null || d.compareTo(Duration.ofHours(1)) < 0) {
             problems.at(j.raw("retention"), j.where("retention") + " is '" + v
                     + "'; write how long to keep entries, at least an hour: 90d, 72h");

@@ -1,5 +1,7 @@
 package io.hadeck.config.load;
 
+import io.hadeck.units.Durations;
+import io.hadeck.units.Sizes;
 import io.hadeck.config.Secret;
 import io.hadeck.config.SshOptions;
 import io.hadeck.files.FileModes;
@@ -207,9 +209,9 @@ public final class YamlMap {
         if (v == null) {
             return def;
         }
-        Duration d = Units.duration(v).orElse(null);
+        Duration d = Durations.parse(v).orElse(null);
         if (d == null || d.isZero()) {
-            problems.at(raw(key), where(key) + " is '" + v + "'; write a positive duration with a unit: 500ms, 2s, 1m, 1h");
+            problems.at(raw(key), where(key) + " is '" + v + "'; write a positive duration: 500ms, 2s, 1.5m, 1h (a bare number is seconds)");
             return def;
         }
         return d;
@@ -220,9 +222,9 @@ public final class YamlMap {
         if (v == null) {
             return def;
         }
-        Long s = Units.size(v).orElse(null);
+        Long s = Sizes.parse(v).orElse(null);
         if (s == null) {
-            problems.at(raw(key), where(key) + " is '" + v + "'; write a size: 16MB, 1GiB or a number of bytes");
+            problems.at(raw(key), where(key) + " is '" + v + "'; write a size: 16MB, 1.5GiB or a number of bytes");
             return def;
         }
         return s;
