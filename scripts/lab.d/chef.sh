@@ -11,7 +11,8 @@ CHEF_EMULATOR="$LAB_REPO/scripts/chef-backend-ctl-emulator"
 chef_dir() { echo "$LAB_DIR/chef"; }
 chef_vip() { echo "$LAB_NET.10"; }
 
-chef_install() { :; }
+# iptables: the lab's blocked-port fault (a REJECT rule for one node's port)
+chef_install() { lab_apt_install iptables; }
 
 chef_up() {
   local d n sep="" nodes=""; d=$(chef_dir)
@@ -34,6 +35,10 @@ JSON
     chmod 0755 "$d/bin/$tool"
   done
   chown -R postgres:postgres "$d"
+  for n in "${LAB_PG_NODES[@]}"; do
+    lab_start "leaderl-$n" setpriv --reuid=postgres --regid=postgres --init-groups \
+      /usr/bin/python3 "$CHEF_EMULATOR" --lab-dir "$LAB_DIR" --node "$n" leaderl-health
+  done
 }
 
 # as postgres, so files it writes (the nodes' Patroni YAML) stay Patroni's
@@ -42,14 +47,47 @@ chef_emulator() {
      /usr/bin/python3 "$CHEF_EMULATOR" --lab-dir "$LAB_DIR" "$@")
 }
 
-chef_healthy() { chef_emulator --node node-1 cluster-status --json >/dev/null; }
+chef_healthy() {
+  local n
+  for n in "${LAB_PG_NODES[@]}"; do curl -s -o /dev/null -m 2 "http://$(lab_addr "$n"):7331/leader" || return 1; done
+  chef_emulator --node node-1 cluster-status --json >/dev/null
+}
 chef_wait() { lab_wait_until "${1:-30}" "chef: chef-backend-ctl cluster-status on node-1" chef_healthy; }
-chef_down() { :; }
-chef_status() { printf '%-22s %-8s %s\n' chef-backend-ctl emulated "$(chef_dir)/bin on node-1..3 (sshd, user postgres)"; }
+chef_down() {
+  local n
+  chef_unblock_ports
+  for n in "${LAB_PG_NODES[@]}"; do lab_stop "leaderl-$n" 5; done
+}
+chef_status() {
+  local n
+  printf '%-22s %-8s %s\n' chef-backend-ctl emulated "$(chef_dir)/bin on node-1..3 (sshd, user postgres)"
+  for n in "${LAB_PG_NODES[@]}"; do lab_status_line "leaderl-$n" "$(lab_addr "$n"):7331 (emulated health endpoint)"; done
+}
+
+# The blocked-port fault: a REJECT rule for NODE's address and PORT, tagged with this lab's net so
+# only this lab's rules are ever removed.
+chef_rule_tag() { echo "hadeck-lab-$LAB_NET"; }
+chef_block_port() {
+  iptables -I OUTPUT -d "$(lab_addr "$1")" -p tcp --dport "$2" -m comment --comment "$(chef_rule_tag)" \
+    -j REJECT --reject-with tcp-reset
+}
+chef_unblock_ports() {
+  command -v iptables >/dev/null || return 0
+  local rule tag changed=1; tag=$(chef_rule_tag)
+  while read -r rule; do
+    # shellcheck disable=SC2086
+    iptables ${rule/-A/-D} && changed=0
+  done < <(iptables -S OUTPUT 2>/dev/null | grep -F -- "--comment $tag ")
+  return $changed
+}
 
 # Undo the emulator's faults (clock offsets, a misplaced VIP) and any node left out of failover.
 chef_heal() {
   local s n
+  chef_unblock_ports && echo "heal: chef: ports unblocked"
+  for n in "${LAB_PG_NODES[@]}"; do
+    if ! lab_running "leaderl-$n"; then chef_up >/dev/null; echo "heal: chef: started leaderl-$n"; fi
+  done
   s=$(chef_emulator lab state 2>/dev/null) || return 0
   case "$s" in *'"clock"'*|*'"vip"'*) chef_emulator lab reset >/dev/null; echo "heal: chef: clocks and VIP back to normal" ;; esac
   for n in "${LAB_PG_NODES[@]}"; do
@@ -59,7 +97,7 @@ chef_heal() {
   done
 }
 
-chef_fault_names() { echo "chef-clock-skew NODE [SECONDS]|chef-vip-misplace NODE|chef-reset"; }
+chef_fault_names() { echo "chef-clock-skew NODE [SECONDS]|chef-vip-misplace NODE|chef-port-block NODE [PORT]|chef-reset"; }
 chef_fault() {
   case "$1" in
     chef-clock-skew)
@@ -70,7 +108,11 @@ chef_fault() {
       lab_require_pg_node "${2:-}"
       chef_emulator lab vip "$2" >/dev/null
       echo "the backend VIP $(chef_vip) is held by $2 whoever leads (emulated); undo: lab fault chef-reset" ;;
-    chef-reset) chef_emulator lab reset >/dev/null; echo "chef: clocks and VIP back to normal" ;;
+    chef-port-block)
+      lab_require_pg_node "${2:-}"
+      chef_block_port "$2" "${3:-7331}"
+      echo "TCP ${3:-7331} on $2 rejects every connection (iptables); undo: lab fault chef-reset" ;;
+    chef-reset) chef_unblock_ports || true; chef_emulator lab reset >/dev/null; echo "chef: ports, clocks and VIP back to normal" ;;
     *) return 2 ;;
   esac
 }
@@ -100,9 +142,10 @@ chef_config() {
       identity: $LAB_DIR/ssh/lab_key
       knownHosts: $LAB_DIR/ssh/known_hosts
       connectTimeout: 3s
+    # a read is ssh + chef-backend-ctl asking Patroni and Elasticsearch: seconds on a loaded lab
     timeouts:
       connect: 3s
-      read: 5s
+      read: 10s
     nodes:
 YAML
   for n in "${LAB_PG_NODES[@]}"; do
