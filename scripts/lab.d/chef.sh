@@ -73,12 +73,10 @@ chef_block_port() {
 }
 chef_unblock_ports() {
   command -v iptables >/dev/null || return 0
-  local rule tag changed=1; tag=$(chef_rule_tag)
-  while read -r rule; do
-    # shellcheck disable=SC2086
-    iptables ${rule/-A/-D} && changed=0
-  done < <(iptables -S OUTPUT 2>/dev/null | grep -F -- "--comment $tag ")
-  return $changed
+  local nums n; nums=$(iptables -L OUTPUT -n --line-numbers 2>/dev/null | grep -F "/* $(chef_rule_tag) */" \
+    | awk '{print $1}' | sort -rn)
+  [ -n "$nums" ] || return 1
+  for n in $nums; do iptables -D OUTPUT "$n"; done
 }
 
 # Undo the emulator's faults (clock offsets, a misplaced VIP) and any node left out of failover.
