@@ -133,7 +133,7 @@ chef_config() {
       sslmode: disable
     elasticsearch:
       {}
-    chefBackend: {ctl: chef-backend-ctl}
+    chefBackend: {ctl: chef-backend-ctl, vip: $(chef_vip)}
     ssh:
       user: postgres
       port: 2222
