@@ -78,6 +78,9 @@ Match LocalAddress $LAB_NET.6
 # hadecklab is for the DRBD hosts only
 Match User $SSHD_USER_DRBD LocalAddress $LAB_NET.1,$LAB_NET.2,$LAB_NET.3,$LAB_NET.4
     ForceCommand echo "hadecklab may log in on drbd-a/drbd-b only" >&2; exit 1
+# node-1..3: the lab's emulated chef-backend-ctl (scripts/lab.d/chef.sh) first on PATH
+Match User postgres LocalAddress $LAB_NET.2,$LAB_NET.3,$LAB_NET.4
+    SetEnv PATH=$LAB_DIR/chef/bin:/usr/local/bin:/usr/bin:/bin
 # postgres is for node-1..3 only
 Match User postgres LocalAddress $LAB_NET.1
     ForceCommand echo "postgres may log in on node-1..3 only" >&2; exit 1
@@ -90,6 +93,8 @@ sshd_up() {
   sshd_config_write
   mkdir -p /run/sshd && chmod 0755 /run/sshd   # privilege-separation directory
   /usr/sbin/sshd -t -f "$LAB_DIR/ssh/sshd_config" || lab_die "sshd: config test failed ($LAB_DIR/ssh/sshd_config)"
+  # a running sshd reads a changed config on SIGHUP (its own pid only: sessions stay)
+  local pid; if pid=$(lab_pid sshd); then kill -HUP "$pid" 2>/dev/null || true; fi
   lab_start sshd /usr/sbin/sshd -D -e -f "$LAB_DIR/ssh/sshd_config"
 }
 

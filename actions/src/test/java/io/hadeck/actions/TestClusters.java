@@ -70,5 +70,10 @@ public final class TestClusters {
         public String howToEnableClusterFailover() {
             return "hadeck set-cluster-failover on";
         }
+
+        @Override
+        public io.hadeck.actions.ha.ManagerWords words() {
+            return io.hadeck.actions.ha.ManagerWords.PATRONI;
+        }
     }
 }

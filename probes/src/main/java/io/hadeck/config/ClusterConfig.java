@@ -99,9 +99,17 @@ public record ClusterConfig(String name, String manager, boolean readOnly, Etcd 
     }
 
     /** @param ctl the chef-backend-ctl command line as run on a node (words), default {@code chef-backend-ctl} */
-    public record ChefBackend(List<String> ctl) {
+    /**
+     * @param ctl the chef-backend-ctl command line as run on a node (words)
+     * @param vip the backend VIP leaderl binds on the leader (seed 001 "vip"), null when not configured
+     */
+    public record ChefBackend(List<String> ctl, String vip) {
         public ChefBackend {
             ctl = List.copyOf(ctl);
+        }
+
+        public ChefBackend(List<String> ctl) {
+            this(ctl, null);
         }
 
         public static ChefBackend defaults() {

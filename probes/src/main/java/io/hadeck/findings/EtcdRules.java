@@ -19,7 +19,7 @@ final class EtcdRules implements Rules {
         List<String> silent = members.stream().filter(n -> f.etcd(n).isEmpty()).map(NodeView::name).toList();
         f.fresh(f.snapshot.etcd()).ifPresent(c -> {
             if (!c.hasQuorum()) {
-                out.add(noQuorum(c, silent));
+                out.add(noQuorum(f, c, silent));
             } else {
                 for (String name : silent) {
                     out.add(new Finding(Severity.WARN, "ETCD_MEMBER_UNHEALTHY", List.of(name),
@@ -43,11 +43,11 @@ final class EtcdRules implements Rules {
         return out;
     }
 
-    private static Finding noQuorum(EtcdCluster c, List<String> silent) {
+    private static Finding noQuorum(Facts f, EtcdCluster c, List<String> silent) {
         return new Finding(Severity.CRIT, "ETCD_NO_QUORUM", silent,
                 "etcd has no quorum: only " + c.healthy() + " of " + c.total() + " members healthy, "
                         + (c.total() / 2 + 1) + " needed" + (silent.isEmpty() ? "" : " (" + Words.names(silent)
-                        + " down)") + "; Patroni cannot keep its leader key and will demote the primary.",
+                        + " down)") + "; " + ManagerVerbs.of(f).who + " cannot keep its leader key and will demote the primary.",
                 "Bring back members until " + (c.total() / 2 + 1) + " are healthy; do not wipe a member's data "
                         + "directory unless the rest have quorum.");
     }

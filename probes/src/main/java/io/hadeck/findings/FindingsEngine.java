@@ -15,7 +15,7 @@ import java.util.List;
 public final class FindingsEngine {
 
     private static final List<Rules> RULES = List.of(new PostgresRules(), new HaRules(), new EtcdRules(),
-            new ElasticsearchRules(), new DrbdRules(), new PairRules(), new FreshnessRules());
+            new ElasticsearchRules(), new DrbdRules(), new PairRules(), new FreshnessRules(), new ChefRules());
 
     /** Worst first, then by code: the order every view shows. */
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity).reversed()

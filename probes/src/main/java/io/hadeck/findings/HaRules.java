@@ -22,18 +22,24 @@ final class HaRules implements Rules {
         HaState ha = state.get();
         List<Finding> out = new ArrayList<>();
         leaderKey(f, ha).ifPresent(out::add);
-        if (!ha.clusterFailoverEnabled()) {
+        boolean chef = "chef-backend".equals(ha.manager());
+        if (!ha.clusterFailoverEnabled() && ha.failoverUnreported() == null) {
             out.add(new Finding(Severity.WARN, "CLUSTER_FAILOVER_DISABLED", List.of(),
-                    "Automatic failover is off for cluster " + f.snapshot.cluster() + " (" + ha.manager()
-                            + " paused): if the primary dies, nobody takes over.",
-                    "When maintenance is over: patronictl resume " + f.snapshot.cluster() + "."));
+                    "Automatic failover is off for cluster " + f.snapshot.cluster() + " ("
+                            + (chef ? "chef-backend-ctl set-cluster-failover off" : ha.manager() + " paused")
+                            + "): if the primary dies, nobody takes over.",
+                    "When maintenance is over: " + (chef ? "chef-backend-ctl set-cluster-failover on (hadeck "
+                            + "set-cluster-failover on)" : "patronictl resume " + f.snapshot.cluster()) + "."));
         }
         for (NodeView n : f.nodes()) {
-            f.ha(n).or(() -> ha.member(n.name())).filter(m -> !m.failoverAllowed()).ifPresent(m ->
-                    out.add(new Finding(Severity.INFO, "NODE_FAILOVER_DISABLED", List.of(n.name()),
-                            n.name() + " will never be promoted (nofailover tag).",
-                            "Remove the nofailover tag from " + n.name() + "'s Patroni config and run "
-                                    + "patronictl reload if it should be a failover candidate again.")));
+            f.ha(n).or(() -> ha.member(n.name())).filter(m -> !m.failoverAllowed() && m.failoverUnreported() == null)
+                    .ifPresent(m -> out.add(new Finding(Severity.INFO, "NODE_FAILOVER_DISABLED", List.of(n.name()),
+                            n.name() + " will never be promoted (" + (chef ? "set-node-failover off" : "nofailover tag")
+                                    + ").", chef ? "Run chef-backend-ctl set-node-failover on on " + n.name()
+                                    + " (hadeck set-node-failover " + n.name() + " on) if it should be a failover"
+                                    + " candidate again." : "Remove the nofailover tag from " + n.name()
+                                    + "'s Patroni config and run patronictl reload if it should be a failover"
+                                    + " candidate again.")));
         }
         return out;
     }
@@ -47,8 +53,9 @@ final class HaRules implements Rules {
             return Optional.of(new Finding(Severity.WARN, "LEADER_KEY_MISSING",
                     primaries.stream().map(NodeView::name).toList(),
                     "Nobody holds " + ha.manager() + "'s leader key " + p + ".",
-                    "Check that etcd has quorum and that " + ha.manager() + " runs on every node "
-                            + "(patronictl list); a leader race normally settles within the TTL."));
+                    "Check that etcd has quorum and that " + ha.manager() + " runs on every node ("
+                            + ("chef-backend".equals(ha.manager()) ? "chef-backend-ctl status" : "patronictl list")
+                            + "); a leader race normally settles within the TTL."));
         }
         Optional<NodeView> holderNode = f.snapshot.node(holder);
         Optional<PgInstance> holderPg = holderNode.flatMap(f::pg);

@@ -44,7 +44,7 @@ final class PostgresRules implements Rules {
         return new Finding(Severity.CRIT, "PG_TWO_PRIMARIES", names,
                 Words.names(names) + " both accept writes" + who + ": a split-brain, clients may be writing to both.",
                 "Fence the old primary " + fence + " (stop its postmaster or cut its network); do not write to it; "
-                        + "then rejoin it as a standby with pg_rewind (patronictl reinit).");
+                        + "then rejoin it as a standby with pg_rewind (" + ManagerVerbs.of(f).rejoin + ").");
     }
 
     private static Finding noPrimary(Facts f, List<NodeView> pgNodes) {
@@ -53,7 +53,7 @@ final class PostgresRules implements Rules {
                 : Words.names(unknown) + (unknown.size() == 1 ? " does" : " do") + " not answer freshly";
         return new Finding(Severity.CRIT, "PG_NO_PRIMARY", pgNodes.stream().map(NodeView::name).toList(),
                 "No PostgreSQL node accepts writes: " + detail + ".",
-                "Check the HA manager (patronictl list); if no leader is elected within the TTL, fail over "
+                "Check the HA manager (" + ManagerVerbs.of(f).list + "); if no leader is elected within the TTL, fail over "
                         + "to the most advanced standby.");
     }
 
@@ -65,7 +65,7 @@ final class PostgresRules implements Rules {
             out.add(new Finding(Severity.WARN, "STANDBY_NOT_STREAMING", both,
                     n.name() + " is not streaming from the primary " + primary.name() + " (" + status + ").",
                     "Look at " + n.name() + "'s PostgreSQL log (primary_conninfo, replication slot, pg_hba); "
-                            + "patronictl list shows whether Patroni is restarting it."));
+                            + ManagerVerbs.of(f).list + " shows whether " + ManagerVerbs.of(f).who + " is restarting it."));
         }
         lag(f, primary, n, s).ifPresent(out::add);
         if (s.replayPaused()) {
@@ -73,7 +73,7 @@ final class PostgresRules implements Rules {
                     n.name() + " receives WAL but its replay is paused: its data is getting older.",
                     "Resume on " + n.name() + ": SELECT pg_wal_replay_resume();"));
         }
-        timeline(primary, p, n, s).ifPresent(out::add);
+        timeline(f, primary, p, n, s).ifPresent(out::add);
     }
 
     /**
@@ -82,7 +82,7 @@ final class PostgresRules implements Rules {
      * file, which lags behind a promotion or a pg_rewind for minutes. Even a lower bound past the
      * primary's timeline is real divergence: history the primary does not have.
      */
-    private static Optional<Finding> timeline(NodeView primary, PgInstance p, NodeView n, PgInstance s) {
+    private static Optional<Finding> timeline(Facts f, NodeView primary, PgInstance p, NodeView n, PgInstance s) {
         boolean exact = s.timelineSource().exact();
         boolean ahead = s.timeline() > p.timeline();
         if (!p.timelineSource().exact() || s.timeline() == p.timeline() || !(exact || ahead)) {
@@ -93,7 +93,7 @@ final class PostgresRules implements Rules {
         return Optional.of(new Finding(sev, "TIMELINE_DIVERGENCE", List.of(n.name(), primary.name()),
                 n.name() + " is on timeline " + s.timeline() + (exact ? "" : " or later") + ", the primary "
                         + primary.name() + " on timeline " + p.timeline() + ": " + why + ".",
-                sev == Severity.CRIT ? "Rewind " + n.name() + " onto the primary's timeline (patronictl reinit, "
+                sev == Severity.CRIT ? "Rewind " + n.name() + " onto the primary's timeline (" + ManagerVerbs.of(f).rejoin + ", "
                         + "or pg_rewind) before it may be promoted." : null));
     }
 

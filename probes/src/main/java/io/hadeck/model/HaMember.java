@@ -8,10 +8,18 @@ import java.util.Map;
  * @param role            normalised: leader, replica, standby_leader or the manager's own word
  * @param state           normalised: running, streaming, stopped, starting, … as the manager says
  * @param failoverAllowed false when the node is excluded from failover (Patroni nofailover tag)
+ * @param failoverUnreported null when the manager reported the node's failover setting; else what it
+ *                        did not say, and {@code failoverAllowed} is only a default
  */
 public record HaMember(String name, String role, String state, boolean failoverAllowed, Long lagBytes,
-                       Integer timeline, String apiUrl, Map<String, String> tags) {
+                       Integer timeline, String apiUrl, Map<String, String> tags, String failoverUnreported) {
     public HaMember {
         tags = Map.copyOf(tags);
+    }
+
+    /** A member whose failover setting the manager reported (Patroni's tags always say it). */
+    public HaMember(String name, String role, String state, boolean failoverAllowed, Long lagBytes,
+                    Integer timeline, String apiUrl, Map<String, String> tags) {
+        this(name, role, state, failoverAllowed, lagBytes, timeline, apiUrl, tags, null);
     }
 }

@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param pendingRequest        a switchover/failover request waiting in the store, if any
  * @param holderFrom            where {@code leaderKeyHolder} comes from: the store's leader key, or (the
  *                              store did not answer) the member that says it leads
+ * @param failoverUnreported    null when the manager reported its cluster failover setting; else what
+ *                              it did not say ("chef-backend-ctl cluster-status --json has no
+ *                              'failover_enabled'"), and {@code clusterFailoverEnabled} is only a default
  */
 public record HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
-                      List<HaMember> members, String pendingRequest, HolderFrom holderFrom) {
+                      List<HaMember> members, String pendingRequest, HolderFrom holderFrom, String failoverUnreported) {
 
     /** How the leader key holder was learnt. */
     public enum HolderFrom {
@@ -32,10 +35,24 @@ public record HaState(String manager, String leaderKeyHolder, Instant leaderSinc
         java.util.Objects.requireNonNull(holderFrom, "holderFrom");
     }
 
-    /** A state whose holder was read from the leader key. */
+    /** A state whose holder was read from the leader key, from a manager that reports its failover setting. */
     public HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
                    List<HaMember> members, String pendingRequest) {
-        this(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest, HolderFrom.LEADER_KEY);
+        this(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest, HolderFrom.LEADER_KEY,
+                null);
+    }
+
+    /** A manager that reports its failover setting (Patroni always does). */
+    public HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
+                   List<HaMember> members, String pendingRequest, HolderFrom holderFrom) {
+        this(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest, holderFrom, null);
+    }
+
+    /** A holder read from the leader key; {@code failoverUnreported} as above. */
+    public HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
+                   List<HaMember> members, String pendingRequest, String failoverUnreported) {
+        this(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest, HolderFrom.LEADER_KEY,
+                failoverUnreported);
     }
 
     /** True when the holder was read from the leader key itself, not guessed from member roles. */

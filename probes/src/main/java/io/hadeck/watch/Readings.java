@@ -54,7 +54,8 @@ final class Readings {
                 && ha.isOk() && !java.util.Objects.equals(o.value().leaderKeyHolder(), ha.value().leaderKeyHolder())) {
             HaState h = o.value();
             HaState kept = new HaState(h.manager(), ha.value().leaderKeyHolder(), ha.value().leaderSince(),
-                    h.clusterFailoverEnabled(), h.members(), h.pendingRequest());
+                    h.clusterFailoverEnabled(), h.members(), h.pendingRequest(), HaState.HolderFrom.LEADER_KEY,
+                    h.failoverUnreported());
             ha = Observation.ok(kept, o.readAt(), o.took());
             lastGoodHa = kept;
             return;
@@ -79,7 +80,7 @@ final class Readings {
         }
         leaderKeyAt = at;
         lastGoodHa = new HaState(h.manager(), clean, clean == null ? null : at, h.clusterFailoverEnabled(),
-                h.members(), h.pendingRequest());
+                h.members(), h.pendingRequest(), HaState.HolderFrom.LEADER_KEY, h.failoverUnreported());
         ha = Observation.ok(lastGoodHa, at, java.time.Duration.ZERO);
         return true;
     }

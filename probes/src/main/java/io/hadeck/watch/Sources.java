@@ -7,6 +7,7 @@ import io.hadeck.model.HaMember;
 import io.hadeck.model.HaState;
 import io.hadeck.model.Observation;
 import io.hadeck.probe.chef.ChefBackendReader;
+import io.hadeck.probe.chef.ChefNodeReader;
 import io.hadeck.probe.drbd.DrbdReader;
 import io.hadeck.probe.es.ElasticsearchReader;
 import io.hadeck.probe.es.EsMapping;
@@ -33,6 +34,9 @@ import java.util.Optional;
  * per-node layer of every node they describe.
  */
 final class Sources {
+    /** How often the Chef Backend seeds' checks run on each backend node. */
+    static final Duration CHEF_CHECKS_EVERY = Duration.ofSeconds(5);
+
     private Sources() {
     }
 
@@ -94,6 +98,13 @@ final class Sources {
         } else if ("chef-backend".equals(cfg.manager())) {
             out.add(new Source<>("chef-backend", haEvery, true, new ChefBackendReader(cfg, ssh, clock),
                     (r, o) -> applyHa(cfg, r, o)));
+            for (NodeConfig n : cfg.nodes()) {
+                if (!n.runsDrbd()) {
+                    // two ssh round trips and a dozen TCP connects on the node: not every second
+                    out.add(new Source<>("chef " + n.name(), CHEF_CHECKS_EVERY, false, new ChefNodeReader(cfg, n, ssh, clock),
+                            (r, o) -> r.node(n.name(), v -> v.withChef(o))));
+                }
+            }
         }
         return out;
     }

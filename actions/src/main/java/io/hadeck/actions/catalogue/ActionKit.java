@@ -86,9 +86,10 @@ public final class ActionKit implements AutoCloseable {
         };
     }
 
-    /** The Patroni runbooks read PostgreSQL, etcd and the HA manager fresh: not Elasticsearch, not DRBD. */
+    /** The Patroni runbooks read PostgreSQL, etcd and the HA manager fresh: not Elasticsearch, DRBD or the Chef node checks. */
     public PatroniContext patroni() {
-        return new PatroniContext(cluster, manager(), readings(k -> !k.equals("elasticsearch") && !k.startsWith("drbd ")),
+        return new PatroniContext(cluster, manager(), readings(k -> !k.equals("elasticsearch") && !k.startsWith("drbd ")
+                && !k.startsWith("chef ")),
                 STEP_DEADLINE);
     }
 

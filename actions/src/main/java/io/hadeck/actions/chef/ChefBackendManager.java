@@ -3,6 +3,7 @@ package io.hadeck.actions.chef;
 import io.hadeck.actions.ActionException;
 import io.hadeck.actions.ha.Call;
 import io.hadeck.actions.ha.HaManager;
+import io.hadeck.actions.ha.ManagerWords;
 import io.hadeck.actions.remote.RemoteShell;
 import io.hadeck.actions.remote.ShellResult;
 import io.hadeck.config.ClusterConfig;
@@ -13,21 +14,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chef Backend (leaderl) through {@code chef-backend-ctl} run on a node over ssh.
+ * Chef Backend (leaderl) through {@code chef-backend-ctl} run on a node over ssh. Its state
+ * ({@code cluster-status --json}) is read by probes' ChefBackendReader into the snapshot, like
+ * every other reading: runbooks decide and verify on that, never on this class.
  *
- * <p>Documented (Chef Backend docs, seeds 000/001, LAB-NOTES): the verbs promote, demote,
- * force-leader, set-cluster-failover, set-node-failover and cluster-status --json exist; promote and
- * demote exit non-zero when failover is disabled or on timeout; force-leader exits non-zero when a
- * leader exists and acts on the node it runs on. ASSUMED (syntax pages not in the seeds): promote
- * takes the node name, set-cluster-failover takes on|off, set-node-failover takes NODE on|off,
- * demote acts on the node it runs on. Chef Backend's state (cluster-status --json) is read by
- * probes' ChefBackendReader into the snapshot, like every other reading: runbooks decide on that.
+ * <p>THE mapping of hadeck's moves to chef-backend-ctl, each with the line it comes from (the lab's
+ * emulator, scripts/chef-backend-ctl-emulator, lists the same assumptions as M1-M12):
+ * <ul>
+ * <li>switchover(from, to) = {@code promote TO} run on TO. Seed 001 lists "promote"; LAB-NOTES
+ * "promote/demote exit non-zero when failover is disabled or on timeout". ASSUMED: it takes the
+ * node's name (the syntax page is only included by title in the seeds).
+ * <li>demote(leader) = {@code demote} run on the leader; leaderl elects the next leader itself
+ * (seed 001 lists "demote"; ASSUMED: no argument, acts on the node it runs on).
+ * <li>failover(to) = {@code force-leader} run on TO (LAB-NOTES "force-leader exits non-zero when a
+ * leader exists"; ASSUMED: acts on the node it runs on).
+ * <li>setClusterFailover = {@code set-cluster-failover on|off} on the first backend node that
+ * answers ssh (seed 004 "chef-backend-ctl set-cluster-failover off"; cluster-wide, so any node).
+ * <li>setNodeFailover(node) = {@code set-node-failover on|off} run on that node (seed 001 lists
+ * "set-node-failover"; ASSUMED: it acts on the node it runs on).
+ * <li>exit 255 is ssh's own failure (the node did not answer), any other non-zero exit is the tool's
+ * refusal, reported with its first line.
+ * </ul>
  */
 public final class ChefBackendManager implements HaManager {
     private final ClusterConfig cluster;
     private final RemoteShell shell;
     private final List<String> ctl;
     private final Duration timeout;
+    /** ssh's own exit status when it could not reach or log in to the node. */
+    private static final int SSH_FAILED = 255;
 
     /** @param ctl the command to run, normally {@code ["chef-backend-ctl"]} (tests: a stand-in) */
     public ChefBackendManager(ClusterConfig cluster, RemoteShell shell, List<String> ctl) {
@@ -43,13 +58,24 @@ public final class ChefBackendManager implements HaManager {
     }
 
     @Override
+    public ManagerWords words() {
+        return ManagerWords.CHEF_BACKEND;
+    }
+
+    @Override
     public Call switchover(String from, String to) {
         return run(to, "promote", to);
     }
 
     /** chef-backend-ctl demote, on the leader: it steps down and leaderl elects another node. */
-    public Call demote(String leader) {
+    @Override
+    public Call demote(String leader, String candidate) {
         return run(leader, "demote");
+    }
+
+    @Override
+    public boolean choosesDemoteTarget() {
+        return true;
     }
 
     @Override
@@ -59,12 +85,28 @@ public final class ChefBackendManager implements HaManager {
 
     @Override
     public Call setClusterFailover(boolean enabled) {
-        return run(firstNode(), "set-cluster-failover", enabled ? "on" : "off");
+        List<String> argv = argv("set-cluster-failover", enabled ? "on" : "off");
+        List<NodeConfig> nodes = backendNodes();
+        if (nodes.isEmpty()) {
+            throw new ActionException("cluster " + cluster.name() + " has no Chef Backend node");
+        }
+        return new Call(shell.describe(nodes.get(0), argv) + " (the next node if that one does not answer ssh)", () -> {
+            List<String> unanswered = new ArrayList<>();
+            for (NodeConfig n : nodes) {
+                ShellResult r = shell.run(n, argv, timeout);
+                if (r.exitCode() == SSH_FAILED) {
+                    unanswered.add(n.name() + ": " + r.firstLine());
+                    continue;
+                }
+                return answer(r, n.name(), argv);
+            }
+            throw new ActionException("no Chef Backend node answered ssh: " + String.join("; ", unanswered));
+        });
     }
 
     @Override
     public Call setNodeFailover(String node, boolean allowed) {
-        return run(node, "set-node-failover", node, allowed ? "on" : "off");
+        return run(node, "set-node-failover", allowed ? "on" : "off");
     }
 
     @Override
@@ -76,14 +118,15 @@ public final class ChefBackendManager implements HaManager {
         NodeConfig n = cluster.node(node).orElseThrow(() -> new ActionException("no node named " + node + " in cluster "
                 + cluster.name()));
         List<String> argv = argv(args);
-        return new Call(shell.describe(n, argv), () -> {
-            ShellResult r = shell.run(n, argv, timeout);
-            if (!r.ok()) {
-                throw new ActionException("chef-backend-ctl " + String.join(" ", args) + " on " + node + " failed (exit "
-                        + r.exitCode() + "): " + r.firstLine());
-            }
-            return r.stdout().strip().isEmpty() ? "ok" : r.firstLine();
-        });
+        return new Call(shell.describe(n, argv), () -> answer(shell.run(n, argv, timeout), node, argv));
+    }
+
+    private String answer(ShellResult r, String node, List<String> argv) {
+        String verb = "chef-backend-ctl " + String.join(" ", argv.subList(ctl.size(), argv.size()));
+        if (!r.ok()) {
+            throw new ActionException(verb + " on " + node + " failed (exit " + r.exitCode() + "): " + r.firstLine());
+        }
+        return r.stdout().strip().isEmpty() ? "ok" : r.stdout().strip().lines().reduce((a, b) -> b).orElse("ok");
     }
 
     private List<String> argv(String... args) {
@@ -96,8 +139,4 @@ public final class ChefBackendManager implements HaManager {
         return cluster.nodes().stream().filter(n -> !n.runsDrbd()).toList();
     }
 
-    private String firstNode() {
-        return backendNodes().stream().findFirst().map(NodeConfig::name)
-                .orElseThrow(() -> new ActionException("cluster " + cluster.name() + " has no Chef Backend node"));
-    }
 }

@@ -25,4 +25,21 @@ public interface HaManager {
 
     /** How an operator re-enables cluster failover with this manager, for refusals. */
     String howToEnableClusterFailover();
+
+    /** How sentences name this manager and its verbs. */
+    ManagerWords words();
+
+    /**
+     * Planned move of the primary role away from {@code leader}; {@code candidate} is the standby
+     * hadeck would choose. A manager that picks the new leader itself (chef-backend-ctl demote)
+     * ignores it and says so in {@link #choosesDemoteTarget()}.
+     */
+    default Call demote(String leader, String candidate) {
+        return switchover(leader, candidate);
+    }
+
+    /** True when demote lets the manager pick the new leader (then any healthy standby may win). */
+    default boolean choosesDemoteTarget() {
+        return false;
+    }
 }

@@ -119,6 +119,11 @@ public final class PatroniManager implements HaManager {
         return "resume Patroni: hadeck set-cluster-failover on (PATCH /config {\"pause\":null}, like patronictl resume)";
     }
 
+    @Override
+    public ManagerWords words() {
+        return ManagerWords.PATRONI;
+    }
+
     public String configPath(String node) {
         return configPathPattern.replace("{node}", node);
     }

@@ -1,5 +1,6 @@
 package io.hadeck.actions.patroni;
 
+import io.hadeck.actions.ha.ManagerWords;
 import io.hadeck.actions.runbook.Check;
 import io.hadeck.actions.runbook.Plan;
 import io.hadeck.actions.runbook.Runbook;
@@ -32,12 +33,15 @@ public final class ClusterFailoverRunbook implements Runbook {
     public Plan plan() {
         PgFacts f = ctx.read();
         PatroniChecks c = new PatroniChecks(f, ctx.manager(), ctx.thresholds());
-        Check now = f.ha().map(ha -> Check.pass("cluster failover now", word(ha.clusterFailoverEnabled()),
+        Check now = f.ha().map(ha -> ha.failoverUnreported() != null
+                        ? Check.pass("cluster failover now", "unknown", ha.failoverUnreported()
+                        + ": the change will be made but cannot be verified")
+                        : Check.pass("cluster failover now", word(ha.clusterFailoverEnabled()),
                         ha.clusterFailoverEnabled() == enable ? "already " + word(enable) + "; setting it again changes nothing"
                                 : "will be turned " + word(enable)))
                 .orElseGet(() -> Check.fail("cluster failover now", "unknown",
                         PatroniChecks.haUnknown(f, "whether cluster failover is on now, nor verify the change")));
-        String end = "cluster failover is " + word(enable) + (enable ? "" : " (Patroni paused: no automatic failover)");
+        String end = endState(enable, "");
         Step step = new Step("turn cluster failover " + word(enable), ctx.manager().setClusterFailover(enable), end,
                 this::verify, ctx.deadline());
         return new Plan(ctx.cluster().name(), action(), target(), List.of(now, c.etcdQuorum()), List.of(step), end,
@@ -47,12 +51,20 @@ public final class ClusterFailoverRunbook implements Runbook {
     private Verdict verify() {
         PgFacts f = ctx.read();
         if (f.ha().isEmpty()) {
-            return Verdict.notYet("Patroni's state could not be read (" + f.haError() + ")");
+            return Verdict.notYet(f.words().who() + "'s state could not be read (" + f.haError() + ")");
+        }
+        if (f.ha().get().failoverUnreported() != null) {
+            return Verdict.cannotVerify(f.ha().get().failoverUnreported() + "; check with "
+                    + (f.words() == ManagerWords.CHEF_BACKEND ? "chef-backend-ctl status on a backend node" : "patronictl list"));
         }
         boolean on = f.ha().get().clusterFailoverEnabled();
-        String s = "cluster failover is " + word(on) + " on " + ctx.cluster().name()
-                + (on ? "" : " (Patroni paused: no automatic failover)");
+        String s = endState(on, " on " + ctx.cluster().name());
         return on == enable ? Verdict.ok(s) : Verdict.notYet(s);
+    }
+
+    private String endState(boolean on, String where) {
+        return "cluster failover is " + word(on) + where + (on ? "" : " (" + ctx.manager().words().clusterFailoverOff()
+                + ": no automatic failover)");
     }
 
     @Override

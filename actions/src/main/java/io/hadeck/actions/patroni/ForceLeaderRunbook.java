@@ -133,7 +133,7 @@ public final class ForceLeaderRunbook implements Runbook {
                 + (primaries.isEmpty() ? "none" : String.join(", ", primaries));
         String why = holder == null || holder.equals(node) ? null : f.unreadable(holder);
         if (why != null && primaries.contains(holder)) {
-            return Check.fail(name, current + "; " + holder + "'s Patroni cannot be read", holder + " still accepts writes"
+            return Check.fail(name, current + "; " + holder + "'s " + f.words().who() + " cannot be read", holder + " still accepts writes"
                     + " (its PostgreSQL answers as a primary) though it cannot be fully read (" + why + "): force-leader "
                     + node + " would make a second primary; stop or fence " + holder + " first, then plan again");
         }
@@ -157,7 +157,8 @@ public final class ForceLeaderRunbook implements Runbook {
                     + " primary; stop or fence " + String.join(", ", primaries) + " first, then plan again");
         }
         String reason = holder == null ? "the leader key is free" + (ha.clusterFailoverEnabled() ? ""
-                : " and cluster failover is off (Patroni paused), so Patroni will not elect a leader by itself")
+                : " and cluster failover is off (" + f.words().clusterFailoverOff() + "), so " + f.words().who()
+                + " will not elect a leader by itself")
                 : "the leader key names " + holder + " but its PostgreSQL answers as a standby, not a writable primary";
         return Check.pass(name, current, reason);
     }

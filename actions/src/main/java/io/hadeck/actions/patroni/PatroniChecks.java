@@ -32,20 +32,20 @@ final class PatroniChecks {
      * cannot tell because of it, and what to do.
      */
     static String haUnknown(PgFacts facts, String cannotTell) {
-        return "Patroni's state could not be read (" + facts.haError() + "): hadeck cannot tell " + cannotTell
-                + "; make Patroni's REST API (GET /cluster) or etcd answer from here, then plan again";
+        return facts.words().who() + "'s state could not be read (" + facts.haError() + "): hadeck cannot tell "
+                + cannotTell + "; make " + facts.words().stateSource() + " answer from here, then plan again";
     }
 
     Check etcdQuorum() {
         Optional<EtcdCluster> e = facts.etcd();
         if (e.isEmpty()) {
             return Check.fail("etcd quorum", "unknown", "etcd could not be read (" + facts.etcdError()
-                    + "): Patroni cannot move its leader key without etcd");
+                    + "): " + facts.words().who() + " cannot move its leader key without etcd");
         }
         String current = e.get().healthy() + "/" + e.get().total() + " members healthy";
         return e.get().hasQuorum() ? Check.pass("etcd quorum", current, "etcd has quorum")
                 : Check.fail("etcd quorum", current, "etcd has no quorum (" + current
-                + "): Patroni cannot move its leader key; bring etcd members back first");
+                + "): " + facts.words().who() + " cannot move its leader key; bring etcd members back first");
     }
 
     Check clusterFailoverEnabled() {
@@ -54,8 +54,8 @@ final class PatroniChecks {
         }
         return facts.ha().get().clusterFailoverEnabled()
                 ? Check.pass("cluster failover", "on", "automatic failover is enabled")
-                : Check.fail("cluster failover", "off (paused)", "cluster failover is disabled (Patroni is paused): "
-                + manager.howToEnableClusterFailover());
+                : Check.fail("cluster failover", "off", "cluster failover is disabled ("
+                + facts.words().clusterFailoverOff() + "): " + manager.howToEnableClusterFailover());
     }
 
     Check nodeFailoverAllowed(String node) {
@@ -64,13 +64,14 @@ final class PatroniChecks {
         }
         Optional<HaMember> m = facts.ha().get().member(node);
         if (m.isEmpty()) {
-            return Check.fail("node failover", "not a member", node + " is not a member of the Patroni cluster (members: "
-                    + facts.ha().get().members().stream().map(HaMember::name).collect(Collectors.joining(", "))
-                    + "): check that Patroni runs on " + node + " (hadeck status), then plan again");
+            return Check.fail("node failover", "not a member", node + " is not a member of the " + facts.words().who()
+                    + " cluster (members: " + facts.ha().get().members().stream().map(HaMember::name)
+                    .collect(Collectors.joining(", ")) + "): check that " + facts.words().who() + " runs on " + node
+                    + " (hadeck status), then plan again");
         }
         return m.get().failoverAllowed() ? Check.pass("node failover", "allowed", node + " may become leader")
-                : Check.fail("node failover", "nofailover", node + " is excluded from failover (nofailover tag): "
-                + "hadeck set-node-failover " + node + " on");
+                : Check.fail("node failover", "off", node + " is excluded from failover ("
+                + facts.words().nodeExcludedBy() + "): hadeck set-node-failover " + node + " on");
     }
 
     Check streamsFromPrimary(String candidate, String primary) {

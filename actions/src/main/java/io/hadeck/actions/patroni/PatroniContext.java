@@ -7,6 +7,7 @@ import io.hadeck.config.ClusterConfig;
 import io.hadeck.model.HaState;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,7 @@ public record PatroniContext(ClusterConfig cluster, HaManager manager, FreshRead
 
     /** One fresh read of the whole cluster: PostgreSQL, etcd and Patroni together. */
     PgFacts read() {
-        return new PgFacts(readings.read());
+        return new PgFacts(readings.read(), manager.words());
     }
 
     /** One or two sentences on the cluster now: primary, followers, leader key, failover setting. */
@@ -39,15 +40,26 @@ public record PatroniContext(ClusterConfig cluster, HaManager manager, FreshRead
     static String leaderSentence(PgFacts f) {
         Optional<HaState> ha = f.ha();
         if (ha.isEmpty()) {
-            return "Patroni's state could not be read (" + f.haError() + ")";
+            return f.words().who() + "'s state could not be read (" + f.haError() + ")";
         }
         String holder = ha.get().leaderKeyHolder();
         if (holder != null) {
             return "leader key: " + holder;
         }
-        return "leader key: none" + (ha.get().clusterFailoverEnabled() ? " (Patroni is electing a new leader)"
-                : " and cluster failover is off (Patroni paused), so Patroni will not elect one: "
+        String who = f.words().who();
+        return "leader key: none" + (ha.get().clusterFailoverEnabled() ? " (" + who + " is electing a new leader)"
+                : " and cluster failover is off (" + f.words().clusterFailoverOff() + "), so " + who + " will not elect one: "
                 + "use force-leader NODE or set-cluster-failover on");
+    }
+
+    /** Verified when one node other than {@code old} is the one primary, holds the leader key and {@code old} streams from it. */
+    Verdict anotherPrimaryWithFollower(String old) {
+        PgFacts f = read();
+        List<String> p = f.primaries();
+        if (p.size() != 1 || p.get(0).equals(old)) {
+            return Verdict.notYet(f.primarySentence());
+        }
+        return primaryWithFollower(p.get(0), old);
     }
 
     /** Verified when {@code node} is the one primary, holds the leader key and {@code follower} (if any) streams from it. */

@@ -1,5 +1,6 @@
 package io.hadeck.actions.patroni;
 
+import io.hadeck.actions.ha.ManagerWords;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.EtcdCluster;
 import io.hadeck.model.HaMember;
@@ -22,9 +23,20 @@ import java.util.stream.Collectors;
  */
 final class PgFacts {
     private final ClusterSnapshot s;
+    private final ManagerWords words;
 
     PgFacts(ClusterSnapshot s) {
+        this(s, ManagerWords.PATRONI);
+    }
+
+    PgFacts(ClusterSnapshot s, ManagerWords words) {
         this.s = s;
+        this.words = words;
+    }
+
+    /** How sentences name the HA manager of this cluster. */
+    ManagerWords words() {
+        return words;
     }
 
     Optional<PgInstance> pg(String node) {
@@ -94,7 +106,7 @@ final class PgFacts {
         }
         Observation<HaMember> ha = v.get().ha();
         if (ha == null || !ha.isOk()) {
-            why.add("Patroni: " + (ha == null ? "not a Patroni member" : ha.error()));
+            why.add(words.who() + ": " + (ha == null ? "not a " + words.who() + " member" : ha.error()));
         }
         return why.isEmpty() ? null : String.join("; ", why);
     }

@@ -78,8 +78,16 @@ public final class SwitchoverRunbook implements Runbook {
         if (from.equals("?") || to.equals("?")) {
             return new Plan(ctx.cluster().name(), action(), node, checks, List.of(), end, node, null); // refused above
         }
-        Step step = new Step("switchover " + from + " → " + to, ctx.manager().switchover(from, to), end,
-                () -> ctx.primaryWithFollower(to, from), ctx.deadline());
+        Step step;
+        if (kind == Kind.DEMOTE && ctx.manager().choosesDemoteTarget()) {
+            end = "a standby of " + from + " (" + to + " is the likeliest) is primary; " + from + " streams from it; "
+                    + "the leader key names it";
+            step = new Step("demote " + from + " (" + ctx.manager().words().who() + " elects the new leader)",
+                    ctx.manager().demote(from, to), end, () -> ctx.anotherPrimaryWithFollower(from), ctx.deadline());
+        } else {
+            step = new Step("switchover " + from + " → " + to, kind == Kind.DEMOTE ? ctx.manager().demote(from, to)
+                    : ctx.manager().switchover(from, to), end, () -> ctx.primaryWithFollower(to, from), ctx.deadline());
+        }
         return new Plan(ctx.cluster().name(), action(), node, checks, List.of(step), end, node, null);
     }
 

@@ -5,7 +5,11 @@ package io.hadeck.actions.runbook;
  * Patroni's style ("node-2 is primary on timeline 3; node-1 streams from it"). The screen, the
  * audit log and the tests all use this sentence.
  */
-public record Verdict(boolean ok, String sentence) {
+public record Verdict(boolean ok, String sentence, boolean unverifiable) {
+
+    public Verdict(boolean ok, String sentence) {
+        this(ok, sentence, false);
+    }
 
     public static Verdict ok(String sentence) {
         return new Verdict(true, sentence);
@@ -13,5 +17,13 @@ public record Verdict(boolean ok, String sentence) {
 
     public static Verdict notYet(String sentence) {
         return new Verdict(false, sentence);
+    }
+
+    /**
+     * The end state cannot be read at all (the manager does not report it): waiting would not
+     * help, so the step stops now with "cannot verify: …" instead of running out its deadline.
+     */
+    public static Verdict cannotVerify(String why) {
+        return new Verdict(false, "cannot verify: " + why, true);
     }
 }

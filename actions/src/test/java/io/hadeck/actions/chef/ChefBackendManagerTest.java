@@ -35,13 +35,13 @@ class ChefBackendManagerTest {
     @Test
     void everyVerbGetsTheDocumentedArguments() throws Exception {
         assertThat(chef.switchover("node-1", "node-2").run()).isEqualTo("Promoting node-2 to leader... done");
-        chef.demote("node-1").run();
+        chef.demote("node-1", "node-2").run();
         chef.failover("node-3").run();
         chef.setClusterFailover(false).run();
         chef.setClusterFailover(true).run();
         chef.setNodeFailover("node-2", false).run();
         assertThat(calls()).containsExactly("promote node-2", "demote", "force-leader", "set-cluster-failover off",
-                "set-cluster-failover on", "set-node-failover node-2 off");
+                "set-cluster-failover on", "set-node-failover off");
     }
 
     @Test
@@ -54,6 +54,6 @@ class ChefBackendManagerTest {
     @Test
     void thePlanShowsTheCommandLine() {
         assertThat(chef.setNodeFailover("node-2", true).description()).endsWith("chef-backend-ctl-standin "
-                + "set-node-failover node-2 on (local)");
+                + "set-node-failover on (local)");
     }
 }

@@ -64,13 +64,13 @@ class PatroniPreflightTest {
     @Test
     void disabledClusterFailoverIsRefusedWithHowToEnableIt() {
         Plan p = promote(Clusters.healthy().paused().build(), "node-2");
-        assertThat(reasons(p)).isEqualTo("cluster failover is disabled (Patroni is paused): hadeck set-cluster-failover on");
+        assertThat(reasons(p)).isEqualTo("cluster failover is disabled (Patroni paused): hadeck set-cluster-failover on");
     }
 
     @Test
     void aNofailoverCandidateIsRefusedWithAClearReason() {
         Plan p = promote(Clusters.healthy().noFailover("node-2").build(), "node-2");
-        assertThat(reasons(p)).isEqualTo("node-2 is excluded from failover (nofailover tag): hadeck set-node-failover node-2 on");
+        assertThat(reasons(p)).isEqualTo("node-2 is excluded from failover (the nofailover tag): hadeck set-node-failover node-2 on");
     }
 
     @Test

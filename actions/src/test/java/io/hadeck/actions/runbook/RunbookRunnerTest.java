@@ -71,6 +71,18 @@ class RunbookRunnerTest {
     }
 
     @Test
+    void aStepThatCannotBeVerifiedStopsAtOnceAndSaysWhy() {
+        Instant t0 = clock.instant();
+        FakeRunbook rb = new FakeRunbook().step("set-cluster-failover off",
+                () -> Verdict.cannotVerify("chef-backend-ctl cluster-status --json does not report it"));
+        RunReport r = runner.run(rb, YES, typing(), RunListener.NONE);
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.summary()).contains("cannot verify: chef-backend-ctl cluster-status --json does not report it");
+        assertThat(clock.instant()).as("no waiting out the deadline").isEqualTo(t0);
+        assertThat(rb.calls).containsExactly("set-cluster-failover off");
+    }
+
+    @Test
     void dryRunStopsAfterThePlan() {
         FakeRunbook rb = new FakeRunbook().check(true, "fine").step("switchover", () -> Verdict.ok("done"));
         RunReport r = runner.run(rb, new RunOptions(true, false, FrontEnd.ONE_SHOT, false, false), typing(), RunListener.NONE);

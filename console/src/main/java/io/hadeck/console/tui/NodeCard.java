@@ -3,6 +3,7 @@ package io.hadeck.console.tui;
 import io.hadeck.units.Sizes;
 import io.hadeck.console.theme.Role;
 import io.hadeck.events.LagLevel;
+import io.hadeck.model.ChefNodeChecks;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.DrbdResource;
 import io.hadeck.model.DrbdStatus;
@@ -54,6 +55,7 @@ public final class NodeCard {
         layer(out, "etcd", n.etcd(), s.progress(), n.name(), c, width, e -> etcd(e, c));
         layer(out, "ES", n.elasticsearch(), s.progress(), n.name(), c, width, e -> es(e, c));
         layer(out, "DRBD", n.drbd(), s.progress(), n.name(), c, width, d -> drbd(d, c, width));
+        layer(out, "CB", n.chef(), s.progress(), n.name(), c, width, k -> chef(k, c));
         return out;
     }
 
@@ -172,6 +174,29 @@ public final class NodeCard {
             l.add(" " + c.glyphs().symbol(Severity.WARN) + " alarm " + String.join(",", e.alarms()), Role.WARN);
         }
         return List.of(l);
+    }
+
+    /** Chef Backend's seeds' checks on the node: leaderl's counts, services, clock, VIP, then what is wrong. */
+    private static List<Line> chef(ChefNodeChecks k, RenderContext c) {
+        long up = k.services().stream().filter(ChefNodeChecks.Service::running).count();
+        Line l = Line.of(Role.TEXT);
+        if (k.leaderl() != null) {
+            ChefNodeChecks.Leaderl ld = k.leaderl();
+            l.add("leaderl " + ld.leader() + "/" + ld.waiting() + "/" + ld.follower(), ld.settled() ? Role.TEXT : Role.WARN);
+        }
+        l.add(" " + up + "/" + k.services().size() + " up", up == k.services().size() ? Role.TEXT : Role.CRIT);
+        if (k.clockOffsetSeconds() != null) {
+            l.add(String.format(java.util.Locale.ROOT, " clock %+.1fs", k.clockOffsetSeconds()), Role.DIM);
+        }
+        if (Boolean.TRUE.equals(k.holdsVip())) {
+            l.add(" VIP", Role.PRIMARY);
+        }
+        List<Line> lines = new ArrayList<>(List.of(l));
+        k.services().stream().filter(x -> !x.running()).forEach(x -> lines.add(Line.of(Role.TEXT)
+                .add(c.glyphs().symbol(Severity.CRIT) + " " + x.name() + " not running", Role.CRIT)));
+        k.closedPorts().forEach(p -> lines.add(Line.of(Role.TEXT).add(c.glyphs().symbol(Severity.WARN) + " cannot reach "
+                + p.node() + ":" + p.port() + " (" + p.service() + ")", Role.WARN)));
+        return lines;
     }
 
     private static List<Line> es(EsNode e, RenderContext c) {

@@ -41,12 +41,13 @@ final class ActionSettings {
         return new ClusterConfig.Audit(Path.of(expanded).normalize());
     }
 
-    /** {@code chefBackend: {ctl: "sudo chef-backend-ctl"}}: the command words run on a node. */
+    /** {@code chefBackend: {ctl: "sudo chef-backend-ctl", vip: 10.0.0.10}}: the command words run on a node, the backend VIP. */
     ClusterConfig.ChefBackend chefBackend(YamlMap cluster) {
-        YamlMap c = cluster.map("chefBackend", "ctl");
+        YamlMap c = cluster.map("chefBackend", "ctl", "vip");
         String ctl = c == null ? null : c.string("ctl");
-        return ctl == null ? ClusterConfig.ChefBackend.defaults()
-                : new ClusterConfig.ChefBackend(List.of(ctl.split("\\s+")));
+        String vip = c == null ? null : c.host("vip");
+        return new ClusterConfig.ChefBackend(ctl == null ? ClusterConfig.ChefBackend.defaults().ctl()
+                : List.of(ctl.split("\\s+")), vip);
     }
 
     /** {@code patroni.configPath}: absolute, {@code {node}} the only placeholder. */

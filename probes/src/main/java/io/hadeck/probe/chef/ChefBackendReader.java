@@ -20,7 +20,6 @@ import java.util.concurrent.Callable;
  */
 public class ChefBackendReader extends Probe<HaState> {
 
-    static final List<String> COMMAND = List.of("chef-backend-ctl", "cluster-status", "--json");
 
     private final ClusterConfig cluster;
     private final SshRunner ssh;
@@ -40,8 +39,10 @@ public class ChefBackendReader extends Probe<HaState> {
                 continue;
             }
             NodeTarget t = NodeTarget.of(cluster, n);
+            List<String> command = new ArrayList<>(cluster.chefBackend().ctl());
+            command.addAll(List.of("cluster-status", "--json"));
             asks.add(() -> {
-                SshRunner.Result r = ssh.run(t, COMMAND, timeout());
+                SshRunner.Result r = ssh.run(t, command, timeout());
                 if (!r.ok()) {
                     throw new ProbeException(r.failureText());
                 }

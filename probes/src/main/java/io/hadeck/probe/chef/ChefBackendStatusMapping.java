@@ -14,18 +14,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * THE one place that knows the shape of {@code chef-backend-ctl cluster-status --json}.
- *
- * <p>Documented (Chef Backend docs, see LAB-NOTES.md and seeds 004): the text form is a table with
- * the columns Name, IP, GUID, Role, PG, ES; Role is the leaderl state (leader, follower,
- * waiting_for_leader); PG is leader/follower; ES is master/not_master. leaderl: leader TTL 30 s,
- * failover can be disabled cluster-wide.
- *
- * <p>ASSUMED (not published; chef-backend-ctl is not installable here): the JSON is either a list
- * of node objects or an object holding such a list under "nodes" (or under any other single list
- * field); each node object carries the table's columns as keys in any case ("name"/"Name",
- * "ip", "guid"/"id", "role", "pg", "es"); an optional boolean "failover_enabled" (or
- * "cluster_failover") at the top level says whether cluster failover is on, absent meaning on.
+ * THE one place that knows the shape of {@code chef-backend-ctl cluster-status --json}. Every
+ * assumption, with the seed line it comes from (the emulator's header, scripts/chef-backend-ctl-emulator,
+ * holds the same list for the tool's side: M2, M3):
+ * <ul>
+ * <li>DOCUMENTED (seed 004, "Identify the node with the leader role using the chef-backend-ctl
+ * cluster-status command"): the text form is a table Name, IP, GUID, Role, PG, ES; Role is leaderl's
+ * state (leader, follower, waiting_for_leader); PG leader/follower; ES master/not_master.
+ * <li>DOCUMENTED (seed 001, "Return cluster health data as JSON"): {@code cluster-status --json} exists.
+ * <li>ASSUMED (its shape is not published): a list of node objects, bare or under "nodes" (or under
+ * the only list field); each node carries the table's columns as keys in any case.
+ * <li>ASSUMED: the cluster failover setting (seed 004 "set-cluster-failover off") is a top-level
+ * "failover_enabled" or "cluster_failover", boolean or "on"/"off". When absent, hadeck does not
+ * guess: the state says so ({@link HaState#failoverUnreported()}) and a change cannot be verified.
+ * <li>ASSUMED: a node's failover setting (seed 001 "set-node-failover") is its "failover" field,
+ * boolean or "on"/"off"; when absent, likewise unreported ({@link HaMember#failoverUnreported()}).
+ * </ul>
  * Anything else is an "unexpected response shape" error naming the missing part.
  */
 public final class ChefBackendStatusMapping {
@@ -57,16 +61,41 @@ public final class ChefBackendStatusMapping {
                 leader = name;
             }
             Map<String, String> tags = new LinkedHashMap<>();
-            for (String k : List.of("ip", "guid", "id", "pg", "es")) {
+            for (String k : List.of("ip", "guid", "id", "pg", "es", "failover")) {
                 if (f.get(k) != null) {
                     tags.put(k, f.get(k));
                 }
             }
             String state = "pg " + f.getOrDefault("pg", "?") + ", es " + f.getOrDefault("es", "?");
-            members.add(new HaMember(name, role, state, true, null, null, null, tags));
+            Boolean nodeFailover = onOff(f.get("failover"));
+            members.add(new HaMember(name, role, state, nodeFailover == null || nodeFailover, null, null, null, tags,
+                    nodeFailover == null ? SOURCE + " does not report " + name + "'s failover setting (no 'failover')"
+                            : null));
         }
-        boolean failover = flag(root, "failover_enabled", flag(root, "cluster_failover", true));
-        return new HaState("chef-backend", leader, null, failover, members, null);
+        Boolean failover = root.isObject() ? onOff(text(root, "failover_enabled", text(root, "cluster_failover", null)))
+                : null;
+        return new HaState("chef-backend", leader, null, failover == null || failover, members, null,
+                failover == null ? SOURCE + " does not report the cluster failover setting (no 'failover_enabled')"
+                        : null);
+    }
+
+    private static final String SOURCE = "chef-backend-ctl cluster-status --json";
+
+    /** true/false from a boolean or "on"/"off"/"true"/"false"/"enabled"/"disabled"; null when absent or other. */
+    static Boolean onOff(String v) {
+        if (v == null) {
+            return null;
+        }
+        return switch (v.toLowerCase()) {
+            case "on", "true", "enabled" -> true;
+            case "off", "false", "disabled" -> false;
+            default -> null;
+        };
+    }
+
+    private static String text(JsonNode root, String field, String otherwise) {
+        JsonNode v = root.get(field);
+        return v != null && v.isValueNode() && !v.isNull() ? v.asText() : otherwise;
     }
 
     private static JsonNode nodeList(JsonNode root) {
@@ -97,7 +126,4 @@ public final class ChefBackendStatusMapping {
         return out;
     }
 
-    private static boolean flag(JsonNode root, String field, boolean otherwise) {
-        return root.isObject() && root.has(field) && root.get(field).isBoolean() ? root.get(field).asBoolean() : otherwise;
-    }
 }

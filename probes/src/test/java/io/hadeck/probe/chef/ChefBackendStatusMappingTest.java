@@ -35,6 +35,37 @@ class ChefBackendStatusMappingTest {
     }
 
     @Test
+    void aShapeWithoutTheFailoverSettingsSaysSoInsteadOfAssumingOn() {
+        HaState s = ChefBackendStatusMapping.state(Recorded.text("chef-backend-cluster-status.by-hand.json"));
+        assertThat(s.failoverUnreported()).isEqualTo("chef-backend-ctl cluster-status --json does not report the cluster"
+                + " failover setting (no 'failover_enabled')");
+        assertThat(s.member("backend-2").orElseThrow().failoverUnreported()).isEqualTo("chef-backend-ctl cluster-status"
+                + " --json does not report backend-2's failover setting (no 'failover')");
+    }
+
+    /** Recorded from the lab's emulated chef-backend-ctl (its shape is assumption M3 of scripts/chef-backend-ctl-emulator). */
+    @Test
+    void theLabEmulatorsShapeReportsBothFailoverSettings() {
+        HaState s = ChefBackendStatusMapping.state(Recorded.text("chef-backend-cluster-status.lab-emulator.json"));
+        assertThat(s.failoverUnreported()).isNull();
+        assertThat(s.clusterFailoverEnabled()).isTrue();
+        assertThat(s.leaderKeyHolder()).isEqualTo("node-1");
+        assertThat(s.members()).allSatisfy(m -> assertThat(m.failoverUnreported()).isNull());
+        assertThat(s.member("node-2").orElseThrow().tags()).containsEntry("failover", "on");
+    }
+
+    @Test
+    void failoverOffIsReadPerNodeAndForTheCluster() {
+        HaState s = ChefBackendStatusMapping.state("""
+                {"failover_enabled": "off", "nodes": [{"name":"b1","role":"leader","failover":"on"},
+                 {"name":"b2","role":"follower","failover":false}]}""");
+        assertThat(s.clusterFailoverEnabled()).isFalse();
+        assertThat(s.failoverUnreported()).isNull();
+        assertThat(s.member("b1").orElseThrow().failoverAllowed()).isTrue();
+        assertThat(s.member("b2").orElseThrow().failoverAllowed()).isFalse();
+    }
+
+    @Test
     void unknownShapeIsAClearError() {
         assertThatThrownBy(() -> ChefBackendStatusMapping.state("{\"status\":\"ok\"}"))
                 .isInstanceOf(ProbeException.class).hasMessageContaining("no node list");

@@ -1,0 +1,51 @@
+package io.hadeck.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the Chef Backend seeds ask an operator to check on one backend node, read over ssh on that
+ * node: {@code chef-backend-ctl status}'s service table (seed 000/001), leaderl's counts from it,
+ * the node's clock against hadeck's (seed 000/001 "Drift of less than 1.5 seconds"), whether it
+ * holds the backend VIP (seed 001 "always assigned to the node that is the current leader"), and
+ * which of its peers' required ports it can reach (seed 000 "Peer communication").
+ *
+ * @param clockOffsetSeconds    the node's clock minus hadeck's, null when it could not be read
+ * @param clockUncertaintySeconds how far off that offset may be (the ssh round trip)
+ * @param holdsVip              null when no VIP is configured or the node's addresses could not be read
+ */
+public record ChefNodeChecks(List<Service> services, Leaderl leaderl, Double clockOffsetSeconds,
+                             Double clockUncertaintySeconds, Boolean holdsVip, List<Port> ports) {
+    public ChefNodeChecks {
+        services = List.copyOf(services);
+        ports = List.copyOf(ports);
+    }
+
+    /** One row of the service table: "leaderl  running (pid 6788)  1d 5h 59m 35s  leader: 1; …". */
+    public record Service(String name, boolean running, Integer pid, String timeInState, String distributed) {
+    }
+
+    /** leaderl's row of the service table: "leader: 1; waiting: 0; follower: 2; total: 3". */
+    public record Leaderl(int leader, int waiting, int follower, int total) {
+        public boolean settled() {
+            return leader == 1 && waiting == 0 && follower == total - 1;
+        }
+
+        @Override
+        public String toString() {
+            return "leader: " + leader + "; waiting: " + waiting + "; follower: " + follower + "; total: " + total;
+        }
+    }
+
+    /** A peer's port as this node reaches it: open, or the reason it could not connect. */
+    public record Port(String node, String host, int port, String service, boolean open) {
+    }
+
+    public Optional<Service> service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public List<Port> closedPorts() {
+        return ports.stream().filter(p -> !p.open()).toList();
+    }
+}
