@@ -22,6 +22,7 @@ final class HaRules implements Rules {
         HaState ha = state.get();
         List<Finding> out = new ArrayList<>();
         leaderKey(f, ha).ifPresent(out::add);
+        agentDownOnPrimary(f, ha).ifPresent(out::add);
         if (!ha.clusterFailoverEnabled()) {
             out.add(new Finding(Severity.WARN, "CLUSTER_FAILOVER_DISABLED", List.of(),
                     "Automatic failover is off for cluster " + f.snapshot.cluster() + " (" + ha.manager()
@@ -36,6 +37,28 @@ final class HaRules implements Rules {
                                     + "patronictl reload if it should be a failover candidate again.")));
         }
         return out;
+    }
+
+    /**
+     * The key holder's Patroni stopped answering while its key stands: without a watchdog its
+     * PostgreSQL keeps accepting writes after the key's lease runs out and another node is promoted.
+     * Said at once, not when the second primary appears.
+     */
+    private static Optional<Finding> agentDownOnPrimary(Facts f, HaState ha) {
+        String holder = ha.leaderKeyHolder();
+        if (holder == null || ha.leaderAgentDown() == null) {
+            return Optional.empty();
+        }
+        boolean writable = f.snapshot.node(holder).flatMap(f::pg).map(PgInstance::isPrimary).orElse(false);
+        String expires = ha.leaderKeyTtlSeconds() == null ? "when its lease runs out"
+                : "in " + ha.leaderKeyTtlSeconds() + " s";
+        String pg = writable ? "its PostgreSQL still accepts writes" : "its PostgreSQL does not answer as a primary here";
+        return Optional.of(new Finding(Severity.CRIT, "HA_AGENT_DOWN_ON_PRIMARY", List.of(holder),
+                holder + "'s " + ha.manager() + " does not answer (" + ha.leaderAgentDown() + ") while it holds the leader key"
+                        + " and " + pg + ": the key expires " + expires + ", then another node is promoted"
+                        + (writable ? " and " + holder + " keeps accepting writes: two writable primaries." : "."),
+                "Start " + ha.manager() + " on " + holder + " again, or fence it before the key expires: hadeck fence "
+                        + holder + " (key X on " + holder + ")."));
     }
 
     private static Optional<Finding> leaderKey(Facts f, HaState ha) {

@@ -42,8 +42,10 @@ final class PostgresRules implements Rules {
         String fence = old.isEmpty() ? "the primary that should not be" : Words.names(old);
         return new Finding(Severity.CRIT, "PG_TWO_PRIMARIES", names,
                 Words.names(names) + " both accept writes" + who + ": a split-brain, clients may be writing to both.",
-                "Fence the old primary " + fence + " (stop its postmaster or cut its network); do not write to it; "
-                        + "then rejoin it as a standby with pg_rewind (patronictl reinit).");
+                (old.size() == 1 ? "Fence the old primary: hadeck fence " + old.get(0) + " (key X on " + old.get(0)
+                        + ") stops its postmaster; then rejoin it as a standby: hadeck rejoin " + old.get(0) + "."
+                        : "Fence the old primary " + fence + " (hadeck fence NODE stops its postmaster); do not write to it; "
+                        + "then rejoin it as a standby (hadeck rejoin NODE)."));
     }
 
     private static Finding noPrimary(Facts f, List<NodeView> pgNodes) {

@@ -13,11 +13,26 @@ import java.util.Optional;
  * @param leaderSince           when the current holder took the key, if known
  * @param clusterFailoverEnabled false when paused (Patroni) or cluster failover is disabled (leaderl)
  * @param pendingRequest        a switchover/failover request waiting in the store, if any
+ * @param leaderAgentDown       why the key holder's own HA agent (its Patroni REST API) did not answer, null when
+ *                              it answered or was not asked: the key then stands only until its lease runs out
+ * @param leaderKeyTtlSeconds   seconds left on the leader key's lease when last read, null when unknown
  */
 public record HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
-                      List<HaMember> members, String pendingRequest) {
+                      List<HaMember> members, String pendingRequest, String leaderAgentDown, Long leaderKeyTtlSeconds) {
     public HaState {
         members = List.copyOf(members);
+    }
+
+    public HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
+                   List<HaMember> members, String pendingRequest) {
+        this(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest, null, null);
+    }
+
+    /** The same reading with another leader key holder (from the etcd watch); what was said of the old holder's agent goes. */
+    public HaState withLeader(String holder, Instant since) {
+        boolean same = java.util.Objects.equals(holder, leaderKeyHolder);
+        return new HaState(manager, holder, since, clusterFailoverEnabled, members, pendingRequest,
+                same ? leaderAgentDown : null, same ? leaderKeyTtlSeconds : null);
     }
 
     public Optional<HaMember> member(String name) {

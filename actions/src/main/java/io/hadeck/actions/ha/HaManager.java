@@ -25,4 +25,17 @@ public interface HaManager {
 
     /** How an operator re-enables cluster failover with this manager, for refusals. */
     String howToEnableClusterFailover();
+
+    /**
+     * Stops PostgreSQL on {@code node} and keeps it from accepting writes (fence). Its output ends with
+     * where the node's WAL stopped, when the manager can tell.
+     */
+    default Call stopPostgres(String node) {
+        throw new io.hadeck.actions.ActionException(name() + " offers no way to stop PostgreSQL on one node from hadeck");
+    }
+
+    /** Wipes {@code node}'s data and clones it from the leader, as a standby (Patroni's reinitialize). */
+    default Call reinitialize(String node) {
+        throw new io.hadeck.actions.ActionException(name() + " offers no reinitialize of one node from hadeck");
+    }
 }

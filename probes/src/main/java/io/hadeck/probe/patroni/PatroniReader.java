@@ -115,7 +115,52 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
         if (rest == null && k == null) {
             throw new ProbeException("Patroni: " + restError + (etcdError == null ? "" : "; etcd: " + etcdError));
         }
-        return PatroniMapping.state(rest, k, observedSince(k));
+        HaState state = PatroniMapping.state(rest, k, observedSince(k));
+        return leaderAgent(state, k, rest != null ? lastAnswered : null);
+    }
+
+    /** How long the key holder's own Patroni may take to say it is alive: a hung one must not hold up the reading. */
+    static final Duration LIVENESS_LIMIT = Duration.ofMillis(1500);
+
+    /**
+     * Whether the leader key holder's own Patroni answers ({@code GET /liveness}), and when it does not,
+     * how long its key's lease has left: a primary whose HA agent died keeps its key, and accepts
+     * writes, until the lease runs out; then another node is promoted and two primaries accept writes.
+     */
+    private HaState leaderAgent(HaState state, List<PatroniMapping.Key> keys, String answeredCluster) {
+        String holder = state.leaderKeyHolder();
+        NodeConfig node = holder == null ? null : cluster.node(holder).orElse(null);
+        if (node == null || node.patroni() == null || holder.equals(answeredCluster)) {
+            return state;
+        }
+        Duration limit = budget().compareTo(LIVENESS_LIMIT) < 0 ? budget() : LIVENESS_LIMIT;
+        try {
+            http().get(node.patroni().replaceAll("/+$", "") + "/liveness", limit);
+            return state;
+        } catch (Exception e) {
+            String why = io.hadeck.probe.Failures.describe(e, limit);
+            return new HaState(state.manager(), holder, state.leaderSince(), state.clusterFailoverEnabled(), state.members(),
+                    state.pendingRequest(), why, leaseLeft(keys));
+        }
+    }
+
+    /** Seconds left on the leader key's lease, null when etcd does not say. */
+    private Long leaseLeft(List<PatroniMapping.Key> keys) {
+        PatroniMapping.Key leader = keys == null ? null
+                : keys.stream().filter(k -> k.name().equals("leader")).findFirst().orElse(null);
+        if (leader == null || leader.lease() == 0) {
+            return null;
+        }
+        try {
+            long ttl = etcd.get().getLeaseClient().timeToLive(leader.lease(), io.etcd.jetcd.options.LeaseOption.DEFAULT)
+                    .get(LIVENESS_LIMIT.toMillis(), TimeUnit.MILLISECONDS).getTTL();
+            return ttl < 0 ? null : ttl;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     /** When this reader first saw the current leader key (same holder, same create revision). */
