@@ -1,6 +1,7 @@
 package io.hadeck.findings;
 
 import io.hadeck.model.Finding;
+import io.hadeck.model.HaMember;
 import io.hadeck.model.HaState;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.PgInstance;
@@ -30,6 +31,11 @@ final class HaRules implements Rules {
                     "When maintenance is over: patronictl resume " + f.snapshot.cluster() + "."));
         }
         for (NodeView n : f.nodes()) {
+            f.ha(n).or(() -> ha.member(n.name())).filter(HaMember::pendingRestart).ifPresent(m ->
+                    out.add(new Finding(Severity.INFO, "PENDING_RESTART", List.of(n.name()),
+                            n.name() + "'s PostgreSQL has settings that take effect only after a restart (" + ha.manager()
+                                    + ": pending restart).",
+                            "Restart it when a short interruption is acceptable: hadeck restart " + n.name() + ".")));
             f.ha(n).or(() -> ha.member(n.name())).filter(m -> !m.failoverAllowed()).ifPresent(m ->
                     out.add(new Finding(Severity.INFO, "NODE_FAILOVER_DISABLED", List.of(n.name()),
                             n.name() + " will never be promoted (nofailover tag).",

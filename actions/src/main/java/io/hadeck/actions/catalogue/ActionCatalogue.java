@@ -7,6 +7,7 @@ import io.hadeck.actions.patroni.FenceRunbook;
 import io.hadeck.actions.patroni.ForceLeaderRunbook;
 import io.hadeck.actions.patroni.NodeFailoverRunbook;
 import io.hadeck.actions.patroni.RejoinRunbook;
+import io.hadeck.actions.patroni.RestartRunbook;
 import io.hadeck.actions.patroni.SwitchoverRunbook;
 import io.hadeck.actions.runbook.Runbook;
 import io.hadeck.diagnosis.DrbdPairs;
@@ -52,6 +53,8 @@ public final class ActionCatalogue {
             case DRBD_RECOVER -> drbd(kit, r);
             case FENCE -> new FenceRunbook(kit.patroni(), r.node());
             case REJOIN -> new RejoinRunbook(kit.patroni(), r.node());
+            case RESTART -> new RestartRunbook(kit.patroni(), RestartRunbook.Kind.RESTART, r.node());
+            case RELOAD -> new RestartRunbook(kit.patroni(), RestartRunbook.Kind.RELOAD, r.node());
         };
     }
 

@@ -38,4 +38,14 @@ public interface HaManager {
     default Call reinitialize(String node) {
         throw new io.hadeck.actions.ActionException(name() + " offers no reinitialize of one node from hadeck");
     }
+
+    /** Restarts PostgreSQL on {@code node} in its current role (Patroni POST /restart). */
+    default Call restart(String node) {
+        throw new io.hadeck.actions.ActionException(name() + " offers no restart of one node from hadeck");
+    }
+
+    /** Makes {@code node}'s manager read its configuration again (Patroni POST /reload). */
+    default Call reload(String node) {
+        throw new io.hadeck.actions.ActionException(name() + " offers no reload of one node from hadeck");
+    }
 }

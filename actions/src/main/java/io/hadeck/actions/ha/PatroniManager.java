@@ -150,12 +150,27 @@ public final class PatroniManager implements HaManager {
     /** POST /reinitialize {"force": true}: Patroni stops the node, wipes its data and clones it from the leader. */
     @Override
     public Call reinitialize(String node) {
+        return post(node, "/reinitialize", "{\"force\":true}", Duration.ofSeconds(15), "reinitialize");
+    }
+
+    /** POST /restart {}: Patroni restarts PostgreSQL in its role and answers when it is up again. */
+    @Override
+    public Call restart(String node) {
+        return post(node, "/restart", "{}", MOVE_TIMEOUT.multipliedBy(2), "restart");
+    }
+
+    /** POST /reload: what patronictl reload does. */
+    @Override
+    public Call reload(String node) {
+        return post(node, "/reload", null, Duration.ofSeconds(10), "reload");
+    }
+
+    private Call post(String node, String path, String body, Duration timeout, String verb) {
         String url = api(node);
-        String body = "{\"force\":true}";
-        return new Call("POST " + url + "/reinitialize " + body, () -> {
-            PatroniRest.Reply r = rest.send(url, "/reinitialize", "POST", body, Duration.ofSeconds(15));
+        return new Call("POST " + url + path + (body == null ? "" : " " + body), () -> {
+            PatroniRest.Reply r = rest.send(url, path, "POST", body, timeout);
             if (!r.ok()) {
-                throw new ActionException("Patroni on " + node + " refused to reinitialize: HTTP " + r.status() + " "
+                throw new ActionException("Patroni on " + node + " refused to " + verb + ": HTTP " + r.status() + " "
                         + r.oneLine());
             }
             return r.oneLine();

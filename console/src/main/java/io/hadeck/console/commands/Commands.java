@@ -41,6 +41,8 @@ public final class Commands {
             io.hadeck.console.commands.action.SetNodeFailoverCommand.class,
             io.hadeck.console.commands.action.FenceCommand.class,
             io.hadeck.console.commands.action.RejoinCommand.class,
+            io.hadeck.console.commands.action.RestartCommand.class,
+            io.hadeck.console.commands.action.ReloadCommand.class,
             io.hadeck.console.commands.action.AuditCommand.class
     );
 

@@ -56,7 +56,8 @@ public final class PatroniMapping {
             out.add(new HaMember(m.path("name").asText(), role(text(m, "role")), text(m, "state"),
                     !"true".equals(tags.get("nofailover")),
                     lag != null && lag.isNumber() ? lag.asLong() : null,
-                    m.hasNonNull("timeline") ? m.get("timeline").asInt() : null, text(m, "api_url"), tags));
+                    m.hasNonNull("timeline") ? m.get("timeline").asInt() : null, text(m, "api_url"), tags,
+                    m.path("pending_restart").asBoolean(false)));
         }
         return out;
     }
@@ -72,7 +73,8 @@ public final class PatroniMapping {
             Map<String, String> tags = tags(m.get("tags"));
             out.add(new HaMember(k.name().substring("members/".length()), role(text(m, "role")), text(m, "state"),
                     !"true".equals(tags.get("nofailover")), null,
-                    m.hasNonNull("timeline") ? m.get("timeline").asInt() : null, text(m, "api_url"), tags));
+                    m.hasNonNull("timeline") ? m.get("timeline").asInt() : null, text(m, "api_url"), tags,
+                    m.path("pending_restart").asBoolean(false)));
         }
         return out;
     }

@@ -95,6 +95,9 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
     protected HaState fetch() throws Exception {
         Duration budget = budget();
         Future<List<PatroniMapping.Key>> keys = !etcd.configured() ? null : FirstAnswer.submit(() -> keys(budget));
+        // asked at once of the holder seen last time, so a dead agent costs no extra round trip
+        String guess = lastHolder();
+        Future<String> alive = guess == null ? null : FirstAnswer.submit(() -> liveness(guess));
         JsonNode rest = null;
         String restError = null;
         try {
@@ -116,7 +119,11 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
             throw new ProbeException("Patroni: " + restError + (etcdError == null ? "" : "; etcd: " + etcdError));
         }
         HaState state = PatroniMapping.state(rest, k, observedSince(k));
-        return leaderAgent(state, k, rest != null ? lastAnswered : null);
+        return leaderAgent(state, k, rest != null ? lastAnswered : null, guess, alive);
+    }
+
+    private synchronized String lastHolder() {
+        return seenHolder;
     }
 
     /** How long the key holder's own Patroni may take to say it is alive: a hung one must not hold up the reading. */
@@ -127,20 +134,41 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
      * how long its key's lease has left: a primary whose HA agent died keeps its key, and accepts
      * writes, until the lease runs out; then another node is promoted and two primaries accept writes.
      */
-    private HaState leaderAgent(HaState state, List<PatroniMapping.Key> keys, String answeredCluster) {
+    private HaState leaderAgent(HaState state, List<PatroniMapping.Key> keys, String answeredCluster, String guess,
+                                Future<String> alive) throws InterruptedException {
         String holder = state.leaderKeyHolder();
-        NodeConfig node = holder == null ? null : cluster.node(holder).orElse(null);
-        if (node == null || node.patroni() == null || holder.equals(answeredCluster)) {
-            return state;
+        String why;
+        if (holder == null || holder.equals(answeredCluster) || cluster.node(holder).map(NodeConfig::patroni).isEmpty()) {
+            why = null;
+        } else if (holder.equals(guess) && alive != null) {
+            try {
+                why = alive.get(LIVENESS_LIMIT.toMillis() + 200, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                alive.cancel(true);
+                why = io.hadeck.probe.Failures.describe(e, LIVENESS_LIMIT);
+            }
+        } else {
+            why = liveness(holder);
+        }
+        if (alive != null && !alive.isDone()) {
+            alive.cancel(true);
+        }
+        return why == null ? state : new HaState(state.manager(), holder, state.leaderSince(), state.clusterFailoverEnabled(),
+                state.members(), state.pendingRequest(), why, leaseLeft(keys));
+    }
+
+    /** Null when {@code node}'s own Patroni says it is alive ({@code GET /liveness}); else why not. */
+    private String liveness(String node) {
+        String url = cluster.node(node).map(NodeConfig::patroni).orElse(null);
+        if (url == null) {
+            return null;
         }
         Duration limit = budget().compareTo(LIVENESS_LIMIT) < 0 ? budget() : LIVENESS_LIMIT;
         try {
-            http().get(node.patroni().replaceAll("/+$", "") + "/liveness", limit);
-            return state;
+            http().get(url.replaceAll("/+$", "") + "/liveness", limit);
+            return null;
         } catch (Exception e) {
-            String why = io.hadeck.probe.Failures.describe(e, limit);
-            return new HaState(state.manager(), holder, state.leaderSince(), state.clusterFailoverEnabled(), state.members(),
-                    state.pendingRequest(), why, leaseLeft(keys));
+            return io.hadeck.probe.Failures.describe(e, limit);
         }
     }
 
