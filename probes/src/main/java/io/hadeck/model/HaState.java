@@ -16,23 +16,36 @@ import java.util.Optional;
  * @param leaderAgentDown       why the key holder's own HA agent (its Patroni REST API) did not answer, null when
  *                              it answered or was not asked: the key then stands only until its lease runs out
  * @param leaderKeyTtlSeconds   seconds left on the leader key's lease when last read, null when unknown
+ * @param settings              the settings its verdicts depend on, null when they could not be read
  */
 public record HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
-                      List<HaMember> members, String pendingRequest, String leaderAgentDown, Long leaderKeyTtlSeconds) {
+                      List<HaMember> members, String pendingRequest, String leaderAgentDown, Long leaderKeyTtlSeconds,
+                      HaSettings settings) {
     public HaState {
         members = List.copyOf(members);
     }
 
     public HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
                    List<HaMember> members, String pendingRequest) {
-        this(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest, null, null);
+        this(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest, null, null, null);
+    }
+
+    public HaState withSettings(HaSettings s) {
+        return new HaState(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest,
+                leaderAgentDown, leaderKeyTtlSeconds, s);
+    }
+
+    /** The same reading with what the key holder's own agent said: why it did not answer, and the key's lease left. */
+    public HaState withLeaderAgent(String down, Long ttlSeconds) {
+        return new HaState(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest,
+                down, ttlSeconds, settings);
     }
 
     /** The same reading with another leader key holder (from the etcd watch); what was said of the old holder's agent goes. */
     public HaState withLeader(String holder, Instant since) {
         boolean same = java.util.Objects.equals(holder, leaderKeyHolder);
         return new HaState(manager, holder, since, clusterFailoverEnabled, members, pendingRequest,
-                same ? leaderAgentDown : null, same ? leaderKeyTtlSeconds : null);
+                same ? leaderAgentDown : null, same ? leaderKeyTtlSeconds : null, settings);
     }
 
     public Optional<HaMember> member(String name) {

@@ -94,6 +94,14 @@ public final class ClusterBuilder {
 
     private String leaderAgentDown;
     private Long leaderKeyTtl;
+    private io.hadeck.model.HaSettings haSettings;
+
+    /** Patroni's settings and recorded positions as read from etcd (default: not read, nothing predicted). */
+    public ClusterBuilder haSettings(io.hadeck.model.HaSettings settings) {
+        haSettings = settings;
+        patroni = true;
+        return this;
+    }
 
     public ClusterBuilder named(String name) {
         this.cluster = name;
@@ -500,7 +508,7 @@ public final class ClusterBuilder {
             }
         }
         return new HaState("patroni", leaderKey, leaderKey == null ? null : now.minus(Duration.ofHours(2)),
-                !paused, members, pendingRequest, leaderAgentDown, leaderKeyTtl);
+                !paused, members, pendingRequest, leaderAgentDown, leaderKeyTtl, haSettings);
     }
 
     private Observation<HaState> haState() {

@@ -153,8 +153,7 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
         if (alive != null && !alive.isDone()) {
             alive.cancel(true);
         }
-        return why == null ? state : new HaState(state.manager(), holder, state.leaderSince(), state.clusterFailoverEnabled(),
-                state.members(), state.pendingRequest(), why, leaseLeft(keys));
+        return why == null ? state : state.withLeaderAgent(why, leaseLeft(keys));
     }
 
     /** Null when {@code node}'s own Patroni says it is alive ({@code GET /liveness}); else why not. */
