@@ -24,6 +24,7 @@ final class HaRules implements Rules {
         List<Finding> out = new ArrayList<>();
         leaderKey(f, ha).ifPresent(out::add);
         agentDownOnPrimary(f, ha).ifPresent(out::add);
+        syncStandbyMissing(f, ha).ifPresent(out::add);
         if (!ha.clusterFailoverEnabled()) {
             out.add(new Finding(Severity.WARN, "CLUSTER_FAILOVER_DISABLED", List.of(),
                     "Automatic failover is off for cluster " + f.snapshot.cluster() + " (" + ha.manager()
@@ -65,6 +66,26 @@ final class HaRules implements Rules {
                         + (writable ? " and " + holder + " keeps accepting writes: two writable primaries." : "."),
                 "Start " + ha.manager() + " on " + holder + " again, or fence it before the key expires: hadeck fence "
                         + holder + " (key X on " + holder + ")."));
+    }
+
+    /** Synchronous mode on and no standby synchronous: commits wait (strict) or silently stop being synchronous. */
+    private static Optional<Finding> syncStandbyMissing(Facts f, HaState ha) {
+        if (ha.settings() == null || !ha.settings().synchronousMode() || f.primaries().size() != 1) {
+            return Optional.empty();
+        }
+        NodeView primary = f.primaries().get(0);
+        boolean syncNow = f.pg(primary).map(p -> p.replication().stream().anyMatch(r -> "sync".equals(r.syncState())
+                || "quorum".equals(r.syncState()))).orElse(true);
+        if (ha.settings().syncStandby() != null && syncNow) {
+            return Optional.empty();
+        }
+        boolean strict = ha.settings().synchronousModeStrict();
+        return Optional.of(new Finding(strict ? Severity.CRIT : Severity.WARN, "SYNC_STANDBY_MISSING",
+                List.of(primary.name()), "synchronous_mode is on but no standby of " + primary.name() + " is synchronous ("
+                        + (ha.settings().syncStandby() == null ? "the sync key names none" : "pg_stat_replication shows none")
+                        + "): " + (strict ? "commits on " + primary.name() + " wait until one is." : "commits are acknowledged"
+                        + " without a synchronous copy, and a failover may lose them."),
+                "Bring a standby back to streaming (hadeck rejoin NODE); check that not every standby is tagged nosync."));
     }
 
     private static Optional<Finding> leaderKey(Facts f, HaState ha) {

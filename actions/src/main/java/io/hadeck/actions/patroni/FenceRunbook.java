@@ -3,7 +3,6 @@ package io.hadeck.actions.patroni;
 import io.hadeck.actions.ha.Call;
 import io.hadeck.actions.runbook.Check;
 import io.hadeck.actions.runbook.Plan;
-import io.hadeck.actions.runbook.Runbook;
 import io.hadeck.actions.runbook.Step;
 import io.hadeck.actions.runbook.Verdict;
 import io.hadeck.model.HaState;
@@ -21,25 +20,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * accepts no connections (or, its Patroni having restarted it, answers only as a standby), with
  * where its WAL stopped. Refused on the one healthy primary: that is demote's job.
  */
-public final class FenceRunbook implements Runbook {
-    private final PatroniContext ctx;
-    private final String node;
+public final class FenceRunbook extends NodeRunbook {
     /** What the stop answered: the stopped cluster's state and last checkpoint (where its WAL ends). */
     private final AtomicReference<String> stopped = new AtomicReference<>();
 
     public FenceRunbook(PatroniContext ctx, String node) {
-        this.ctx = ctx;
-        this.node = node;
+        super(ctx, node);
     }
 
     @Override
     public String action() {
         return "fence";
-    }
-
-    @Override
-    public String target() {
-        return node;
     }
 
     @Override
@@ -112,10 +103,5 @@ public final class FenceRunbook implements Runbook {
             return Verdict.ok(node + " answers only as a standby (its Patroni started it again)" + wal);
         }
         return Verdict.notYet(node + " still accepts writes at " + pg.get().currentLsn());
-    }
-
-    @Override
-    public String stateNow() {
-        return ctx.stateNow();
     }
 }

@@ -2,7 +2,6 @@ package io.hadeck.actions.patroni;
 
 import io.hadeck.actions.runbook.Check;
 import io.hadeck.actions.runbook.Plan;
-import io.hadeck.actions.runbook.Runbook;
 import io.hadeck.actions.runbook.Step;
 import io.hadeck.actions.runbook.Verdict;
 import io.hadeck.model.HaMember;
@@ -19,27 +18,19 @@ import java.util.Set;
  * acceptance, unless the node streams from the leader on its timeline (then it holds nothing of its
  * own). Verified when the node streams from the leader.
  */
-public final class RejoinRunbook implements Runbook {
+public final class RejoinRunbook extends NodeRunbook {
     /** Patroni member states in which a reinitialize is already running or the node is still being built. */
     private static final Set<String> BUSY = Set.of("creating replica", "starting", "restarting", "stopping",
             "running custom bootstrap script", "initializing new cluster");
 
-    private final PatroniContext ctx;
-    private final String node;
 
     public RejoinRunbook(PatroniContext ctx, String node) {
-        this.ctx = ctx;
-        this.node = node;
+        super(ctx, node);
     }
 
     @Override
     public String action() {
         return "rejoin";
-    }
-
-    @Override
-    public String target() {
-        return node;
     }
 
     @Override
@@ -113,10 +104,5 @@ public final class RejoinRunbook implements Runbook {
         String sentence = f.primarySentence();
         return f.streamsFrom(node).filter(primary::equals).isPresent() ? Verdict.ok(sentence)
                 : Verdict.notYet(sentence + " (" + node + " does not stream from " + primary + " yet)");
-    }
-
-    @Override
-    public String stateNow() {
-        return ctx.stateNow();
     }
 }

@@ -3,7 +3,6 @@ package io.hadeck.actions.patroni;
 import io.hadeck.actions.ha.Call;
 import io.hadeck.actions.runbook.Check;
 import io.hadeck.actions.runbook.Plan;
-import io.hadeck.actions.runbook.Runbook;
 import io.hadeck.actions.runbook.Step;
 import io.hadeck.actions.runbook.Verdict;
 import io.hadeck.model.HaMember;
@@ -18,27 +17,19 @@ import java.util.Optional;
  * the primary interrupts writes for its duration (no failover), which the plan says. A reload is
  * verified when Patroni reports the node running.
  */
-public final class RestartRunbook implements Runbook {
+public final class RestartRunbook extends NodeRunbook {
     public enum Kind { RESTART, RELOAD }
 
-    private final PatroniContext ctx;
     private final Kind kind;
-    private final String node;
 
     public RestartRunbook(PatroniContext ctx, Kind kind, String node) {
-        this.ctx = ctx;
+        super(ctx, node);
         this.kind = kind;
-        this.node = node;
     }
 
     @Override
     public String action() {
         return kind == Kind.RESTART ? "restart" : "reload";
-    }
-
-    @Override
-    public String target() {
-        return node;
     }
 
     @Override
@@ -81,10 +72,5 @@ public final class RestartRunbook implements Runbook {
                 ? Verdict.ok(state + " as " + (wasPrimary ? "primary" : "a standby") + "; " + f.primarySentence())
                 : Verdict.notYet(state + (sameRole ? "" : "; its PostgreSQL does not answer as "
                 + (wasPrimary ? "the primary" : "a standby") + " yet"));
-    }
-
-    @Override
-    public String stateNow() {
-        return ctx.stateNow();
     }
 }
