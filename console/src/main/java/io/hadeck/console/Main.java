@@ -13,6 +13,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // Answered before anything starts (logging, the command model, the config): what
+            // picocli would print, from the same provider, in the time of a JVM's start.
+            System.out.println(new io.hadeck.console.commands.Version().getVersion()[0]);
+            System.exit(0);
+        }
         io.hadeck.console.output.JulBridge.install();
         if (args.length >= 1 && args.length <= 2 && args[0].equals(CdsTraining.ARG)) {
             System.exit(CdsTraining.run(args.length == 2 ? args[1] : null));   // scripts/hadeck, once per build

@@ -46,6 +46,8 @@ public final class Session implements AutoCloseable {
     private ClusterConfig cluster;
     private ClusterWatcher watcher;
     private EventLog events;
+    /** Whether {@link #watcher} has been started (a console starts it after its first frame). */
+    private boolean watching;
     private io.hadeck.journal.Journal journal;
     private Recording recording;
     private Shell shell;
@@ -208,6 +210,20 @@ public final class Session implements AutoCloseable {
 
     /** A watcher for long-lived modes, started on first use and closed with the session. */
     public synchronized SnapshotSource source() {
+        SnapshotSource s = source(false);
+        startWatching();
+        return s;
+    }
+
+    /**
+     * The source, its readers not started yet when {@code started} is false: the console draws its
+     * first frame from the configuration before the readers take the machine's cores, then calls
+     * {@link #startWatching()}.
+     */
+    public synchronized SnapshotSource source(boolean started) {
+        if (started) {
+            return source();
+        }
         if (replay != null) {
             ReplaySource source = new ReplaySource(this::snapshot);
             if (events == null) {
@@ -219,9 +235,16 @@ public final class Session implements AutoCloseable {
             watcher = new ClusterWatcher(cluster(), clock);
             events = new EventLog(watcher, 500, cluster().thresholds());
             recording = Recording.attach(events, journalOrNull(), config(), cluster(), clock);
-            watcher.start();
         }
         return watcher;
+    }
+
+    /** Starts the watcher's readers, once; nothing to do for a replay. */
+    public synchronized void startWatching() {
+        if (watcher != null && !watching) {
+            watching = true;
+            watcher.start();
+        }
     }
 
     /**
@@ -401,6 +424,7 @@ public final class Session implements AutoCloseable {
         if (watcher != null) {
             watcher.close();
             watcher = null;
+            watching = false;
         }
         if (recording != null) {
             recording.close();

@@ -71,12 +71,17 @@ public record ClusterConfig(String name, String manager, boolean readOnly, Etcd 
 
         /** The REST API's Authorization header (HTTP Basic) when credentials are set; a secret, never logged. */
         public java.util.Optional<String> basicAuthorization() {
-            if (username == null || password == null) {
-                return java.util.Optional.empty();
-            }
-            byte[] token = (username + ":" + password.reveal()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return java.util.Optional.of("Basic " + java.util.Base64.getEncoder().encodeToString(token));
+            return ClusterConfig.basicAuthorization(username, password);
         }
+    }
+
+    /** An HTTP Basic Authorization header value when both are set; a secret, never logged. */
+    static java.util.Optional<String> basicAuthorization(String username, Secret password) {
+        if (username == null || password == null) {
+            return java.util.Optional.empty();
+        }
+        byte[] token = (username + ":" + password.reveal()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return java.util.Optional.of("Basic " + java.util.Base64.getEncoder().encodeToString(token));
     }
 
     /** The JSON-lines audit log of guided actions. */
@@ -108,6 +113,10 @@ public record ClusterConfig(String name, String manager, boolean readOnly, Etcd 
     }
 
     public record Elasticsearch(String username, Secret password, Tls tls) {
+        /** The REST API's Authorization header (HTTP Basic) when credentials are set; a secret, never logged. */
+        public java.util.Optional<String> basicAuthorization() {
+            return ClusterConfig.basicAuthorization(username, password);
+        }
     }
 
     public record Ssh(String user, int port, String identity, String knownHosts, Duration connectTimeout,

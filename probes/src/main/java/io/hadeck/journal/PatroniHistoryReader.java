@@ -2,7 +2,7 @@ package io.hadeck.journal;
 
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
-import io.hadeck.probe.HttpGet;
+import io.hadeck.probe.HttpJson;
 import io.hadeck.probe.TlsContexts;
 
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.util.List;
 /** Asks the cluster's Patroni nodes, one after the other, for {@code GET /history}. */
 final class PatroniHistoryReader {
     private final ClusterConfig cluster;
-    private HttpGet http;
+    private HttpJson http;
 
     PatroniHistoryReader(ClusterConfig cluster) {
         this.cluster = cluster;
@@ -39,11 +39,11 @@ final class PatroniHistoryReader {
         throw last != null ? last : new IOException("no Patroni node configured");
     }
 
-    private synchronized HttpGet http() {
+    private synchronized HttpJson http() {
         if (http == null) {
             ClusterConfig.Patroni p = cluster.patroni();
             boolean https = cluster.nodes().stream().anyMatch(n -> n.patroni() != null && n.patroni().startsWith("https:"));
-            http = new HttpGet(cluster.timeouts().connect(), p.basicAuthorization().orElse(null),
+            http = new HttpJson(cluster.timeouts().connect(), p.basicAuthorization().orElse(null),
                     https ? TlsContexts.of(p.tls()).getSocketFactory() : null);
         }
         return http;

@@ -4,7 +4,6 @@ import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.hadeck.config.ConfigException;
-import org.elasticsearch.client.ResponseException;
 import org.postgresql.util.PSQLException;
 
 import javax.net.ssl.SSLException;
@@ -70,10 +69,6 @@ public final class Failures {
             if (state.equals("57P03")) {
                 return "the database system is starting up or shutting down";
             }
-        }
-        if (t instanceof ResponseException r) {
-            int code = r.getResponse().getStatusLine().getStatusCode();
-            return code == 401 ? "authentication failed" : code == 403 ? "permission denied" : "HTTP " + code;
         }
         Status status = t instanceof StatusRuntimeException s ? s.getStatus()
                 : t instanceof StatusException s ? s.getStatus() : null;

@@ -95,8 +95,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
     private void startWatch() {
         EtcdWatch w;
         try {
-            // On the readers' shared client: one gRPC client (a Vert.x instance and its threads) fewer.
-            w = new EtcdWatch(shared.etcd().get(), PatroniReader.prefix(cfg), this::onHaKeysChanged,
+            w = new EtcdWatch(shared.watch().get(), PatroniReader.prefix(cfg), this::onHaKeysChanged,
                     e -> LOG.warn("etcd watch failed; polling continues: {}", e));
         } catch (RuntimeException e) {
             LOG.warn("cannot watch etcd; polling only: {}", Failures.describe(e, cfg.timeouts().connect()));

@@ -10,6 +10,8 @@ import io.hadeck.probe.chef.ChefBackendReader;
 import io.hadeck.probe.drbd.DrbdReader;
 import io.hadeck.probe.es.ElasticsearchReader;
 import io.hadeck.probe.es.EsMapping;
+import io.hadeck.probe.etcd.EtcdClients;
+import io.hadeck.probe.etcd.EtcdGateway;
 import io.hadeck.probe.etcd.EtcdReader;
 import io.hadeck.probe.etcd.SharedEtcdClient;
 import io.hadeck.probe.patroni.PatroniReader;
@@ -33,16 +35,22 @@ final class Sources {
     private Sources() {
     }
 
-    /** Clients the readers of one cluster share; whoever runs the sources closes them after the readers. */
-    record Shared(PgConnections pg, SharedEtcdClient etcd) implements AutoCloseable {
+    /**
+     * Clients the readers of one cluster share; whoever runs the sources closes them after the readers.
+     * The readers ask etcd through its JSON gateway; the gRPC client is for the console's key watch
+     * only, and built when that watch starts.
+     */
+    record Shared(PgConnections pg, EtcdGateway etcd, SharedEtcdClient watch) implements AutoCloseable {
         static Shared of(ClusterConfig cfg) {
-            return new Shared(new PgConnections(true), new SharedEtcdClient(cfg));
+            return new Shared(new PgConnections(true),
+                    new EtcdGateway(cfg.etcd(), EtcdClients.endpoints(cfg), cfg.timeouts().connect()),
+                    new SharedEtcdClient(cfg));
         }
 
         @Override
         public void close() {
             pg.close();
-            etcd.close();
+            watch.close();
         }
     }
 

@@ -62,8 +62,8 @@ class TlsContextsTest {
         server.stop(0);
     }
 
-    private static HttpGet client(Tls tls) {
-        return new HttpGet(Duration.ofSeconds(2), null, TlsContexts.of(tls).getSocketFactory());
+    private static HttpJson client(Tls tls) {
+        return new HttpJson(Duration.ofSeconds(2), null, TlsContexts.of(tls).getSocketFactory());
     }
 
     @Test

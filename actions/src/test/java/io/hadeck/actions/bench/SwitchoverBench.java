@@ -39,11 +39,10 @@ public final class SwitchoverBench {
         PatroniManager patroni = new PatroniManager(cfg, new SshShell(cfg.ssh()));
         List<Long> hadeck = new ArrayList<>();
         List<Long> patronictl = new ArrayList<>();
-        try (PatroniReader reader = new PatroniReader(cfg, Clock.systemUTC())) {
-            for (int i = 0; i < rounds; i++) {
-                hadeck.add(move(patroni, reader, dir, false));
-                patronictl.add(move(patroni, reader, dir, true));
-            }
+        PatroniReader reader = new PatroniReader(cfg, Clock.systemUTC());
+        for (int i = 0; i < rounds; i++) {
+            hadeck.add(move(patroni, reader, dir, false));
+            patronictl.add(move(patroni, reader, dir, true));
         }
         System.out.printf(Locale.ROOT, "hadeck     switchover median %d ms (%s)%n", median(hadeck), hadeck);
         System.out.printf(Locale.ROOT, "patronictl switchover median %d ms (%s)%n", median(patronictl), patronictl);

@@ -31,7 +31,8 @@ public class ConsoleCommand extends BaseCommand {
         try (GuidedActions actions = new GuidedActions(session.config(), session.cluster(), session.clock(),
                 session.options().readOnly())) {
             // --read-only only: a cluster's own readOnly is recomputed whenever `:cluster` changes the cluster
-            ConsoleContext ctx = new ConsoleContext(session.config(), session.cluster(), session.source(),
+            // The readers start after the first frame (drawn from the config alone), not before it.
+            ConsoleContext ctx = new ConsoleContext(session.config(), session.cluster(), session.source(false),
                     new ConsoleCommandLine(session.shell()), session.options().theme(), session.options().readOnly(),
                     Session.logFile(), session::switchCluster).withActions(actions)
                     .withJournal(new io.hadeck.console.journal.SessionJournal(session));
@@ -39,7 +40,7 @@ public class ConsoleCommand extends BaseCommand {
             session.frontEnd(io.hadeck.actions.runbook.FrontEnd.CONSOLE);
             session.actionDialogs(actions::open);
             try {
-                return ConsoleApp.run(ctx);
+                return ConsoleApp.run(ctx, session::startWatching);
             } finally {
                 session.actionDialogs(null);
             }

@@ -25,8 +25,8 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
     static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{24} - %msg%n%ex{short}";
     /** Client libraries are chatty: only their warnings, and only in the file. */
-    static final List<String> CHATTY = List.of("io.grpc", "io.netty", "io.etcd", "io.vertx", "org.elasticsearch",
-            "org.apache.http", "org.postgresql");
+    static final List<String> CHATTY = List.of("io.grpc", "io.netty", "io.etcd", "io.vertx",
+            "org.postgresql");
 
     @Override
     public ExecutionStatus configure(LoggerContext ctx) {

@@ -36,6 +36,11 @@ public final class ConsoleApp {
 
     /** Runs until `q`; returns the exit code (0, or 2 when the terminal cannot be used). */
     public static int run(ConsoleContext ctx) {
+        return run(ctx, () -> { });
+    }
+
+    /** @param afterFirstFrame runs once the first frame is on the terminal (the console starts its readers then) */
+    public static int run(ConsoleContext ctx, Runnable afterFirstFrame) {
         Map<String, String> env = System.getenv();
         Glyphs glyphs = Glyphs.detect(env, Charset.defaultCharset());
         Charset charset = glyphs.unicode() ? StandardCharsets.UTF_8 : Charset.defaultCharset();
@@ -55,15 +60,20 @@ public final class ConsoleApp {
             System.err.println("hadeck: cannot open the terminal: " + e.getMessage());
             return 2;
         }
-        return run(ctx, screen, Clock.systemDefaultZone(), env, glyphs);
+        return run(ctx, screen, Clock.systemDefaultZone(), env, glyphs, afterFirstFrame);
     }
 
     /** The loop over any screen (a virtual one in tests). */
     public static int run(ConsoleContext ctx, Screen screen, Clock clock, Map<String, String> env, Glyphs glyphs) {
+        return run(ctx, screen, clock, env, glyphs, () -> { });
+    }
+
+    private static int run(ConsoleContext ctx, Screen screen, Clock clock, Map<String, String> env, Glyphs glyphs,
+                           Runnable afterFirstFrame) {
         try (ConsoleRuntime rt = new ConsoleRuntime(ctx, clock, env, glyphs)) {
             screen.startScreen();
             screen.setCursorPosition(null);
-            loop(screen, rt);
+            loop(screen, rt, afterFirstFrame);
             return 0;
         } catch (IOException e) {
             LOG.error("terminal failed", e);
@@ -77,7 +87,7 @@ public final class ConsoleApp {
         }
     }
 
-    private static void loop(Screen screen, ConsoleRuntime rt) throws IOException {
+    private static void loop(Screen screen, ConsoleRuntime rt, Runnable afterFirstFrame) throws IOException {
         KeyHandler keys = new KeyHandler(rt);
         long lastDraw = 0;
         boolean first = true;
@@ -97,7 +107,10 @@ public final class ConsoleApp {
             if (first || resized != null || dirty || input || now - lastDraw >= TICK_NANOS) {
                 draw(screen, rt, first || resized != null);
                 lastDraw = now;
-                first = false;
+                if (first) {
+                    first = false;
+                    afterFirstFrame.run();
+                }
             } else {
                 sleep();
             }

@@ -7,9 +7,9 @@ import io.hadeck.probe.ProbeException;
 import java.util.List;
 
 /**
- * One cluster's jetcd client over all its endpoints, built on first use and shared by the readers
- * that ask the cluster as a whole (etcd's member list and statuses, Patroni's keys): every jetcd
- * client is a Vert.x instance with threads of its own, which a one-shot run pays for on start-up.
+ * One cluster's jetcd (gRPC) client over all its endpoints, for what needs a stream: the console's
+ * watch of the HA manager's keys. Built on first use: every jetcd client is a Vert.x instance with
+ * threads of its own, which a one-shot run never needs (the readers use {@link EtcdGateway}).
  */
 public final class SharedEtcdClient implements AutoCloseable {
 
@@ -21,10 +21,6 @@ public final class SharedEtcdClient implements AutoCloseable {
     public SharedEtcdClient(ClusterConfig cluster) {
         this.cluster = cluster;
         this.endpoints = EtcdClients.endpoints(cluster);
-    }
-
-    public boolean configured() {
-        return !endpoints.isEmpty();
     }
 
     public synchronized Client get() {

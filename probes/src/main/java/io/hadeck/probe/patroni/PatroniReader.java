@@ -2,18 +2,16 @@ package io.hadeck.probe.patroni;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.etcd.jetcd.KeyValue;
-import io.etcd.jetcd.options.GetOption;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
 import io.hadeck.model.HaState;
 import io.hadeck.probe.FirstAnswer;
-import io.hadeck.probe.HttpGet;
+import io.hadeck.probe.HttpJson;
 import io.hadeck.probe.Probe;
 import io.hadeck.probe.ProbeException;
 import io.hadeck.probe.TlsContexts;
 import io.hadeck.probe.etcd.EtcdClients;
-import io.hadeck.probe.etcd.SharedEtcdClient;
+import io.hadeck.probe.etcd.EtcdGateway;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,46 +30,44 @@ import java.util.concurrent.TimeUnit;
  * (leader key holder, pause, pending failover), read at the same time. Either half alone still
  * gives a reading; the leader key comes from etcd whenever etcd answers.
  */
-public class PatroniReader extends Probe<HaState> implements AutoCloseable {
+public class PatroniReader extends Probe<HaState> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ClusterConfig cluster;
     private final String prefix;
     private final String authorization;
-    private final SharedEtcdClient etcd;
-    private final boolean ownsEtcd;
+    private final EtcdGateway etcd;
+    private final List<String> etcdEndpoints;
+    /** The etcd endpoint that last answered: asked first next time. */
+    private volatile String lastEtcd;
     /** Built on first use: a one-shot run that never needs it does not pay for its set-up. */
-    private HttpGet http;
+    private HttpJson http;
     private volatile String lastAnswered;
     private String seenHolder;
     private long seenRevision;
     private Instant seenSince;
 
     public PatroniReader(ClusterConfig cluster, Clock clock) {
-        this(cluster, clock, new SharedEtcdClient(cluster), true);
+        this(cluster, clock, new EtcdGateway(cluster.etcd(), EtcdClients.endpoints(cluster), cluster.timeouts().connect()));
     }
 
-    /** Reads Patroni's keys through the cluster's shared etcd client (closed by its owner). */
-    public PatroniReader(ClusterConfig cluster, Clock clock, SharedEtcdClient etcd) {
-        this(cluster, clock, etcd, false);
-    }
-
-    private PatroniReader(ClusterConfig cluster, Clock clock, SharedEtcdClient etcd, boolean ownsEtcd) {
+    /** Reads Patroni's keys through the cluster's etcd gateway. */
+    public PatroniReader(ClusterConfig cluster, Clock clock, EtcdGateway etcd) {
         super(cluster.timeouts().read(), clock);
         this.etcd = etcd;
-        this.ownsEtcd = ownsEtcd;
+        this.etcdEndpoints = EtcdClients.endpoints(cluster);
         this.cluster = cluster;
         this.prefix = prefix(cluster);
         ClusterConfig.Patroni p = cluster.patroni();
         this.authorization = p == null ? null : p.basicAuthorization().orElse(null);
     }
 
-    private synchronized HttpGet http() {
+    private synchronized HttpJson http() {
         if (http == null) {
             ClusterConfig.Patroni p = cluster.patroni();
             boolean https = cluster.nodes().stream().anyMatch(n -> n.patroni() != null && n.patroni().startsWith("https:"));
-            http = new HttpGet(cluster.timeouts().connect(), authorization,
+            http = new HttpJson(cluster.timeouts().connect(), authorization,
                     https ? TlsContexts.of(p == null ? null : p.tls()).getSocketFactory() : null);
         }
         return http;
@@ -94,7 +90,7 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
     @Override
     protected HaState fetch() throws Exception {
         Duration budget = budget();
-        Future<List<PatroniMapping.Key>> keys = !etcd.configured() ? null : FirstAnswer.submit(() -> keys(budget));
+        Future<List<PatroniMapping.Key>> keys = etcdEndpoints.isEmpty() ? null : FirstAnswer.submit(() -> keys(budget));
         // asked at once of the holder seen last time, so a dead agent costs no extra round trip
         String guess = lastHolder();
         Future<String> alive = guess == null ? null : FirstAnswer.submit(() -> liveness(guess));
@@ -178,13 +174,12 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
         if (leader == null || leader.lease() == 0) {
             return null;
         }
-        try {
-            long ttl = etcd.get().getLeaseClient().timeToLive(leader.lease(), io.etcd.jetcd.options.LeaseOption.DEFAULT)
-                    .get(LIVENESS_LIMIT.toMillis(), TimeUnit.MILLISECONDS).getTTL();
-            return ttl < 0 ? null : ttl;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        String endpoint = lastEtcd != null ? lastEtcd : etcdEndpoints.isEmpty() ? null : etcdEndpoints.get(0);
+        if (endpoint == null) {
             return null;
+        }
+        try {
+            return etcd.leaseTimeToLive(endpoint, leader.lease(), LIVENESS_LIMIT);
         } catch (Exception e) {
             return null;
         }
@@ -228,18 +223,19 @@ public class PatroniReader extends Probe<HaState> implements AutoCloseable {
         return JSON.readTree(http().get(base.replaceAll("/+$", "") + "/cluster", budget));
     }
 
+    /** Patroni's keys, linearizable (what Patroni itself acts on), from whichever etcd member answers first. */
     private List<PatroniMapping.Key> keys(Duration budget) throws Exception {
-        List<KeyValue> kvs = etcd.get().getKVClient().get(EtcdClients.bytes(prefix),
-                        GetOption.newBuilder().isPrefix(true).build())
-                .get(budget.toMillis(), TimeUnit.MILLISECONDS).getKvs();
-        return kvs.stream().map(kv -> new PatroniMapping.Key(EtcdClients.text(kv.getKey()).substring(prefix.length()),
-                EtcdClients.text(kv.getValue()), kv.getCreateRevision(), kv.getLease())).toList();
-    }
-
-    @Override
-    public void close() {
-        if (ownsEtcd) {
-            etcd.close();
+        List<String> order = FirstAnswer.lastWinnerFirst(etcdEndpoints, lastEtcd);
+        List<Callable<List<EtcdGateway.KeyValue>>> asks = new ArrayList<>();
+        for (String endpoint : order) {
+            asks.add(() -> {
+                List<EtcdGateway.KeyValue> kvs = etcd.prefix(endpoint, prefix, false, budget);
+                lastEtcd = endpoint;
+                return kvs;
+            });
         }
+        return FirstAnswer.of(asks, order, budget, "etcd").stream()
+                .map(kv -> new PatroniMapping.Key(kv.key().substring(prefix.length()), kv.value(), kv.createRevision(),
+                        kv.lease())).toList();
     }
 }
