@@ -126,10 +126,13 @@ class PatroniPreflightTest {
     @Test
     void promoteIsRefusedWhenPatronisStateCannotBeRead() {
         Plan p = promote(haUnreadable(Clusters.healthyPrimaryTwoStandbys(), NO_PATRONI), "node-2");
-        assertThat(p.failedChecks()).extracting(Check::name).containsExactly("node failover", "cluster failover");
+        assertThat(p.failedChecks()).extracting(Check::name).containsExactly("node failover", "Patroni's verdict",
+                "cluster failover");
         assertThat(p.failedChecks()).extracting(Check::current).containsOnly("unknown");
         assertThat(reasons(p)).isEqualTo("Patroni's state could not be read (" + NO_PATRONI + "): hadeck cannot tell"
                 + " whether node-2 may become leader; make Patroni's REST API (GET /cluster) or etcd answer from here,"
+                + " then plan again | Patroni's state could not be read (" + NO_PATRONI + "): hadeck cannot tell"
+                + " what Patroni will say; make Patroni's REST API (GET /cluster) or etcd answer from here,"
                 + " then plan again | Patroni's state could not be read (" + NO_PATRONI + "): hadeck cannot tell"
                 + " whether cluster failover is on; make Patroni's REST API (GET /cluster) or etcd answer from here,"
                 + " then plan again");
