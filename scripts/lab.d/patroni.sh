@@ -284,6 +284,8 @@ patroni_heal() {
   done
   patroni_heal_pause
   lab_wait_until 60 "patroni: a leader" patroni_primary || { echo "heal: no Patroni leader after 60 s" >&2; return 1; }
+  patroni_heal_pending_restart
+  lab_wait_until 60 "patroni: a leader" patroni_primary || { echo "heal: no Patroni leader after 60 s" >&2; return 1; }
   local grace=${HADECK_LAB_HEAL_GRACE:-25} end
   end=$(( $(date +%s) + grace ))
   while [ "$(date +%s)" -lt "$end" ]; do
@@ -344,7 +346,7 @@ patroni_heal_pause() {
 }
 
 patroni_fault_names() {
-  echo "pg-kill-postmaster [NODE]|node-crash [NODE]|patroni-kill [NODE]|node-start NODE|pg-stop NODE|pg-cont NODE|replay-pause NODE|replay-resume NODE"
+  echo "pg-kill-postmaster [NODE]|node-crash [NODE]|patroni-kill [NODE]|node-start NODE|pg-stop NODE|pg-cont NODE|replay-pause NODE|replay-resume NODE|pending-restart NODE"
 }
 
 patroni_default_node() {  # NODE given, or the current primary
@@ -407,8 +409,36 @@ patroni_fault() {
       patroni_psql "$node" -Atqc "select pg_wal_replay_pause()" >/dev/null 2>&1 || true
       kill -STOP "$startup"
       echo "WAL replay paused on $node (startup process $startup stopped); undo: lab fault replay-resume $node" ;;
+    pending-restart)
+      # A setting that needs a restart (shared_buffers), changed in NODE's own YAML and reloaded:
+      # Patroni then reports "pending restart" for NODE. heal puts the setting back and restarts.
+      lab_require_pg_node "$node"
+      sed -i -E "s/^(    shared_buffers:).*/\1 40MB  $PATRONI_PENDING_MARK/" "$(patroni_yaml "$node")"
+      patroni_api_post "$node" /reload >/dev/null || lab_die "Patroni on $node did not reload"
+      echo "shared_buffers changed to 40MB on $node and reloaded: restart pending; undo: lab heal" ;;
     *) return 2 ;;
   esac
+}
+
+PATRONI_PENDING_MARK="# lab fault pending-restart"
+
+patroni_api_post() {  # patroni_api_post NODE PATH [JSON] : authenticated POST to NODE's Patroni, prints the answer
+  local pw; pw=$(cat "$(lab_secret_file patroni-api.password)")
+  curl -sf -m 60 -u "hadeck:$pw" -X POST -H 'Content-Type: application/json' ${3:+-d "$3"} "$(patroni_api "$1")$2"
+}
+
+# A pending-restart fault left behind: the setting back as written, reloaded, and restarted.
+patroni_heal_pending_restart() {
+  local n f
+  for n in "${LAB_PG_NODES[@]}"; do
+    f=$(patroni_yaml "$n")
+    grep -q "$PATRONI_PENDING_MARK" "$f" 2>/dev/null || continue
+    sed -i -E "s/^(    shared_buffers:).*/\1 32MB/" "$f"
+    patroni_api_post "$n" /reload >/dev/null || true
+    sleep 3
+    patroni_api_post "$n" /restart '{}' >/dev/null && echo "heal: shared_buffers of $n back to 32MB, restarted" \
+      || echo "heal: could not restart $n after putting shared_buffers back" >&2
+  done
 }
 
 # Bounded pgbench write load on the current primary; creates pgbench tables on first use.

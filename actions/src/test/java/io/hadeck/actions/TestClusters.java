@@ -67,6 +67,16 @@ public final class TestClusters {
         }
 
         @Override
+        public Call stopPostgres(String node) {
+            return call("stop postgres " + node);
+        }
+
+        @Override
+        public Call reinitialize(String node) {
+            return call("reinitialize " + node);
+        }
+
+        @Override
         public String howToEnableClusterFailover() {
             return "hadeck set-cluster-failover on";
         }

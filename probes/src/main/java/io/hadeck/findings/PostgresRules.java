@@ -28,6 +28,7 @@ final class PostgresRules implements Rules {
         } else {
             NodeView primary = primaries.get(0);
             PgInstance p = f.pg(primary).orElseThrow();
+            slots(f, primary, p, out);
             for (NodeView n : pgNodes) {
                 f.pg(n).filter(pg -> !pg.isPrimary()).ifPresent(s -> standby(f, primary, p, n, s, out));
             }
@@ -43,8 +44,29 @@ final class PostgresRules implements Rules {
         String fence = old.isEmpty() ? "the primary that should not be" : Words.names(old);
         return new Finding(Severity.CRIT, "PG_TWO_PRIMARIES", names,
                 Words.names(names) + " both accept writes" + who + ": a split-brain, clients may be writing to both.",
-                "Fence the old primary " + fence + " (stop its postmaster or cut its network); do not write to it; "
-                        + "then rejoin it as a standby with pg_rewind (" + ManagerVerbs.of(f).rejoin + ").");
+                ManagerVerbs.of(f) == ManagerVerbs.CHEF_BACKEND
+                        ? "Fence the old primary " + fence + " (stop its postmaster or cut its network); do not write to it; "
+                        + "then rejoin it as a standby with pg_rewind (" + ManagerVerbs.CHEF_BACKEND.rejoin + ")."
+                        : (old.size() == 1 ? "Fence the old primary: hadeck fence " + old.get(0) + " (key X on " + old.get(0)
+                        + ") stops its postmaster; then rejoin it as a standby: hadeck rejoin " + old.get(0) + "."
+                        : "Fence the old primary " + fence + " (hadeck fence NODE stops its postmaster); do not write to it; "
+                        + "then rejoin it as a standby (hadeck rejoin NODE)."));
+    }
+
+    /** An inactive slot keeps every WAL segment since its restart_lsn: the primary's disk fills while nobody uses it. */
+    private static void slots(Facts f, NodeView primary, PgInstance p, List<Finding> out) {
+        long limit = f.thresholds.lagCritBytes();
+        for (PgInstance.PgSlot slot : p.slots()) {
+            if (slot.active() || slot.retainedBytes() == null || slot.retainedBytes() < limit) {
+                continue;
+            }
+            out.add(new Finding(Severity.WARN, "SLOT_RETAINING_WAL", List.of(primary.name()),
+                    "Replication slot " + slot.name() + " on " + primary.name() + " is inactive and holds "
+                            + Sizes.bytes(slot.retainedBytes()) + " of WAL (limit " + Sizes.bytes(limit) + ", thresholds.lagCrit):"
+                            + " the primary's disk fills until the slot is used or dropped.",
+                    "Bring its standby back (hadeck rejoin NODE); if that standby is gone for good, drop the slot on "
+                            + primary.name() + ": SELECT pg_drop_replication_slot('" + slot.name() + "');"));
+        }
     }
 
     private static Finding noPrimary(Facts f, List<NodeView> pgNodes) {

@@ -10,9 +10,11 @@ import java.util.Map;
  * @param failoverAllowed false when the node is excluded from failover (Patroni nofailover tag)
  * @param failoverUnreported null when the manager reported the node's failover setting; else what it
  *                        did not say, and {@code failoverAllowed} is only a default
+ * @param pendingRestart  Patroni says a changed setting takes effect only after PostgreSQL restarts
  */
 public record HaMember(String name, String role, String state, boolean failoverAllowed, Long lagBytes,
-                       Integer timeline, String apiUrl, Map<String, String> tags, String failoverUnreported) {
+                       Integer timeline, String apiUrl, Map<String, String> tags, String failoverUnreported,
+                       boolean pendingRestart) {
     public HaMember {
         tags = Map.copyOf(tags);
     }
@@ -20,6 +22,16 @@ public record HaMember(String name, String role, String state, boolean failoverA
     /** A member whose failover setting the manager reported (Patroni's tags always say it). */
     public HaMember(String name, String role, String state, boolean failoverAllowed, Long lagBytes,
                     Integer timeline, String apiUrl, Map<String, String> tags) {
-        this(name, role, state, failoverAllowed, lagBytes, timeline, apiUrl, tags, null);
+        this(name, role, state, failoverAllowed, lagBytes, timeline, apiUrl, tags, null, false);
+    }
+
+    public HaMember(String name, String role, String state, boolean failoverAllowed, Long lagBytes,
+                    Integer timeline, String apiUrl, Map<String, String> tags, String failoverUnreported) {
+        this(name, role, state, failoverAllowed, lagBytes, timeline, apiUrl, tags, failoverUnreported, false);
+    }
+
+    public HaMember(String name, String role, String state, boolean failoverAllowed, Long lagBytes, Integer timeline,
+                    String apiUrl, Map<String, String> tags, boolean pendingRestart) {
+        this(name, role, state, failoverAllowed, lagBytes, timeline, apiUrl, tags, null, pendingRestart);
     }
 }

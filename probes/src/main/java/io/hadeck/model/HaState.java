@@ -18,9 +18,14 @@ import java.util.Optional;
  * @param failoverUnreported    null when the manager reported its cluster failover setting; else what
  *                              it did not say ("chef-backend-ctl cluster-status --json has no
  *                              'failover_enabled'"), and {@code clusterFailoverEnabled} is only a default
+ * @param leaderAgentDown       why the key holder's own HA agent (its Patroni REST API) did not answer, null when
+ *                              it answered or was not asked: the key then stands only until its lease runs out
+ * @param leaderKeyTtlSeconds   seconds left on the leader key's lease when last read, null when unknown
+ * @param settings              the settings its verdicts depend on, null when they could not be read
  */
 public record HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
-                      List<HaMember> members, String pendingRequest, HolderFrom holderFrom, String failoverUnreported) {
+                      List<HaMember> members, String pendingRequest, HolderFrom holderFrom, String failoverUnreported,
+                      String leaderAgentDown, Long leaderKeyTtlSeconds, HaSettings settings) {
 
     /** How the leader key holder was learnt. */
     public enum HolderFrom {
@@ -55,9 +60,36 @@ public record HaState(String manager, String leaderKeyHolder, Instant leaderSinc
                 failoverUnreported);
     }
 
+    public HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
+                   List<HaMember> members, String pendingRequest, HolderFrom holderFrom, String failoverUnreported) {
+        this(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest, holderFrom,
+                failoverUnreported, null, null, null);
+    }
+
     /** True when the holder was read from the leader key itself, not guessed from member roles. */
     public boolean holderFromKey() {
         return holderFrom == HolderFrom.LEADER_KEY;
+    }
+
+    public HaState withSettings(HaSettings s) {
+        return new HaState(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest,
+                holderFrom, failoverUnreported, leaderAgentDown, leaderKeyTtlSeconds, s);
+    }
+
+    /** The same reading with what the key holder's own agent said: why it did not answer, and the key's lease left. */
+    public HaState withLeaderAgent(String down, Long ttlSeconds) {
+        return new HaState(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest,
+                holderFrom, failoverUnreported, down, ttlSeconds, settings);
+    }
+
+    /**
+     * The same reading with another leader key holder, read from the key itself (the etcd watch);
+     * what was said of the old holder's agent goes.
+     */
+    public HaState withLeader(String holder, Instant since) {
+        boolean same = java.util.Objects.equals(holder, leaderKeyHolder);
+        return new HaState(manager, holder, since, clusterFailoverEnabled, members, pendingRequest, HolderFrom.LEADER_KEY,
+                failoverUnreported, same ? leaderAgentDown : null, same ? leaderKeyTtlSeconds : null, settings);
     }
 
     public Optional<HaMember> member(String name) {

@@ -17,15 +17,27 @@ import java.util.List;
  *                         is pending (null when no transaction was replayed since the server started)
  * @param replication      primary only: one row per pg_stat_replication entry
  * @param walReceiver      standby only: pg_stat_wal_receiver, null when no receiver runs
+ * @param clientSessions   client backends connected (pg_stat_activity, hadeck's own excluded), null if unknown:
+ *                         where clients write when two nodes accept writes
  */
 public record PgInstance(PgRole role, String serverVersion, int timeline, TimelineSource timelineSource,
                          Lsn currentLsn, Lsn receivedLsn, Lsn replayedLsn, Long lagBytes, Double lagSeconds,
                          Double replayAgeSeconds, Instant lastReplay, boolean replayPaused,
-                         List<PgReplication> replication, PgWalReceiver walReceiver, List<PgSlot> slots) {
+                         List<PgReplication> replication, PgWalReceiver walReceiver, List<PgSlot> slots,
+                         Integer clientSessions) {
     public PgInstance {
         timelineSource = timelineSource == null ? TimelineSource.UNKNOWN : timelineSource;
         replication = List.copyOf(replication);
         slots = List.copyOf(slots);
+    }
+
+    /** Without the client session count (recorded readings, tests). */
+    public PgInstance(PgRole role, String serverVersion, int timeline, TimelineSource timelineSource,
+                      Lsn currentLsn, Lsn receivedLsn, Lsn replayedLsn, Long lagBytes, Double lagSeconds,
+                      Double replayAgeSeconds, Instant lastReplay, boolean replayPaused,
+                      List<PgReplication> replication, PgWalReceiver walReceiver, List<PgSlot> slots) {
+        this(role, serverVersion, timeline, timelineSource, currentLsn, receivedLsn, replayedLsn, lagBytes, lagSeconds,
+                replayAgeSeconds, lastReplay, replayPaused, replication, walReceiver, slots, null);
     }
 
     public boolean isPrimary() {
@@ -35,7 +47,7 @@ public record PgInstance(PgRole role, String serverVersion, int timeline, Timeli
     /** The same reading with the lag measured against the primary (see the watcher's StandbyLag). */
     public PgInstance withLag(Long bytes, Double seconds) {
         return new PgInstance(role, serverVersion, timeline, timelineSource, currentLsn, receivedLsn, replayedLsn,
-                bytes, seconds, replayAgeSeconds, lastReplay, replayPaused, replication, walReceiver, slots);
+                bytes, seconds, replayAgeSeconds, lastReplay, replayPaused, replication, walReceiver, slots, clientSessions);
     }
 
     /** The WAL receiver runs and streams: what it reports is current. */

@@ -53,9 +53,7 @@ final class Readings {
         if (o.isOk() && leaderKeyAt != null && o.readAt().minus(o.took()).isBefore(leaderKeyAt) && ha != null
                 && ha.isOk() && !java.util.Objects.equals(o.value().leaderKeyHolder(), ha.value().leaderKeyHolder())) {
             HaState h = o.value();
-            HaState kept = new HaState(h.manager(), ha.value().leaderKeyHolder(), ha.value().leaderSince(),
-                    h.clusterFailoverEnabled(), h.members(), h.pendingRequest(), HaState.HolderFrom.LEADER_KEY,
-                    h.failoverUnreported());
+            HaState kept = h.withLeader(ha.value().leaderKeyHolder(), ha.value().leaderSince());
             ha = Observation.ok(kept, o.readAt(), o.took());
             lastGoodHa = kept;
             return;
@@ -79,8 +77,7 @@ final class Readings {
             return false;
         }
         leaderKeyAt = at;
-        lastGoodHa = new HaState(h.manager(), clean, clean == null ? null : at, h.clusterFailoverEnabled(),
-                h.members(), h.pendingRequest(), HaState.HolderFrom.LEADER_KEY, h.failoverUnreported());
+        lastGoodHa = h.withLeader(clean, clean == null ? null : at);
         ha = Observation.ok(lastGoodHa, at, java.time.Duration.ZERO);
         return true;
     }

@@ -59,7 +59,41 @@ class FindingsEngineTest {
         assertThat(f.severity()).isEqualTo(Severity.CRIT);
         assertThat(f.nodes()).containsExactly("node-1", "node-2");
         assertThat(f.message()).contains("node-1 and node-2 both accept writes").contains("leader key names node-2");
-        assertThat(f.action()).contains("Fence the old primary node-1").contains("do not write to it");
+        assertThat(f.action()).isEqualTo("Fence the old primary: hadeck fence node-1 (key X on node-1) stops its"
+                + " postmaster; then rejoin it as a standby: hadeck rejoin node-1.");
+    }
+
+    @Test
+    void anInactiveSlotHoldingWalBeyondTheLimitIsSaid() {
+        ClusterSnapshot s = Clusters.healthy().notStreaming("node-3").lag("node-3", 300 * MB, 10).build();
+        Finding f = only(s, "SLOT_RETAINING_WAL");
+        assertThat(f.message()).isEqualTo("Replication slot node_3 on node-1 is inactive and holds 300 MB of WAL (limit"
+                + " 256 MB, thresholds.lagCrit): the primary's disk fills until the slot is used or dropped.");
+        assertThat(f.action()).endsWith("SELECT pg_drop_replication_slot('node_3');");
+        assertThat(codes(Clusters.healthy().notStreaming("node-3").build())).doesNotContain("SLOT_RETAINING_WAL");
+    }
+
+    @Test
+    void synchronousModeWithoutASyncStandbyIsSaid() {
+        ClusterSnapshot s = Clusters.healthy().haSettings(new io.hadeck.model.HaSettings(10, 2, 1 << 20, true, true, false,
+                null, null)).build();
+        Finding f = only(s, "SYNC_STANDBY_MISSING");
+        assertThat(f.severity()).isEqualTo(Severity.CRIT);
+        assertThat(f.message()).isEqualTo("synchronous_mode is on but no standby of node-1 is synchronous (the sync key"
+                + " names none): commits on node-1 wait until one is.");
+    }
+
+    @Test
+    void aPrimaryWhosePatroniDiedIsSaidAtOnceWithTheSecondsLeftOnItsKey() {
+        ClusterSnapshot s = Clusters.healthy().leaderAgentDown("connection refused", 7L).build();
+        Finding f = only(s, "HA_AGENT_DOWN_ON_PRIMARY");
+        assertThat(f.severity()).isEqualTo(Severity.CRIT);
+        assertThat(f.nodes()).containsExactly("node-1");
+        assertThat(f.message()).isEqualTo("node-1's patroni does not answer (connection refused) while it holds the leader"
+                + " key and its PostgreSQL still accepts writes: the key expires in 7 s, then another node is promoted and"
+                + " node-1 keeps accepting writes: two writable primaries.");
+        assertThat(f.action()).contains("hadeck fence node-1");
+        assertThat(codes(Clusters.healthy().build())).doesNotContain("HA_AGENT_DOWN_ON_PRIMARY");
     }
 
     @Test

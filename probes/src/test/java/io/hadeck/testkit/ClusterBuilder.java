@@ -92,6 +92,17 @@ public final class ClusterBuilder {
         return new ClusterBuilder().named(name);
     }
 
+    private String leaderAgentDown;
+    private Long leaderKeyTtl;
+    private io.hadeck.model.HaSettings haSettings;
+
+    /** Patroni's settings and recorded positions as read from etcd (default: not read, nothing predicted). */
+    public ClusterBuilder haSettings(io.hadeck.model.HaSettings settings) {
+        haSettings = settings;
+        patroni = true;
+        return this;
+    }
+
     public ClusterBuilder named(String name) {
         this.cluster = name;
         return this;
@@ -182,6 +193,14 @@ public final class ClusterBuilder {
     /** Patroni 3.0.2 says role master / state running; newer Patroni says primary / streaming. */
     public ClusterBuilder legacyPatroniWords() {
         legacyPatroniWords = true;
+        return this;
+    }
+
+    /** The leader key holder's own Patroni does not answer ({@code why}); its key has {@code ttl} seconds left. */
+    public ClusterBuilder leaderAgentDown(String why, Long ttl) {
+        leaderAgentDown = why;
+        leaderKeyTtl = ttl;
+        patroni = true;
         return this;
     }
 
@@ -489,7 +508,7 @@ public final class ClusterBuilder {
             }
         }
         return new HaState("patroni", leaderKey, leaderKey == null ? null : now.minus(Duration.ofHours(2)),
-                !paused, members, pendingRequest);
+                !paused, members, pendingRequest, HaState.HolderFrom.LEADER_KEY, null, leaderAgentDown, leaderKeyTtl, haSettings);
     }
 
     private Observation<HaState> haState() {

@@ -3,8 +3,11 @@ package io.hadeck.actions.catalogue;
 import io.hadeck.actions.ActionException;
 import io.hadeck.actions.drbd.DrbdRecoveryRunbook;
 import io.hadeck.actions.patroni.ClusterFailoverRunbook;
+import io.hadeck.actions.patroni.FenceRunbook;
 import io.hadeck.actions.patroni.ForceLeaderRunbook;
 import io.hadeck.actions.patroni.NodeFailoverRunbook;
+import io.hadeck.actions.patroni.RejoinRunbook;
+import io.hadeck.actions.patroni.RestartRunbook;
 import io.hadeck.actions.patroni.SwitchoverRunbook;
 import io.hadeck.actions.runbook.Runbook;
 import io.hadeck.diagnosis.DrbdPairs;
@@ -48,6 +51,10 @@ public final class ActionCatalogue {
             case NODE_FAILOVER_OFF -> new NodeFailoverRunbook(kit.patroni(), r.node(), false);
             case NODE_FAILOVER_ON -> new NodeFailoverRunbook(kit.patroni(), r.node(), true);
             case DRBD_RECOVER -> drbd(kit, r);
+            case FENCE -> new FenceRunbook(kit.patroni(), r.node());
+            case REJOIN -> new RejoinRunbook(kit.patroni(), r.node());
+            case RESTART -> new RestartRunbook(kit.patroni(), RestartRunbook.Kind.RESTART, r.node());
+            case RELOAD -> new RestartRunbook(kit.patroni(), RestartRunbook.Kind.RELOAD, r.node());
         };
     }
 

@@ -17,7 +17,11 @@ public enum ActionKind {
     CLUSTER_FAILOVER_ON("set-cluster-failover on", false, false, "cluster failover on (automatic)"),
     NODE_FAILOVER_OFF("set-node-failover off", true, false, "forbid failover to the selected node"),
     NODE_FAILOVER_ON("set-node-failover on", true, false, "allow failover to the selected node"),
-    DRBD_RECOVER("drbd recover", false, true, "DRBD recovery for the selected pair");
+    DRBD_RECOVER("drbd recover", false, true, "DRBD recovery for the selected pair"),
+    FENCE("fence", true, false, "fence the selected node: stop its PostgreSQL (a primary that must not accept writes)"),
+    REJOIN("rejoin", true, true, "rejoin the selected node as a standby (Patroni reinitialize)"),
+    RESTART("restart", true, false, "restart PostgreSQL on the selected node (Patroni restart)"),
+    RELOAD("reload", true, false, "reload the selected node's configuration (Patroni reload)");
 
     private final String command;
     private final boolean needsNode;

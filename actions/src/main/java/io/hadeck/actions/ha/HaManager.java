@@ -42,4 +42,27 @@ public interface HaManager {
     default boolean choosesDemoteTarget() {
         return false;
     }
+
+    /**
+     * Stops PostgreSQL on {@code node} and keeps it from accepting writes (fence). Its output ends with
+     * where the node's WAL stopped, when the manager can tell.
+     */
+    default Call stopPostgres(String node) {
+        throw new io.hadeck.actions.ActionException(name() + " offers no way to stop PostgreSQL on one node from hadeck");
+    }
+
+    /** Wipes {@code node}'s data and clones it from the leader, as a standby (Patroni's reinitialize). */
+    default Call reinitialize(String node) {
+        throw new io.hadeck.actions.ActionException(name() + " offers no reinitialize of one node from hadeck");
+    }
+
+    /** Restarts PostgreSQL on {@code node} in its current role (Patroni POST /restart). */
+    default Call restart(String node) {
+        throw new io.hadeck.actions.ActionException(name() + " offers no restart of one node from hadeck");
+    }
+
+    /** Makes {@code node}'s manager read its configuration again (Patroni POST /reload). */
+    default Call reload(String node) {
+        throw new io.hadeck.actions.ActionException(name() + " offers no reload of one node from hadeck");
+    }
 }

@@ -25,6 +25,19 @@ public final class PatroniManager implements HaManager {
             + "elif grep -qE '^tags:[[:space:]]*$' \"$f\"; then sed -i -E \"s/^tags:[[:space:]]*$/tags:\\n  nofailover: $v/\" \"$f\"; "
             + "else printf 'tags:\\n  nofailover: %s\\n' \"$v\" >> \"$f\"; fi; grep -E '^[[:space:]]+nofailover:' \"$f\"";
 
+    /**
+     * Stops the node's postmaster the way its own tools would: data_dir and bin_dir from its Patroni
+     * YAML ($1), {@code pg_ctl stop -m fast}, then what pg_controldata says of the stopped cluster
+     * (state, last checkpoint: where its WAL ends). Run over ssh as the node's postgres user.
+     */
+    static final String STOP_POSTGRES = "f=$1; [ -r \"$f\" ] || { echo \"cannot read $f\" >&2; exit 3; }; "
+            + "d=$(sed -n -E 's/^[[:space:]]+data_dir:[[:space:]]*//p' \"$f\" | head -1 | tr -d \"\\\"'\"); "
+            + "b=$(sed -n -E 's/^[[:space:]]+bin_dir:[[:space:]]*//p' \"$f\" | head -1 | tr -d \"\\\"'\"); "
+            + "[ -n \"$d\" ] || { echo \"no postgresql.data_dir in $f\" >&2; exit 3; }; "
+            + "[ -n \"$b\" ] || b=$(dirname \"$(command -v pg_ctl || ls -d /usr/lib/postgresql/*/bin/pg_ctl | tail -1)\"); "
+            + "\"$b/pg_ctl\" stop -D \"$d\" -m fast -w -t 60 >&2 || exit $?; "
+            + "\"$b/pg_controldata\" -D \"$d\" | grep -E '^(Database cluster state|Latest checkpoint location|Latest checkpoint.s TimeLineID):'";
+
     private final ClusterConfig cluster;
     private final PatroniRest rest;
     private final RemoteShell shell;
@@ -111,6 +124,56 @@ public final class PatroniManager implements HaManager {
                         + reload.oneLine());
             }
             return node + ": " + r.stdout().strip() + "; " + reload.oneLine();
+        });
+    }
+
+    /**
+     * Patroni 3.0.2 has no REST call that stops PostgreSQL and keeps it stopped, so the postmaster is
+     * stopped with pg_ctl over ssh; a Patroni still running there starts it again as a standby when
+     * it does not hold the leader key (and rewinds it), which is what a fence wants too.
+     */
+    @Override
+    public Call stopPostgres(String node) {
+        NodeConfig n = node(node);
+        String file = configPath(node);
+        List<String> argv = List.of("sh", "-c", STOP_POSTGRES, "sh", file);
+        return new Call(shell.describe(n, argv), () -> {
+            ShellResult r = shell.run(n, argv, Duration.ofSeconds(90));
+            if (!r.ok()) {
+                throw new ActionException("could not stop PostgreSQL on " + node + ": exit " + r.exitCode() + " "
+                        + r.firstLine());
+            }
+            return r.stdout().strip().replaceAll("\\s*\n\\s*", "; ").replaceAll(":\\s+", ": ");
+        });
+    }
+
+    /** POST /reinitialize {"force": true}: Patroni stops the node, wipes its data and clones it from the leader. */
+    @Override
+    public Call reinitialize(String node) {
+        return post(node, "/reinitialize", "{\"force\":true}", Duration.ofSeconds(15), "reinitialize");
+    }
+
+    /** POST /restart {}: Patroni restarts PostgreSQL in its role and answers when it is up again. */
+    @Override
+    public Call restart(String node) {
+        return post(node, "/restart", "{}", MOVE_TIMEOUT.multipliedBy(2), "restart");
+    }
+
+    /** POST /reload: what patronictl reload does. */
+    @Override
+    public Call reload(String node) {
+        return post(node, "/reload", null, Duration.ofSeconds(10), "reload");
+    }
+
+    private Call post(String node, String path, String body, Duration timeout, String verb) {
+        String url = api(node);
+        return new Call("POST " + url + path + (body == null ? "" : " " + body), () -> {
+            PatroniRest.Reply r = rest.send(url, path, "POST", body, timeout);
+            if (!r.ok()) {
+                throw new ActionException("Patroni on " + node + " refused to " + verb + ": HTTP " + r.status() + " "
+                        + r.oneLine());
+            }
+            return r.oneLine();
         });
     }
 

@@ -6,6 +6,9 @@ import io.hadeck.actions.runbook.Check;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.model.EtcdCluster;
 import io.hadeck.model.HaMember;
+import io.hadeck.model.HaSettings;
+import io.hadeck.model.HaState;
+import io.hadeck.model.Lsn;
 import io.hadeck.model.PgInstance;
 
 import java.util.Optional;
@@ -120,5 +123,69 @@ final class PatroniChecks {
                     + " demote; to move the primary role away from " + current + ": hadeck demote " + current);
         }
         return Check.pass("primary", current, current + " is the one primary");
+    }
+
+    /**
+     * Patroni's own verdict on a switchover to {@code candidate}, predicted before anything is sent
+     * (Patroni 3.0.2, api.py is_failover_possible and ha.py is_failover_possible): the candidate's
+     * tags (nofailover; failover_priority 0 in newer Patroni), the synchronous standby in synchronous
+     * mode, the leader's position as recorded in etcd at its last loop against the candidate's live
+     * position (maximum_lag_on_failover), and its timeline (check_timeline). Patroni judges the
+     * recorded position, not the live lag: a candidate can be refused while it shows lag 0.
+     */
+    Check patroniVerdict(String candidate) {
+        String name = "Patroni's verdict";
+        if (facts.ha().isEmpty()) {
+            return Check.fail(name, "unknown", haUnknown(facts, "what Patroni will say"));
+        }
+        HaState ha = facts.ha().get();
+        HaSettings st = ha.settings();
+        if (st == null) {
+            return Check.pass(name, "not predicted", "Patroni's settings could not be read from etcd: hadeck cannot"
+                    + " predict Patroni's answer; Patroni decides when asked");
+        }
+        java.util.Map<String, String> tags = ha.member(candidate).map(HaMember::tags).orElse(java.util.Map.of());
+        String settings = "maximum_lag_on_failover " + Sizes.bytes(st.maximumLagOnFailover()) + ", loop_wait "
+                + st.loopWait() + " s, ttl " + st.ttl() + " s" + (st.synchronousMode() ? ", synchronous_mode"
+                + (st.synchronousModeStrict() ? "_strict" : "") + " (sync standby: "
+                + (st.syncStandby() == null ? "none" : st.syncStandby()) + ")" : "") + (st.checkTimeline() ? ", check_timeline" : "");
+        boolean nofailover = ha.member(candidate).map(m -> !m.failoverAllowed()).orElse(false);
+        if (nofailover || "0".equals(tags.get("failover_priority"))) {
+            return Check.fail(name, "refuses", "Patroni will refuse: " + candidate + " is tagged "
+                    + (nofailover ? "nofailover" : "failover_priority 0")
+                    + " (Patroni answers \"switchover is not possible: no good candidates have been found\")");
+        }
+        if (st.synchronousMode() && (st.syncStandby() == null || !java.util.Arrays.asList(st.syncStandby().split(","))
+                .contains(candidate))) {
+            return Check.fail(name, "refuses", "Patroni will refuse: synchronous_mode is on and " + candidate + " is not"
+                    + " the synchronous standby (" + (st.syncStandby() == null ? "none is" : st.syncStandby() + " is")
+                    + (("true".equals(tags.get("nosync"))) ? "; " + candidate + " is tagged nosync" : "")
+                    + "): Patroni answers \"candidate name does not match with sync_standby\"");
+        }
+        Optional<PgInstance> pg = facts.pg(candidate);
+        Lsn live = pg.map(p -> max(p.receivedLsn(), p.replayedLsn())).orElse(null);
+        if (st.leaderOptime() != null && live != null) {
+            long behind = st.leaderOptime().minus(live);
+            if (behind > st.maximumLagOnFailover()) {
+                Long liveLag = pg.get().lagBytes();
+                return Check.fail(name, "refuses", "Patroni will refuse: " + candidate + " is at " + live + ", "
+                        + Sizes.bytes(behind) + " behind the leader's position recorded in etcd (" + st.leaderOptime()
+                        + "), limit " + Sizes.bytes(st.maximumLagOnFailover()) + " (maximum_lag_on_failover); its live lag is "
+                        + (liveLag == null ? "unknown" : Sizes.bytes(liveLag)) + " — retry after one loop ("
+                        + st.loopWait() + " s)");
+            }
+        }
+        Integer tl = pg.map(PgInstance::timeline).orElse(null);
+        Integer leaderTl = facts.primaries().size() == 1 ? facts.pg(facts.primaries().get(0)).map(PgInstance::timeline)
+                .orElse(null) : null;
+        if (st.checkTimeline() && tl != null && leaderTl != null && tl < leaderTl) {
+            return Check.fail(name, "refuses", "Patroni will refuse: check_timeline is on and " + candidate + " is on"
+                    + " timeline " + tl + ", behind the cluster's " + leaderTl);
+        }
+        return Check.pass(name, "accepts", "Patroni will accept " + candidate + " (" + settings + ")");
+    }
+
+    private static Lsn max(Lsn a, Lsn b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -75,6 +75,12 @@ final class PgFacts {
         return pg(node).map(p -> p.isPrimary() ? p.currentLsn() : p.replayedLsn() != null ? p.replayedLsn() : p.currentLsn());
     }
 
+    /** "node-1: 3, node-2: 0": client sessions on each writable primary, "?" where unknown. */
+    String clientSessions() {
+        return primaries().stream().map(n -> n + ": " + pg(n).map(PgInstance::clientSessions).map(String::valueOf)
+                .orElse("?")).collect(Collectors.joining(", "));
+    }
+
     /** Patroni's state in this snapshot; empty when it could not be read (see {@link #haError()}). */
     Optional<HaState> ha() {
         return s.ha() == null ? Optional.empty() : s.ha().get();

@@ -71,6 +71,7 @@ public final class SwitchoverRunbook implements Runbook {
             checks.add(c.streamsFromPrimary(to, from));
             checks.add(c.lagWithinLimit(to));
             checks.add(c.nodeFailoverAllowed(to));
+            checks.add(c.patroniVerdict(to));
         }
         checks.add(c.etcdQuorum());
         checks.add(c.clusterFailoverEnabled());

@@ -18,6 +18,11 @@ public interface Confirmer {
         return true;
     }
 
+    /** Asks the operator for free text (an optional reason); empty when skipped or nobody is there. */
+    default Optional<String> ask(String question) {
+        return Optional.empty();
+    }
+
     /** Asks the operator to pick one of {@code options}; empty when cancelled or nobody is there. */
     default Optional<String> choose(String question, List<String> options) {
         return Optional.empty();

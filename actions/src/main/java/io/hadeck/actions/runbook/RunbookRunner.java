@@ -55,6 +55,9 @@ public final class RunbookRunner {
         Runbook rb = runbook;
         Plan plan = rb.plan();
         Trail trail = new Trail(plan);
+        if (options.reason() != null) {
+            trail.write("reason", "given", options.reason());
+        }
         for (int round = 1; ; round++) {
             Instant shown = clock.instant();
             trail.write("plan", "planned", planText(plan));
@@ -145,6 +148,10 @@ public final class RunbookRunner {
         if (r == null && plan.canLoseData()) {
             r = word(plan, ConfirmationRules.dataLoss(options, terminal), confirmer, plan.dataLoss() + " Type "
                     + Plan.DATA_LOSS_WORD + " to accept:", Plan.DATA_LOSS_WORD, "confirm data loss", trail);
+        }
+        if (r == null && options.reason() == null && options.frontEnd() == FrontEnd.CONSOLE && terminal) {
+            confirmer.ask("Why? A reason for the audit log (optional; Enter skips):")
+                    .filter(t -> !t.isBlank()).ifPresent(t -> trail.write("reason", "given", t.strip()));
         }
         return r;
     }

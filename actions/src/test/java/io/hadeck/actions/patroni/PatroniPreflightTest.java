@@ -126,10 +126,13 @@ class PatroniPreflightTest {
     @Test
     void promoteIsRefusedWhenPatronisStateCannotBeRead() {
         Plan p = promote(haUnreadable(Clusters.healthyPrimaryTwoStandbys(), NO_PATRONI), "node-2");
-        assertThat(p.failedChecks()).extracting(Check::name).containsExactly("node failover", "cluster failover");
+        assertThat(p.failedChecks()).extracting(Check::name).containsExactly("node failover", "Patroni's verdict",
+                "cluster failover");
         assertThat(p.failedChecks()).extracting(Check::current).containsOnly("unknown");
         assertThat(reasons(p)).isEqualTo("Patroni's state could not be read (" + NO_PATRONI + "): hadeck cannot tell"
                 + " whether node-2 may become leader; make Patroni's REST API (GET /cluster) or etcd answer from here,"
+                + " then plan again | Patroni's state could not be read (" + NO_PATRONI + "): hadeck cannot tell"
+                + " what Patroni will say; make Patroni's REST API (GET /cluster) or etcd answer from here,"
                 + " then plan again | Patroni's state could not be read (" + NO_PATRONI + "): hadeck cannot tell"
                 + " whether cluster failover is on; make Patroni's REST API (GET /cluster) or etcd answer from here,"
                 + " then plan again");
@@ -159,5 +162,46 @@ class PatroniPreflightTest {
         ClusterSnapshot s = haUnreadable(Clusters.healthyPrimaryTwoStandbys(), NO_PATRONI);
         assertThat(ctx(s).stateNow()).isEqualTo("node-1 is primary on timeline 3; node-2, node-3 stream from it;"
                 + " Patroni's state could not be read (" + NO_PATRONI + ")");
+    }
+
+    // ------------------------------------------------------------------ Patroni's own verdict, predicted
+
+    static io.hadeck.model.HaSettings settings(long maxLag, io.hadeck.model.Lsn leaderOptime, boolean sync, String syncStandby) {
+        return new io.hadeck.model.HaSettings(10, 2, maxLag, sync, false, false, leaderOptime, syncStandby);
+    }
+
+    @Test
+    void aNofailoverCandidateIsRefusedWithPatronisOwnWords() {
+        Plan p = promote(Clusters.healthy().noFailover("node-2").haSettings(settings(1 << 20, null, false, null)).build(),
+                "node-2");
+        assertThat(reasons(p)).contains("Patroni will refuse: node-2 is tagged nofailover (Patroni answers \"switchover"
+                + " is not possible: no good candidates have been found\")");
+    }
+
+    @Test
+    void inSynchronousModeOnlyTheSyncStandbyMayTakeOver() {
+        Plan p = promote(Clusters.healthy().haSettings(settings(1 << 20, null, true, "node-3")).build(), "node-2");
+        assertThat(reasons(p)).isEqualTo("Patroni will refuse: synchronous_mode is on and node-2 is not the synchronous"
+                + " standby (node-3 is): Patroni answers \"candidate name does not match with sync_standby\"");
+        assertThat(promote(Clusters.healthy().haSettings(settings(1 << 20, null, true, "node-3")).build(), "node-3").refused())
+                .isFalse();
+    }
+
+    @Test
+    void patroniJudgesTheRecordedPositionNotTheLiveLag() {
+        ClusterSnapshot s0 = Clusters.healthy().build();
+        io.hadeck.model.Lsn at = s0.node("node-2").flatMap(n -> n.postgres().get()).map(p -> p.replayedLsn()).orElseThrow();
+        io.hadeck.model.Lsn recorded = new io.hadeck.model.Lsn(at.value() + (3L << 20));
+        Plan p = promote(Clusters.healthy().haSettings(settings(1 << 20, recorded, false, null)).build(), "node-2");
+        assertThat(reasons(p)).startsWith("Patroni will refuse: node-2 is at ").contains(", 3 MiB behind the leader's"
+                + " position recorded in etcd (" + recorded + "), limit 1 MiB (maximum_lag_on_failover); its live lag is ")
+                .endsWith(" — retry after one loop (2 s)");
+    }
+
+    @Test
+    void whenPatroniWouldAcceptThePlanSaysWhy() {
+        Plan p = promote(Clusters.healthy().haSettings(settings(1 << 20, null, false, null)).build(), "node-2");
+        assertThat(p.preflight()).anySatisfy(c -> assertThat(c.reason()).isEqualTo("Patroni will accept node-2"
+                + " (maximum_lag_on_failover 1 MiB, loop_wait 2 s, ttl 10 s)"));
     }
 }

@@ -55,7 +55,33 @@ class RunbookRunnerTest {
                 asked.add(q);
                 return a.isEmpty() ? Optional.empty() : Optional.of(a.remove(0));
             }
+
+            @Override
+            public Optional<String> ask(String q) {
+                asked.add(q);
+                return a.isEmpty() ? Optional.empty() : Optional.of(a.remove(0));
+            }
         };
+    }
+
+    @Test
+    void theReasonGivenOnTheCommandLineIsAudited() {
+        FakeRunbook rb = new FakeRunbook().step("switchover", () -> Verdict.ok("done"));
+        runner.run(rb, new RunOptions(false, false, FrontEnd.BATCH, true, false, "INC-4711 split-brain on node-1"),
+                Confirmer.NOBODY, RunListener.NONE);
+        assertThat(audit.tail(10)).anySatisfy(a -> {
+            assertThat(a.step()).isEqualTo("reason");
+            assertThat(a.detail()).isEqualTo("INC-4711 split-brain on node-1");
+        });
+    }
+
+    @Test
+    void theConsoleAsksForAnOptionalReasonAfterTheName() {
+        FakeRunbook rb = new FakeRunbook().step("switchover", () -> Verdict.ok("done"));
+        RunReport r = runner.run(rb, RunOptions.console(false), typing("node-2", "rolling kernel update"), RunListener.NONE);
+        assertThat(r.outcome()).isEqualTo(RunReport.Outcome.DONE);
+        assertThat(asked).containsExactly("node-2", "Why? A reason for the audit log (optional; Enter skips):");
+        assertThat(audit.tail(20)).anySatisfy(a -> assertThat(a.detail()).isEqualTo("rolling kernel update"));
     }
 
     @Test

@@ -40,6 +40,10 @@ public final class Commands {
             io.hadeck.console.commands.action.ForceLeaderCommand.class,
             io.hadeck.console.commands.action.SetClusterFailoverCommand.class,
             io.hadeck.console.commands.action.SetNodeFailoverCommand.class,
+            io.hadeck.console.commands.action.FenceCommand.class,
+            io.hadeck.console.commands.action.RejoinCommand.class,
+            io.hadeck.console.commands.action.RestartCommand.class,
+            io.hadeck.console.commands.action.ReloadCommand.class,
             io.hadeck.console.commands.action.AuditCommand.class
     );
 

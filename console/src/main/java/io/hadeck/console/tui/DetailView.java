@@ -27,6 +27,7 @@ public final class DetailView {
         List<Line> out = new ArrayList<>();
         out.add(Line.of(Role.TEXT).add(NodeCard.title(n, s, c)).add("   Esc back, j/k scroll", Role.DIM));
         section(out, "HA manager member", n.ha(), c);
+        settings(out, s);
         section(out, "PostgreSQL", n.postgres(), c);
         section(out, "etcd member", n.etcd(), c);
         section(out, "Elasticsearch node", n.elasticsearch(), c);
@@ -45,6 +46,17 @@ public final class DetailView {
             }
         }
         return out;
+    }
+
+    /** What the HA manager's verdicts depend on (ttl, loop_wait, maximum_lag_on_failover, synchronous mode, sync standby). */
+    private static void settings(List<Line> out, ClusterSnapshot s) {
+        io.hadeck.model.HaSettings h = s.ha() == null ? null : s.ha().get().map(io.hadeck.model.HaState::settings).orElse(null);
+        if (h == null) {
+            return;
+        }
+        out.add(Line.of(Role.TEXT));
+        out.add(Line.text("HA manager settings (cluster-wide, as recorded in its store)", Role.TITLE));
+        fields(out, h, "  ", Role.TEXT);
     }
 
     private static <T> void section(List<Line> out, String title, Observation<T> o, RenderContext c) {

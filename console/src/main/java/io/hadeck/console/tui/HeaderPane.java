@@ -135,7 +135,9 @@ public final class HeaderPane {
         String leader = !h.holderFromKey() ? "leader key not read" + (h.leaderKeyHolder() == null ? "" : " (" + h.leaderKeyHolder() + "?)")
                 : h.leaderKeyHolder() == null ? "no leader key" : "leader " + h.leaderKeyHolder();
         String failover = h.clusterFailoverEnabled() ? "failover on" : "failover OFF";
-        Line l = part(c, sev, "HA " + leader + " " + c.glyphs().dot() + " " + failover);
+        String sync = h.settings() == null || !h.settings().synchronousMode() ? ""
+                : " " + c.glyphs().dot() + " sync " + (h.settings().syncStandby() == null ? "NONE" : h.settings().syncStandby());
+        Line l = part(c, sev, "HA " + leader + " " + c.glyphs().dot() + " " + failover + sync);
         return Optional.of(stale(l, r));
     }
 

@@ -43,7 +43,9 @@ public final class KeyMap {
                 action("F", ActionKind.FORCE_LEADER),
                 action("M", ActionKind.CLUSTER_FAILOVER_OFF),
                 action("A", ActionKind.CLUSTER_FAILOVER_ON),
-                action("R", ActionKind.DRBD_RECOVER));
+                action("R", ActionKind.DRBD_RECOVER),
+                action("X", ActionKind.FENCE),
+                action("J", ActionKind.REJOIN));
         return new KeyMap(readOnly ? all.stream().filter(b -> !b.dangerous()).toList() : all);
     }
 

@@ -123,7 +123,8 @@ public final class NodeCard {
         Line l = Line.of(Role.TEXT).add(h.role(), leader ? Role.PRIMARY : Role.STANDBY).add(" " + h.state(), Role.TEXT)
                 .add(" " + c.glyphs().dot() + " ", Role.DIM)
                 .add(h.failoverAllowed() ? "failover on" : c.glyphs().symbol(Severity.WARN) + " nofailover",
-                        h.failoverAllowed() ? Role.TEXT : Role.WARN);
+                        h.failoverAllowed() ? Role.TEXT : Role.WARN)
+                .add(h.pendingRestart() ? " " + c.glyphs().dot() + " restart pending" : "", Role.WARN);
         return List.of(l);
     }
 

@@ -97,6 +97,13 @@ public final class EtcdGateway {
         return out;
     }
 
+    /** Seconds left on a lease ({@code etcdctl lease timetolive}); null when it has expired or is unknown. */
+    public Long leaseTimeToLive(String endpoint, long lease, Duration timeout) throws IOException {
+        JsonNode ttl = call(endpoint, "lease/timetolive", "{\"ID\":" + lease + "}", timeout).path("TTL");
+        long t = ttl.isMissingNode() ? -1 : Long.parseLong(ttl.asText("-1"));
+        return t < 0 ? null : t;
+    }
+
     /** What {@code etcdctl endpoint health} does: a linearizable read of one key, which needs the member's quorum. */
     public void quorumRead(String endpoint, Duration timeout) throws IOException {
         call(endpoint, "kv/range", "{\"key\":\"" + b64("health".getBytes(StandardCharsets.UTF_8)) + "\"}", timeout);

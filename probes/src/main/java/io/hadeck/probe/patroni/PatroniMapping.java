@@ -3,6 +3,8 @@ package io.hadeck.probe.patroni;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hadeck.model.HaMember;
+import io.hadeck.model.HaSettings;
+import io.hadeck.model.Lsn;
 import io.hadeck.model.HaState;
 import io.hadeck.probe.ProbeException;
 
@@ -56,7 +58,8 @@ public final class PatroniMapping {
             out.add(new HaMember(m.path("name").asText(), role(text(m, "role")), text(m, "state"),
                     !"true".equals(tags.get("nofailover")),
                     lag != null && lag.isNumber() ? lag.asLong() : null,
-                    m.hasNonNull("timeline") ? m.get("timeline").asInt() : null, text(m, "api_url"), tags));
+                    m.hasNonNull("timeline") ? m.get("timeline").asInt() : null, text(m, "api_url"), tags,
+                    m.path("pending_restart").asBoolean(false)));
         }
         return out;
     }
@@ -72,7 +75,8 @@ public final class PatroniMapping {
             Map<String, String> tags = tags(m.get("tags"));
             out.add(new HaMember(k.name().substring("members/".length()), role(text(m, "role")), text(m, "state"),
                     !"true".equals(tags.get("nofailover")), null,
-                    m.hasNonNull("timeline") ? m.get("timeline").asInt() : null, text(m, "api_url"), tags));
+                    m.hasNonNull("timeline") ? m.get("timeline").asInt() : null, text(m, "api_url"), tags,
+                    m.path("pending_restart").asBoolean(false)));
         }
         return out;
     }
@@ -101,7 +105,36 @@ public final class PatroniMapping {
                 : rest != null && rest.has("scheduled_switchover") ? rest.get("scheduled_switchover").toString() : null;
         return new HaState("patroni", holder, holder == null ? null : leaderSince(byName.get("history"), holder, observedSince),
                 !paused, members, pending == null || pending.isEmpty() ? null : pending,
-                keys != null ? HaState.HolderFrom.LEADER_KEY : HaState.HolderFrom.MEMBER_ROLES);
+                keys != null ? HaState.HolderFrom.LEADER_KEY : HaState.HolderFrom.MEMBER_ROLES)
+                .withSettings(keys == null ? null : settings(byName));
+    }
+
+    /**
+     * Patroni's dynamic configuration (the {@code config} key, what {@code GET /config} answers), the
+     * leader's recorded position ({@code status} key's optime; older Patroni: {@code optime/leader})
+     * and the synchronous standby ({@code sync} key). Absent values are Patroni's defaults.
+     */
+    static HaSettings settings(Map<String, Key> byName) {
+        HaSettings d = HaSettings.patroniDefaults();
+        JsonNode c = byName.containsKey("config") ? parse(byName.get("config").value()) : JSON.nullNode();
+        JsonNode status = byName.containsKey("status") ? parse(byName.get("status").value()) : JSON.nullNode();
+        Long optime = status.hasNonNull("optime") ? Long.valueOf(status.get("optime").asLong())
+                : byName.containsKey("optime/leader") ? parseLong(byName.get("optime/leader").value()) : null;
+        JsonNode sync = byName.containsKey("sync") ? parse(byName.get("sync").value()) : JSON.nullNode();
+        String standby = sync.hasNonNull("sync_standby") && !sync.get("sync_standby").asText().isBlank()
+                ? sync.get("sync_standby").asText() : null;
+        return new HaSettings(c.path("ttl").asLong(d.ttl()), c.path("loop_wait").asLong(d.loopWait()),
+                c.path("maximum_lag_on_failover").asLong(d.maximumLagOnFailover()),
+                c.path("synchronous_mode").asBoolean(false), c.path("synchronous_mode_strict").asBoolean(false),
+                c.path("check_timeline").asBoolean(false), optime == null ? null : new Lsn(optime), standby);
+    }
+
+    private static Long parseLong(String s) {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The last promotion in the history key, when it names the current holder; else when we first saw the key. */

@@ -91,6 +91,9 @@ public class PatroniReader extends Probe<HaState> {
     protected HaState fetch() throws Exception {
         Duration budget = budget();
         Future<List<PatroniMapping.Key>> keys = etcdEndpoints.isEmpty() ? null : FirstAnswer.submit(() -> keys(budget));
+        // asked at once of the holder seen last time, so a dead agent costs no extra round trip
+        String guess = lastHolder();
+        Future<String> alive = guess == null ? null : FirstAnswer.submit(() -> liveness(guess));
         JsonNode rest = null;
         String restError = null;
         try {
@@ -111,7 +114,75 @@ public class PatroniReader extends Probe<HaState> {
         if (rest == null && k == null) {
             throw new ProbeException("Patroni: " + restError + (etcdError == null ? "" : "; etcd: " + etcdError));
         }
-        return PatroniMapping.state(rest, k, observedSince(k));
+        HaState state = PatroniMapping.state(rest, k, observedSince(k));
+        return leaderAgent(state, k, rest != null ? lastAnswered : null, guess, alive);
+    }
+
+    private synchronized String lastHolder() {
+        return seenHolder;
+    }
+
+    /** How long the key holder's own Patroni may take to say it is alive: a hung one must not hold up the reading. */
+    static final Duration LIVENESS_LIMIT = Duration.ofMillis(1500);
+
+    /**
+     * Whether the leader key holder's own Patroni answers ({@code GET /liveness}), and when it does not,
+     * how long its key's lease has left: a primary whose HA agent died keeps its key, and accepts
+     * writes, until the lease runs out; then another node is promoted and two primaries accept writes.
+     */
+    private HaState leaderAgent(HaState state, List<PatroniMapping.Key> keys, String answeredCluster, String guess,
+                                Future<String> alive) throws InterruptedException {
+        String holder = state.leaderKeyHolder();
+        String why;
+        if (holder == null || holder.equals(answeredCluster) || cluster.node(holder).map(NodeConfig::patroni).isEmpty()) {
+            why = null;
+        } else if (holder.equals(guess) && alive != null) {
+            try {
+                why = alive.get(LIVENESS_LIMIT.toMillis() + 200, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                alive.cancel(true);
+                why = io.hadeck.probe.Failures.describe(e, LIVENESS_LIMIT);
+            }
+        } else {
+            why = liveness(holder);
+        }
+        if (alive != null && !alive.isDone()) {
+            alive.cancel(true);
+        }
+        return why == null ? state : state.withLeaderAgent(why, leaseLeft(keys));
+    }
+
+    /** Null when {@code node}'s own Patroni says it is alive ({@code GET /liveness}); else why not. */
+    private String liveness(String node) {
+        String url = cluster.node(node).map(NodeConfig::patroni).orElse(null);
+        if (url == null) {
+            return null;
+        }
+        Duration limit = budget().compareTo(LIVENESS_LIMIT) < 0 ? budget() : LIVENESS_LIMIT;
+        try {
+            http().get(url.replaceAll("/+$", "") + "/liveness", limit);
+            return null;
+        } catch (Exception e) {
+            return io.hadeck.probe.Failures.describe(e, limit);
+        }
+    }
+
+    /** Seconds left on the leader key's lease, null when etcd does not say. */
+    private Long leaseLeft(List<PatroniMapping.Key> keys) {
+        PatroniMapping.Key leader = keys == null ? null
+                : keys.stream().filter(k -> k.name().equals("leader")).findFirst().orElse(null);
+        if (leader == null || leader.lease() == 0) {
+            return null;
+        }
+        String endpoint = lastEtcd != null ? lastEtcd : etcdEndpoints.isEmpty() ? null : etcdEndpoints.get(0);
+        if (endpoint == null) {
+            return null;
+        }
+        try {
+            return etcd.leaseTimeToLive(endpoint, leader.lease(), LIVENESS_LIMIT);
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     /** When this reader first saw the current leader key (same holder, same create revision). */

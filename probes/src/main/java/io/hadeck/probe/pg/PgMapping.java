@@ -46,7 +46,7 @@ public final class PgMapping {
                 current, standby ? received : null, standby ? replayed : null, lagBytes, lagSeconds, replayAge,
                 epoch(s.get("last_replay_epoch")), Boolean.parseBoolean(s.get("replay_paused")),
                 rows.replication().stream().map(PgMapping::replication).toList(), receiver,
-                rows.slots().stream().map(PgMapping::slot).toList());
+                rows.slots().stream().map(PgMapping::slot).toList(), integer(s.get("client_sessions")));
     }
 
     private record Timeline(int id, TimelineSource source) {

@@ -28,7 +28,10 @@ final class PgQueries {
                    extract(epoch from now() - pg_last_xact_replay_timestamp())::text as replay_age_seconds,
                    case when pg_is_in_recovery() then pg_is_wal_replay_paused()::text else 'false' end as replay_paused,
                    (select timeline_id::text from pg_control_checkpoint()) as checkpoint_timeline,
-                   (select min_recovery_end_timeline::text from pg_control_recovery()) as min_recovery_timeline
+                   (select min_recovery_end_timeline::text from pg_control_recovery()) as min_recovery_timeline,
+                   (select count(*)::text from pg_stat_activity
+                     where backend_type = 'client backend' and usename <> current_user
+                       and coalesce(application_name, '') not like 'Patroni%') as client_sessions
             """;
 
     static final String REPLICATION = """

@@ -38,6 +38,9 @@ public abstract class ActionCommand extends BaseCommand {
     @Option(names = "--accept-data-loss", description = "With --yes: accept a plan that can lose data (else such a plan is refused, exit 4). In the REPL and the console LOSE DATA is typed instead.")
     boolean acceptDataLoss;
 
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why you act (a ticket, an incident): recorded in the audit log with the action.")
+    String reason;
+
     @Option(names = "--json", description = "Print the plan and the report as JSON at the end instead of progress text.")
     boolean json;
 
@@ -73,7 +76,7 @@ public abstract class ActionCommand extends BaseCommand {
         FrontEnd front = session.frontEnd();
         // -y before the command is a setting of one-shot runs and batch files, never of a REPL session
         boolean yesNow = yes || session.options().assumeYes() && (front == FrontEnd.ONE_SHOT || front == FrontEnd.BATCH);
-        RunOptions options = new RunOptions(dryRun, session.readOnly(), front, yesNow, acceptDataLoss);
+        RunOptions options = new RunOptions(dryRun, session.readOnly(), front, yesNow, acceptDataLoss, reason);
         OperatorConfirmer confirmer = new OperatorConfirmer(session.confirmer());
         try (ActionKit kit = new ActionKit(session.cluster(), session.clock())) {
             RunReport report;

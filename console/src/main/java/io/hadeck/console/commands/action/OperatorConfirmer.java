@@ -28,6 +28,11 @@ public final class OperatorConfirmer implements Confirmer {
     }
 
     @Override
+    public Optional<String> ask(String question) {
+        return console.interactive() ? console.answer(question) : Optional.empty();
+    }
+
+    @Override
     public Optional<String> choose(String question, List<String> options) {
         if (!console.interactive()) {
             return Optional.empty();
