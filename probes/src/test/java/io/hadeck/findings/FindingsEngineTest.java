@@ -67,8 +67,8 @@ class FindingsEngineTest {
     void anInactiveSlotHoldingWalBeyondTheLimitIsSaid() {
         ClusterSnapshot s = Clusters.healthy().notStreaming("node-3").lag("node-3", 300 * MB, 10).build();
         Finding f = only(s, "SLOT_RETAINING_WAL");
-        assertThat(f.message()).isEqualTo("Replication slot node_3 on node-1 is inactive and holds 300 MB of WAL (limit"
-                + " 256 MB, thresholds.lagCrit): the primary's disk fills until the slot is used or dropped.");
+        assertThat(f.message()).isEqualTo("Replication slot node_3 on node-1 is inactive and holds 300 MiB of WAL (limit"
+                + " 256 MiB, thresholds.lagCrit): the primary's disk fills until the slot is used or dropped.");
         assertThat(f.action()).endsWith("SELECT pg_drop_replication_slot('node_3');");
         assertThat(codes(Clusters.healthy().notStreaming("node-3").build())).doesNotContain("SLOT_RETAINING_WAL");
     }

@@ -12,4 +12,13 @@ public abstract class DataCommand extends BaseCommand {
     protected void print(Result r) {
         print(r, json);
     }
+
+    /** {@code --watch}: {@code once} every {@code interval} on the session's live watcher until Ctrl-C; else once. */
+    protected int onceOrWatch(boolean watch, java.time.Duration interval, java.util.function.IntSupplier once) {
+        if (!watch) {
+            return once.getAsInt();
+        }
+        session.source();
+        return Repeat.every(interval, out(), Repeat.onTerminal(json), once);
+    }
 }

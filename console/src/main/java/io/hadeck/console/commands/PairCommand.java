@@ -33,11 +33,7 @@ public class PairCommand {
 
         @Override
         public Integer call() {
-            if (watch) {
-                session.source();
-                return Repeat.every(interval, out(), Repeat.onTerminal(json), this::once);
-            }
-            return once();
+            return onceOrWatch(watch, interval, this::once);
         }
 
         private int once() {

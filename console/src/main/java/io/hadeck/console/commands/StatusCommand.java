@@ -21,11 +21,7 @@ public class StatusCommand extends DataCommand {
 
     @Override
     public Integer call() {
-        if (watch) {
-            session.source();
-            return Repeat.every(interval, out(), Repeat.onTerminal(json), this::once);
-        }
-        return once();
+        return onceOrWatch(watch, interval, this::once);
     }
 
     private int once() {
