@@ -71,8 +71,11 @@ class FleetIT {
         var yaml = new org.yaml.snakeyaml.Yaml();
         Map<String, Object> one = yaml.load(Files.readString(Lab.configPath()));
         Map<String, Object> two = yaml.load(Files.readString(dir2().resolve("hadeck.yaml")));
-        List<Map<String, Object>> clusters = new ArrayList<>((List<Map<String, Object>>) one.get("clusters"));
-        Map<String, Object> second = ((List<Map<String, Object>>) two.get("clusters")).get(0);
+        // the lab's Patroni cluster only: the lab's config also names the same nodes as cluster "chef"
+        List<Map<String, Object>> clusters = new ArrayList<>(((List<Map<String, Object>>) one.get("clusters")).stream()
+                .filter(c -> "lab".equals(c.get("name"))).toList());
+        Map<String, Object> second = ((List<Map<String, Object>>) two.get("clusters")).stream()
+                .filter(c -> "lab".equals(c.get("name"))).findFirst().orElseThrow();
         second.put("name", "lab2");
         second.remove("elasticsearch");
         clusters.add(second);
