@@ -63,6 +63,9 @@ class ConsoleRecoveryIT {
             console.keys("drbd-a", "Enter");
             console.await("LOSE DATA asked", s -> s.contains("Type LOSE DATA to accept"), Duration.ofSeconds(30));
             console.keys("LOSE DATA", "Enter");
+            // the reason for the audit log is optional: Enter skips it
+            console.await("the reason asked", s -> s.contains("A reason for the audit log"), Duration.ofSeconds(30));
+            console.keys("Enter");
             String done = console.await("the account", s -> s.contains("exit 0 · any key closes"), Duration.ofSeconds(150));
             assertThat(done).contains("done: Connected, UpToDate/UpToDate");
             console.keys("Escape");   // any key closes the account; the console is back on its main view
