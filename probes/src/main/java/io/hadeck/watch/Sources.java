@@ -11,7 +11,6 @@ import io.hadeck.probe.chef.ChefNodeReader;
 import io.hadeck.probe.drbd.DrbdReader;
 import io.hadeck.probe.es.ElasticsearchReader;
 import io.hadeck.probe.es.EsMapping;
-import io.hadeck.probe.etcd.EtcdClients;
 import io.hadeck.probe.etcd.EtcdGateway;
 import io.hadeck.probe.etcd.EtcdReader;
 import io.hadeck.probe.pair.PairReader;
@@ -48,7 +47,7 @@ final class Sources {
     record Shared(PgConnections pg, EtcdGateway etcd, SharedEtcdClient watch) implements AutoCloseable {
         static Shared of(ClusterConfig cfg) {
             return new Shared(new PgConnections(true),
-                    new EtcdGateway(cfg.etcd(), EtcdClients.endpoints(cfg), cfg.timeouts().connect()),
+                    EtcdGateway.of(cfg),
                     new SharedEtcdClient(cfg));
         }
 

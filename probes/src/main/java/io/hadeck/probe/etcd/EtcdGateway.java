@@ -50,6 +50,11 @@ public final class EtcdGateway {
         this.http = new HttpJson(connectTimeout, null, tls ? TlsContexts.of(etcd.tls()).getSocketFactory() : null);
     }
 
+    /** The gateway for one cluster: every etcd endpoint it knows, its credentials, TLS and connect timeout. */
+    public static EtcdGateway of(ClusterConfig cluster) {
+        return new EtcdGateway(cluster.etcd(), EtcdClients.endpoints(cluster), cluster.timeouts().connect());
+    }
+
     /** One member's {@code etcdctl endpoint status}, with the cluster's ID from its header (the same from every member). */
     public record Status(long clusterId, EndpointStatus endpoint) {
     }

@@ -48,7 +48,7 @@ public class EtcdReader extends Probe<EtcdReader.EtcdReading> {
     private volatile String lastAnswered;
 
     public EtcdReader(ClusterConfig cluster, Clock clock) {
-        this(cluster, clock, new EtcdGateway(cluster.etcd(), EtcdClients.endpoints(cluster), cluster.timeouts().connect()));
+        this(cluster, clock, EtcdGateway.of(cluster));
     }
 
     /** Asks through the cluster's shared gateway (its auth tokens are shared with Patroni's key reads). */

@@ -49,7 +49,7 @@ public class PatroniReader extends Probe<HaState> {
     private Instant seenSince;
 
     public PatroniReader(ClusterConfig cluster, Clock clock) {
-        this(cluster, clock, new EtcdGateway(cluster.etcd(), EtcdClients.endpoints(cluster), cluster.timeouts().connect()));
+        this(cluster, clock, EtcdGateway.of(cluster));
     }
 
     /** Reads Patroni's keys through the cluster's etcd gateway. */
