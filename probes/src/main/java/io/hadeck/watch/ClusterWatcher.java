@@ -43,7 +43,9 @@ import java.util.function.Consumer;
 public class ClusterWatcher implements SnapshotSource, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterWatcher.class);
-    static final int HISTORY = 600;
+    /** Recent snapshots kept (10–20 s of a busy cluster: a reading publishes one): enough for the lag
+     *  sparkline's first fill; 600 held ~20 MiB that the 60-minute soak saw as heap growth. */
+    static final int HISTORY = 240;
     private static final long COALESCE_MS = 20;
 
     private final ClusterConfig cfg;
