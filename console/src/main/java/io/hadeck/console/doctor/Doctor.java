@@ -113,11 +113,7 @@ public final class Doctor {
             out.add(new DoctorCheck(c.name(), what + " " + file + " does not exist", "create it or correct the path"));
             return;
         }
-        FileModes.secretProblem(p).ifPresent(why -> {
-            int fix = why.indexOf("; fix it: ");
-            out.add(new DoctorCheck(c.name(), what + " " + file + ": " + (fix < 0 ? why : why.substring(0, fix)),
-                    fix < 0 ? "chmod 600 " + file : why.substring(fix + "; fix it: ".length())));
-        });
+        FileModes.secretProblem(p).ifPresent(why -> out.add(DoctorCheck.of(c.name(), what + " " + file + ": " + why)));
         if (!Files.isReadable(p)) {
             out.add(new DoctorCheck(c.name(), what + " " + file + " is not readable by this user", "run hadeck as its owner"));
         }
@@ -141,9 +137,7 @@ public final class Doctor {
             n++;
             NodeTarget t = NodeTarget.ssh(c.ssh(), node);
             try {
-                KnownHosts.problem(t).ifPresent(why -> out.add(new DoctorCheck(c.name() + " " + node.name() + " ssh",
-                        why.substring(0, why.indexOf("; fix it: ") < 0 ? why.length() : why.indexOf("; fix it: ")),
-                        why.contains("; fix it: ") ? why.substring(why.indexOf("; fix it: ") + 10) : "")));
+                KnownHosts.problem(t).ifPresent(why -> out.add(DoctorCheck.of(c.name() + " " + node.name() + " ssh", why)));
             } catch (ProbeException e) {
                 out.add(new DoctorCheck(c.name() + " " + node.name() + " ssh", e.getMessage(), ""));
             }

@@ -7,6 +7,15 @@ package io.hadeck.console.doctor;
  */
 public record DoctorCheck(String where, String problem, String fix) {
 
+    /** From a refusal that ends "; fix it: COMMAND" (FileModes, KnownHosts): the problem and the fix apart. */
+    public static DoctorCheck of(String where, String refusal) {
+        int at = refusal.indexOf(FIX);
+        return at < 0 ? new DoctorCheck(where, refusal, "")
+                : new DoctorCheck(where, refusal.substring(0, at), refusal.substring(at + FIX.length()));
+    }
+
+    private static final String FIX = "; fix it: ";
+
     public String line(String mark, String arrow) {
         return mark + " " + where + ": " + problem + (fix == null || fix.isEmpty() ? "" : " " + arrow + " " + fix);
     }

@@ -93,6 +93,8 @@ public final class ClusterDiscovery {
         PatroniYaml y;
         try {
             y = PatroniYaml.parse(BoundedText.read(file, BoundedText.CONFIG_LIMIT));
+        } catch (ProbeException e) {
+            throw new ProbeException(file + ": " + e.getMessage());
         } catch (BoundedText.Refused e) {
             throw new ProbeException(e.getMessage());
         } catch (IOException e) {
