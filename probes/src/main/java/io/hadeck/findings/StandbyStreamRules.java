@@ -70,8 +70,8 @@ final class StandbyStreamRules {
         m.append(s.isStreaming() ? "; its history has diverged from the primary's." : "; it cannot stream again by itself.");
         logLine(log).ifPresent(l -> m.append(" Its log: ").append(l));
         return Optional.of(new Finding(Severity.CRIT, "TIMELINE_DIVERGENCE", List.of(n.name(), primary.name()),
-                m.toString(), rejoin(f, n) + " (it is copied again from " + primary.name() + "; what it holds of timeline "
-                + Math.max(stray, primaryTl) + " is lost) before it may be promoted."));
+                m.toString(), rejoin(f, n) + ": it is copied again from " + primary.name() + " and what it holds of timeline "
+                + Math.max(stray, primaryTl) + " is lost. Do not promote it before."));
     }
 
     /** A streaming standby whose receiver is still on an older timeline than its primary: not followed yet. */

@@ -53,8 +53,8 @@ class StandbyStreamRulesTest {
         assertThat(f.nodes()).containsExactly("node-3", "node-1");
         assertThat(f.message()).isEqualTo("node-3 follows timeline 2, which the primary node-1 (timeline 1) does not have:"
                 + " timeline 2 began on node-3 at 12:11:42 UTC (its history file); it cannot stream again by itself.");
-        assertThat(f.action()).isEqualTo("Rejoin it: hadeck rejoin node-3 (key J on node-3) (it is copied again from node-1;"
-                + " what it holds of timeline 2 is lost) before it may be promoted.");
+        assertThat(f.action()).isEqualTo("Rejoin it: hadeck rejoin node-3 (key J on node-3): it is copied again from node-1"
+                + " and what it holds of timeline 2 is lost. Do not promote it before.");
     }
 
     @Test
