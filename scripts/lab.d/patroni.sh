@@ -338,12 +338,10 @@ patroni_reinit() {  # patroni_reinit NODE REASON : Patroni wipes NODE's data and
 
 # A test that paused the cluster (maintenance mode) and died leaves failover off: resume it.
 patroni_heal_pause() {
-  local n pw
+  local n
   for n in "${LAB_PG_NODES[@]}"; do
     if [ "$(curl -sf -m 2 "$(patroni_api "$n")/config" | jq -r '.pause // false' 2>/dev/null)" = true ]; then
-      pw=$(cat "$(lab_secret_file patroni-api.password)")
-      curl -sf -m 5 -u "hadeck:$pw" -X PATCH -H 'Content-Type: application/json' -d '{"pause": null}' \
-        "$(patroni_api "$n")/config" >/dev/null && echo "heal: resumed Patroni (the cluster was paused)"
+      patroni_pause false && echo "heal: resumed Patroni (the cluster was paused)"
       return 0
     fi
   done
