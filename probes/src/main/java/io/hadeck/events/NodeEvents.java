@@ -96,7 +96,7 @@ final class NodeEvents {
             if (now.isEmpty()) {
                 out.add(Severity.WARN, was.name(), "HA member down: left the " + a.get().manager() + " member list");
             } else if (out.changed(was.state(), now.get().state())) {
-                Severity s = isRunning(now.get().state()) ? Severity.OK : Severity.WARN;
+                Severity s = now.get().isRunning() ? Severity.OK : Severity.WARN;
                 out.add(s, was.name(), "HA member state " + was.state() + " → " + now.get().state());
             }
         }
@@ -106,9 +106,5 @@ final class NodeEvents {
                         + now.role() + ", " + now.state() + ")");
             }
         }
-    }
-
-    private static boolean isRunning(String state) {
-        return "running".equals(state) || "streaming".equals(state);
     }
 }

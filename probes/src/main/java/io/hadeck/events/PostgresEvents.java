@@ -52,8 +52,8 @@ final class PostgresEvents {
         if (a.isPrimary()) {
             return;
         }
-        boolean wasStreaming = streaming(b);
-        boolean isStreaming = streaming(a);
+        boolean wasStreaming = b.isStreaming();
+        boolean isStreaming = a.isStreaming();
         if (wasStreaming && !isStreaming) {
             out.add(Severity.WARN, node, "standby stopped streaming (WAL receiver "
                     + (a.walReceiver() == null ? "not running" : a.walReceiver().status()) + ")");
@@ -68,10 +68,6 @@ final class PostgresEvents {
                     : "replication lag crossed the " + lagAfter.word().toLowerCase() + " threshold: " + LagLevel.describe(a);
             out.add(lagAfter, node, text);
         }
-    }
-
-    static boolean streaming(PgInstance pg) {
-        return pg.walReceiver() != null && "streaming".equals(pg.walReceiver().status());
     }
 
     private static String word(PgInstance pg) {

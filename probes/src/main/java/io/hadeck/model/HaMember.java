@@ -34,4 +34,9 @@ public record HaMember(String name, String role, String state, boolean failoverA
                     String apiUrl, Map<String, String> tags, boolean pendingRestart) {
         this(name, role, state, failoverAllowed, lagBytes, timeline, apiUrl, tags, null, pendingRestart);
     }
+
+    /** The manager runs this member's PostgreSQL: "running", or Patroni 3's "streaming" for a replica. */
+    public boolean isRunning() {
+        return "running".equals(state) || "streaming".equals(state);
+    }
 }

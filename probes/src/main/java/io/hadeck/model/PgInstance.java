@@ -85,7 +85,7 @@ public record PgInstance(PgRole role, String serverVersion, int timeline, Timeli
 
     /** The WAL receiver runs and streams: what it reports is current. */
     public boolean isStreaming() {
-        return walReceiver != null && "streaming".equalsIgnoreCase(walReceiver.status());
+        return walReceiver != null && walReceiver.isStreaming();
     }
 
     /**
@@ -122,11 +122,19 @@ public record PgInstance(PgRole role, String serverVersion, int timeline, Timeli
     public record PgReplication(String applicationName, String clientAddr, String state, String syncState,
                                 Lsn sentLsn, Lsn writeLsn, Lsn flushLsn, Lsn replayLsn,
                                 Double writeLagSeconds, Double flushLagSeconds, Double replayLagSeconds) {
+        /** This standby's connection streams WAL (not catching up, not starting, not backing up). */
+        public boolean isStreaming() {
+            return "streaming".equalsIgnoreCase(state);
+        }
     }
 
     /** pg_stat_wal_receiver on a standby. */
     public record PgWalReceiver(String status, String senderHost, Integer senderPort, String slotName,
                                 Integer receivedTimeline, Lsn flushedLsn) {
+        /** The one answer to "does this receiver stream": PostgreSQL's status, in any case. */
+        public boolean isStreaming() {
+            return "streaming".equalsIgnoreCase(status);
+        }
     }
 
     /**

@@ -55,7 +55,7 @@ final class PgFacts {
     /** The node whose host a standby's WAL receiver streams from, if it streams. */
     Optional<String> streamsFrom(String standby) {
         return pg(standby).filter(p -> !p.isPrimary()).map(PgInstance::walReceiver)
-                .filter(w -> "streaming".equalsIgnoreCase(w.status()))
+                .filter(PgInstance.PgWalReceiver::isStreaming)
                 .flatMap(w -> s.nodes().stream().filter(n -> n.host() != null && n.host().equals(w.senderHost()))
                         .map(NodeView::name).findFirst());
     }

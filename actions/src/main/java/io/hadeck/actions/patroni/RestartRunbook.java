@@ -63,7 +63,7 @@ public final class RestartRunbook extends NodeRunbook {
             return Verdict.notYet("Patroni does not list " + node + (f.ha().isEmpty() ? " (" + f.haError() + ")" : ""));
         }
         String state = node + " is " + m.get().state() + (m.get().pendingRestart() ? " with a restart pending" : "");
-        boolean running = "running".equals(m.get().state()) || "streaming".equals(m.get().state());
+        boolean running = m.get().isRunning();
         if (kind == Kind.RELOAD) {
             return running ? Verdict.ok(state) : Verdict.notYet(state);
         }

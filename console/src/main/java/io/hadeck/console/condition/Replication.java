@@ -14,7 +14,7 @@ final class Replication {
     static long streamingCount(ClusterSnapshot s) {
         long byReceiver = s.standbys().stream().filter(n -> receiverStreaming(n).orElse(false)).count();
         long bySender = s.primary().flatMap(Replication::pg)
-                .map(p -> p.replication().stream().filter(r -> "streaming".equalsIgnoreCase(r.state())).count())
+                .map(p -> p.replication().stream().filter(PgInstance.PgReplication::isStreaming).count())
                 .orElse(0L);
         return Math.max(byReceiver, bySender);
     }
@@ -35,7 +35,7 @@ final class Replication {
         Optional<PgInstance> primary = s.primary().flatMap(Replication::pg);
         if (primary.isPresent()) {
             return Value.bool(primary.get().replication().stream().anyMatch(r ->
-                    node.equals(r.applicationName()) && "streaming".equalsIgnoreCase(r.state())));
+                    node.equals(r.applicationName()) && r.isStreaming()));
         }
         return own.isPresent() ? Value.bool(false)
                 : Value.unknown(Value.Type.BOOL, node + " and the primary are unreadable");
@@ -43,7 +43,7 @@ final class Replication {
 
     private static Optional<Boolean> receiverStreaming(NodeView n) {
         return pg(n).filter(p -> !p.isPrimary())
-                .map(p -> p.walReceiver() != null && "streaming".equalsIgnoreCase(p.walReceiver().status()));
+                .map(PgInstance::isStreaming);
     }
 
     private static Optional<PgInstance> pg(NodeView n) {

@@ -165,7 +165,7 @@ public final class HeaderPane {
                 stale++;
             } else if (r.value().isPrimary()) {
                 primaries.add(n.name());
-            } else if (!NodeStatus.streaming(r.value())) {
+            } else if (!r.value().isStreaming()) {
                 notStreaming++;
             } else if (LagLevel.of(r.value(), c.thresholds()) == Severity.OK) {
                 streaming++;

@@ -142,14 +142,14 @@ public final class NodeCard {
                 .add(pg.currentLsn() == null ? "?" : pg.currentLsn().toString(), Role.TEXT);
         lines.add(first);
         if (pg.isPrimary()) {
-            long streaming = pg.replication().stream().filter(r -> "streaming".equals(r.state())).count();
+            long streaming = pg.replication().stream().filter(PgInstance.PgReplication::isStreaming).count();
             long sync = pg.replication().stream().filter(r -> "sync".equals(r.syncState()) || "quorum".equals(r.syncState())).count();
             lines.add(Line.of(Role.TEXT).add("repl " + streaming + " streaming" + dot + sync + " sync", Role.TEXT));
             return lines;
         }
         // Without a WAL receiver the lag is measured against nothing: no green tick for it.
         Line lagLine;
-        if (NodeStatus.streaming(pg)) {
+        if (pg.isStreaming()) {
             Severity lag = LagLevel.of(pg, c.thresholds());
             lagLine = Line.of(Role.TEXT).add("streaming", Role.TEXT)
                     .add(" " + c.glyphs().symbol(lag) + " lag " + shortLag(pg), Role.of(lag));

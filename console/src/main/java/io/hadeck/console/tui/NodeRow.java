@@ -71,7 +71,7 @@ public final class NodeRow {
             return l.add(" tl" + pg.timeline() + " " + pg.currentLsn(), Role.TEXT);
         }
         Line l = Line.of(Role.TEXT).add("standby", Role.STANDBY);
-        if (!NodeStatus.streaming(pg)) {
+        if (!pg.isStreaming()) {
             // No WAL receiver: a lag figure would be measured against nothing.
             return l.add(" " + c.glyphs().symbol(Severity.WARN) + " not streaming", Role.WARN);
         }

@@ -34,11 +34,6 @@ public final class NodeStatus {
         return worst;
     }
 
-    /** A standby with a WAL receiver in state streaming: only then is its lag a figure to trust. */
-    public static boolean streaming(PgInstance pg) {
-        return pg.walReceiver() != null && "streaming".equals(pg.walReceiver().status());
-    }
-
     /** More than one node answered that it accepts writes: each of them is shouted, not just listed. */
     public static boolean splitBrain(ClusterSnapshot s) {
         return s.primaries().size() > 1;

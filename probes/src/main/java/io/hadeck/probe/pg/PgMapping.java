@@ -66,7 +66,7 @@ public final class PgMapping {
      */
     private static Timeline standbyTimeline(Map<String, String> s, PgWalReceiver receiver) {
         Integer received = receiver == null ? null : receiver.receivedTimeline();
-        if (received != null && "streaming".equalsIgnoreCase(receiver.status())) {
+        if (received != null && receiver.isStreaming()) {
             return new Timeline(received, TimelineSource.WAL_RECEIVER);
         }
         int best = Stream.of(received, integer(s.get("min_recovery_timeline")), integer(s.get("checkpoint_timeline")))
