@@ -41,32 +41,41 @@ final class ActionSettings {
         return new ClusterConfig.Audit(Path.of(expanded).normalize());
     }
 
-    /** {@code chefBackend: {ctl: "sudo chef-backend-ctl", vip: 10.0.0.10}}: the command words run on a node, the backend VIP. */
+    /**
+     * {@code chefBackend: {ctl: "sudo chef-backend-ctl", vip: 10.0.0.10, manifest: /opt/chef-backend/version-manifest.json}}:
+     * the command words run on a node, the backend VIP, the version manifest read on each node.
+     */
     ClusterConfig.ChefBackend chefBackend(YamlMap cluster) {
-        YamlMap c = cluster.map("chefBackend", "ctl", "vip");
+        YamlMap c = cluster.map("chefBackend", "ctl", "vip", "manifest");
         String ctl = c == null ? null : c.string("ctl");
         String vip = c == null ? null : c.host("vip");
+        String manifest = c == null ? null : nodePath(c, "manifest", "the version manifest on the node, e.g. "
+                + ClusterConfig.ChefBackend.MANIFEST);
         return new ClusterConfig.ChefBackend(ctl == null ? ClusterConfig.ChefBackend.defaults().ctl()
-                : List.of(ctl.split("\\s+")), vip);
+                : List.of(ctl.split("\\s+")), vip, manifest == null ? ClusterConfig.ChefBackend.MANIFEST : manifest);
     }
 
     /** {@code patroni.configPath}: absolute, {@code {node}} the only placeholder. */
     String patroniConfigPath(YamlMap patroni) {
-        String p = patroni.string("configPath");
+        return nodePath(patroni, "configPath", "the node's Patroni YAML, e.g. /etc/patroni/{node}.yml");
+    }
+
+    /** A path on a node: absolute, {@code {node}} (the node's name) its only placeholder; null when absent or bad. */
+    private String nodePath(YamlMap map, String key, String what) {
+        String p = map.string(key);
         if (p == null) {
             return null;
         }
         Matcher m = PLACEHOLDER.matcher(p);
         while (m.find()) {
             if (!m.group(1).equals("node")) {
-                problems.at(patroni.raw("configPath"), patroni.where("configPath") + " has '{" + m.group(1)
+                problems.at(map.raw(key), map.where(key) + " has '{" + m.group(1)
                         + "}'; the only placeholder is {node} (the node's name)");
                 return null;
             }
         }
         if (!p.startsWith("/")) {
-            problems.at(patroni.raw("configPath"), patroni.where("configPath") + " is '" + p
-                    + "'; write the absolute path of the node's Patroni YAML, e.g. /etc/patroni/{node}.yml");
+            problems.at(map.raw(key), map.where(key) + " is '" + p + "'; write the absolute path of " + what);
             return null;
         }
         return p;
