@@ -140,17 +140,18 @@ chef_config() {
       sslmode: disable
     elasticsearch:
       {}
-    chefBackend: {ctl: chef-backend-ctl, vip: $(chef_vip), manifest: $(chef_dir)/nodes/{node}/version-manifest.json}
+    chefBackend: {ctl: chef-backend-ctl, vip: $(chef_vip), manifest: "$(chef_dir)/nodes/{node}/version-manifest.json"}
     ssh:
       user: postgres
       port: 2222
       identity: $LAB_DIR/ssh/lab_key
       knownHosts: $LAB_DIR/ssh/known_hosts
       connectTimeout: 3s
-    # a read is ssh + chef-backend-ctl asking Patroni and Elasticsearch: seconds on a loaded lab
+    # a read is two ssh logins + chef-backend-ctl asking Patroni and Elasticsearch: seconds each on a
+    # loaded lab (10 s timed out at load 20 on 2 cores, 2026-12-01)
     timeouts:
       connect: 3s
-      read: 10s
+      read: 20s
     nodes:
 YAML
   for n in "${LAB_PG_NODES[@]}"; do
