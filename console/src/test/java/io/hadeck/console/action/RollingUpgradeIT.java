@@ -42,17 +42,9 @@ class RollingUpgradeIT {
         Lab.awaitHealthy(Duration.ofSeconds(180));
     }
 
-    static ActionLab.Run chef(ActionLab lab, String... args) {
-        String[] argv = new String[args.length + 2];
-        argv[0] = "--cluster";
-        argv[1] = "chef";
-        System.arraycopy(args, 0, argv, 2, args.length);
-        return lab.hadeck(argv);
-    }
-
     /** What hadeck shows as the node's chef-backend version (show NODE --json, from its version manifest). */
     static String version(ActionLab lab, String node) {
-        ActionLab.Run show = chef(lab, "show", node, "--json");
+        ActionLab.Run show = ChefBackendIT.chef(lab, "show", node, "--json");
         try {
             JsonNode chef = Json.mapper().readTree(show.out()).path("node").path("chef");
             assertThat(chef.path("ok").asBoolean()).as(show.all()).isTrue();
@@ -69,15 +61,15 @@ class RollingUpgradeIT {
         Lab.run("fault", "chef-package", version);
         String leader = lab.primary().orElseThrow();
 
-        ActionLab.Run dry = chef(lab, "rolling-upgrade", "--dry-run");
+        ActionLab.Run dry = ChefBackendIT.chef(lab, "rolling-upgrade", "--dry-run");
         assertThat(dry.exit()).as(dry.all()).isEqualTo(0);
         assertThat(dry.out()).contains("chef-backend-ctl set-cluster-failover off").contains("chef-backend-ctl upgrade")
                 .contains("upgrade the old leader " + leader).contains("if a step fails").contains("dry run: preflight passed")
                 .doesNotContain("patronictl");
-        ActionLab.Run unconfirmed = chef(lab, "rolling-upgrade");
+        ActionLab.Run unconfirmed = ChefBackendIT.chef(lab, "rolling-upgrade");
         assertThat(unconfirmed.exit()).as("no terminal and no --yes: refused, nothing done").isEqualTo(4);
 
-        ActionLab.Run run = chef(lab, "rolling-upgrade", "--yes", "--reason", "seed 004 in the lab");
+        ActionLab.Run run = ChefBackendIT.chef(lab, "rolling-upgrade", "--yes", "--reason", "seed 004 in the lab");
         System.out.printf("chef rolling-upgrade: exit %d after %d ms%n", run.exit(), run.took().toMillis());
         assertThat(run.exit()).as(run.all()).isEqualTo(0);
         assertThat(run.out()).contains("step 8/8").contains("done: cluster failover is on on chef")
