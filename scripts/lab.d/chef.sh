@@ -5,7 +5,8 @@
 # The lab's sshd puts $LAB_DIR/chef/bin first on PATH for `postgres` on node-1..3 (sshd.sh), so
 # hadeck's ssh path to `chef-backend-ctl` is the real one. Also there: `date` (the node's clock,
 # with an emulated offset) and `ip` (shows the backend VIP on the node leaderl gave it to).
-# State: $LAB_DIR/chef/ (emulator.json, state.json, package-version), owned by postgres.
+# State: $LAB_DIR/chef/ (emulator.json, state.json, package-version: the package "copied" to the nodes,
+# nodes/NODE/version-manifest.json: what each node runs), owned by postgres.
 
 CHEF_EMULATOR="$LAB_REPO/scripts/chef-backend-ctl-emulator"
 chef_dir() { echo "$LAB_DIR/chef"; }
@@ -23,7 +24,8 @@ chef_up() {
   cat >"$d/emulator.json" <<JSON
 {"nodes": {$nodes}, "vip": "$(chef_vip)",
  "patroniYaml": "$LAB_DIR/data/patroni/{node}.yml", "pgdata": "$LAB_DIR/data/patroni/{node}/pgdata",
- "patroniPasswordFile": "$(lab_secret_file patroni-api.password)"}
+ "patroniPasswordFile": "$(lab_secret_file patroni-api.password)",
+ "manifest": "$d/nodes/{node}/version-manifest.json"}
 JSON
   [ -s "$d/package-version" ] || echo "2.3.16" >"$d/package-version"
   [ -s "$d/state.json" ] || echo '{}' >"$d/state.json"
@@ -35,6 +37,7 @@ JSON
     chmod 0755 "$d/bin/$tool"
   done
   chown -R postgres:postgres "$d"
+  chef_emulator lab manifests >/dev/null
   for n in "${LAB_PG_NODES[@]}"; do
     lab_start "leaderl-$n" setpriv --reuid=postgres --regid=postgres --init-groups \
       /usr/bin/python3 "$CHEF_EMULATOR" --lab-dir "$LAB_DIR" --node "$n" leaderl-health
@@ -95,7 +98,7 @@ chef_heal() {
   done
 }
 
-chef_fault_names() { echo "chef-clock-skew NODE [SECONDS]|chef-vip-misplace NODE|chef-port-block NODE [PORT]|chef-reset"; }
+chef_fault_names() { echo "chef-clock-skew NODE [SECONDS]|chef-vip-misplace NODE|chef-port-block NODE [PORT]|chef-reset|chef-package VERSION"; }
 chef_fault() {
   case "$1" in
     chef-clock-skew)
@@ -110,6 +113,10 @@ chef_fault() {
       lab_require_pg_node "${2:-}"
       chef_block_port "$2" "${3:-7331}"
       echo "TCP ${3:-7331} on $2 rejects every connection (iptables); undo: lab fault chef-reset" ;;
+    chef-package)
+      [[ "${2:-}" =~ ^[0-9A-Za-z.+~-]{1,40}$ ]] || lab_die "chef-package VERSION: a package version such as 2.3.17"
+      chef_emulator lab package "$2" >/dev/null
+      echo "chef-backend $2 is copied to every backend node (emulated; seed 004's prerequisite): hadeck rolling-upgrade installs it" ;;
     chef-reset) chef_unblock_ports || true; chef_emulator lab reset >/dev/null; echo "chef: ports, clocks and VIP back to normal" ;;
     *) return 2 ;;
   esac
@@ -133,17 +140,18 @@ chef_config() {
       sslmode: disable
     elasticsearch:
       {}
-    chefBackend: {ctl: chef-backend-ctl, vip: $(chef_vip)}
+    chefBackend: {ctl: chef-backend-ctl, vip: $(chef_vip), manifest: "$(chef_dir)/nodes/{node}/version-manifest.json"}
     ssh:
       user: postgres
       port: 2222
       identity: $LAB_DIR/ssh/lab_key
       knownHosts: $LAB_DIR/ssh/known_hosts
       connectTimeout: 3s
-    # a read is ssh + chef-backend-ctl asking Patroni and Elasticsearch: seconds on a loaded lab
+    # a read is two ssh logins + chef-backend-ctl asking Patroni and Elasticsearch: seconds each on a
+    # loaded lab (10 s timed out at load 20 on 2 cores, 2026-12-01)
     timeouts:
       connect: 3s
-      read: 10s
+      read: 20s
     nodes:
 YAML
   for n in "${LAB_PG_NODES[@]}"; do

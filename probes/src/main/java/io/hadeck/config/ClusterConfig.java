@@ -98,14 +98,23 @@ public record ClusterConfig(String name, String manager, boolean readOnly, Etcd 
         }
     }
 
-    /** @param ctl the chef-backend-ctl command line as run on a node (words), default {@code chef-backend-ctl} */
     /**
-     * @param ctl the chef-backend-ctl command line as run on a node (words)
-     * @param vip the backend VIP leaderl binds on the leader (seed 001 "vip"), null when not configured
+     * @param ctl      the chef-backend-ctl command line as run on a node (words), default {@code chef-backend-ctl}
+     * @param vip      the backend VIP leaderl binds on the leader (seed 001 "vip"), null when not configured
+     * @param manifest the chef-backend version manifest on each node ({@code {node}}: the node's name), default
+     *                 {@link #MANIFEST} (seed 000 "Software Versions")
      */
-    public record ChefBackend(List<String> ctl, String vip) {
+    public record ChefBackend(List<String> ctl, String vip, String manifest) {
+        /** Seed 000 "see the file located at /opt/chef-backend/version-manifest.json". */
+        public static final String MANIFEST = "/opt/chef-backend/version-manifest.json";
+
         public ChefBackend {
             ctl = List.copyOf(ctl);
+            manifest = manifest == null ? MANIFEST : manifest;
+        }
+
+        public ChefBackend(List<String> ctl, String vip) {
+            this(ctl, vip, MANIFEST);
         }
 
         public ChefBackend(List<String> ctl) {
@@ -114,6 +123,11 @@ public record ClusterConfig(String name, String manager, boolean readOnly, Etcd 
 
         public static ChefBackend defaults() {
             return new ChefBackend(List.of("chef-backend-ctl"));
+        }
+
+        /** The manifest's path on {@code node}. */
+        public String manifestOn(String node) {
+            return manifest.replace("{node}", node);
         }
     }
 

@@ -8,6 +8,7 @@ import io.hadeck.actions.patroni.ForceLeaderRunbook;
 import io.hadeck.actions.patroni.NodeFailoverRunbook;
 import io.hadeck.actions.patroni.RejoinRunbook;
 import io.hadeck.actions.patroni.RestartRunbook;
+import io.hadeck.actions.patroni.RollingUpgradeRunbook;
 import io.hadeck.actions.patroni.SwitchoverRunbook;
 import io.hadeck.actions.runbook.Runbook;
 import io.hadeck.diagnosis.DrbdPairs;
@@ -55,6 +56,7 @@ public final class ActionCatalogue {
             case REJOIN -> new RejoinRunbook(kit.patroni(), r.node());
             case RESTART -> new RestartRunbook(kit.patroni(), RestartRunbook.Kind.RESTART, r.node());
             case RELOAD -> new RestartRunbook(kit.patroni(), RestartRunbook.Kind.RELOAD, r.node());
+            case ROLLING_UPGRADE -> new RollingUpgradeRunbook(kit.withChefChecks(), kit.clock());
         };
     }
 

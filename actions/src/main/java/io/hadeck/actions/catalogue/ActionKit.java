@@ -93,6 +93,16 @@ public final class ActionKit implements AutoCloseable {
                 STEP_DEADLINE);
     }
 
+    /** As {@link #patroni()}, and the Chef Backend checks of each node too (service table, version): the rolling upgrade's. */
+    public PatroniContext withChefChecks() {
+        return new PatroniContext(cluster, manager(), readings(k -> !k.equals("elasticsearch") && !k.startsWith("drbd ")),
+                STEP_DEADLINE);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
     public DrbdManager drbd() {
         return new DrbdManager(cluster, new SshShell(cluster.ssh()));
     }

@@ -32,6 +32,10 @@ import java.util.List;
  * answers ssh (seed 004 "chef-backend-ctl set-cluster-failover off"; cluster-wide, so any node).
  * <li>setNodeFailover(node) = {@code set-node-failover on|off} run on that node (seed 001 lists
  * "set-node-failover"; ASSUMED: it acts on the node it runs on).
+ * <li>upgrade(node) = {@code upgrade} run on that node, a follower (seed 004 Step 2 "Run the upgrade command
+ * … The upgrade command will make any changes necessary to start the new service and verify that the
+ * upgraded node has rejoined the cluster"). hadeck moves the leadership itself before upgrading the
+ * old leader, so {@code upgrade --failover} (seed 004 Step 3) is never run.
  * <li>exit 255 is ssh's own failure (the node did not answer), any other non-zero exit is the tool's
  * refusal, reported with its first line.
  * </ul>
@@ -107,6 +111,11 @@ public final class ChefBackendManager implements HaManager {
     @Override
     public Call setNodeFailover(String node, boolean allowed) {
         return run(node, "set-node-failover", allowed ? "on" : "off");
+    }
+
+    @Override
+    public Call upgrade(String node) {
+        return run(node, "upgrade");
     }
 
     @Override

@@ -61,6 +61,14 @@ public interface HaManager {
         throw new io.hadeck.actions.ActionException(name() + " offers no restart of one node from hadeck");
     }
 
+    /**
+     * Restarts {@code node}'s services on the package installed there and waits until it has rejoined
+     * (chef-backend-ctl upgrade, seed 004), on a node that does not lead.
+     */
+    default Call upgrade(String node) {
+        throw new io.hadeck.actions.ActionException(name() + " offers no upgrade of one node from hadeck");
+    }
+
     /** Makes {@code node}'s manager read its configuration again (Patroni POST /reload). */
     default Call reload(String node) {
         throw new io.hadeck.actions.ActionException(name() + " offers no reload of one node from hadeck");

@@ -48,7 +48,7 @@ public final class ClusterFailoverRunbook implements Runbook {
                 target(), null);
     }
 
-    private Verdict verify() {
+    Verdict verify() {
         PgFacts f = ctx.read();
         if (f.ha().isEmpty()) {
             return Verdict.notYet(f.words().who() + "'s state could not be read (" + f.haError() + ")");
@@ -62,7 +62,7 @@ public final class ClusterFailoverRunbook implements Runbook {
         return on == enable ? Verdict.ok(s) : Verdict.notYet(s);
     }
 
-    private String endState(boolean on, String where) {
+    String endState(boolean on, String where) {
         return "cluster failover is " + word(on) + where + (on ? "" : " (" + ctx.manager().words().clusterFailoverOff()
                 + ": no automatic failover)");
     }

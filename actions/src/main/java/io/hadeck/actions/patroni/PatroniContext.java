@@ -64,7 +64,11 @@ public record PatroniContext(ClusterConfig cluster, HaManager manager, FreshRead
 
     /** Verified when {@code node} is the one primary, holds the leader key and {@code follower} (if any) streams from it. */
     Verdict primaryWithFollower(String node, String follower) {
-        PgFacts f = read();
+        return primaryWithFollower(read(), node, follower);
+    }
+
+    /** As {@link #primaryWithFollower(String, String)}, asked of a snapshot already read. */
+    static Verdict primaryWithFollower(PgFacts f, String node, String follower) {
         String sentence = f.primarySentence();
         if (!f.isPrimary(node) || f.primaries().size() != 1) {
             return Verdict.notYet(sentence);

@@ -1,6 +1,7 @@
 package io.hadeck.actions.patroni;
 
 import io.hadeck.actions.ha.ManagerWords;
+import io.hadeck.model.ChefNodeChecks;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.EtcdCluster;
 import io.hadeck.model.HaMember;
@@ -130,6 +131,22 @@ final class PgFacts {
     /** Standbys whose PostgreSQL answered, in node order. */
     List<String> readableStandbys() {
         return s.standbys().stream().map(NodeView::name).toList();
+    }
+
+    /** The Chef Backend seeds' checks read on the node (service table, version); empty when not read. */
+    Optional<ChefNodeChecks> chef(String node) {
+        return s.node(node).map(NodeView::chef).flatMap(o -> o == null ? Optional.empty() : o.get());
+    }
+
+    /** Why the node's Chef Backend checks could not be read, or null. */
+    String chefError(String node) {
+        return s.node(node).map(NodeView::chef).map(o -> o == null ? "not read (the cluster's manager is not chef-backend)"
+                : o.error()).orElse("not a node of cluster " + s.cluster());
+    }
+
+    /** When this snapshot was read. */
+    java.time.Instant takenAt() {
+        return s.takenAt();
     }
 
     Optional<EtcdCluster> etcd() {

@@ -46,6 +46,7 @@ public final class Commands {
             io.hadeck.console.commands.action.RejoinCommand.class,
             io.hadeck.console.commands.action.RestartCommand.class,
             io.hadeck.console.commands.action.ReloadCommand.class,
+            io.hadeck.console.commands.action.RollingUpgradeCommand.class,
             io.hadeck.console.commands.action.AuditCommand.class
     );
 

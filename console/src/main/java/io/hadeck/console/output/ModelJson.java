@@ -1,5 +1,6 @@
 package io.hadeck.console.output;
 
+import io.hadeck.model.ChefNodeChecks;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.DrbdResource;
 import io.hadeck.model.DrbdStatus;
@@ -45,7 +46,21 @@ public final class ModelJson {
                 .put("postgres", reading(n.postgres(), ModelJson::pg))
                 .put("elasticsearch", reading(n.elasticsearch(), ModelJson::esNode))
                 .put("drbd", reading(n.drbd(), ModelJson::drbd))
-                .put("ha", reading(n.ha(), ModelJson::haMember)).map();
+                .put("ha", reading(n.ha(), ModelJson::haMember))
+                .put("chef", reading(n.chef(), ModelJson::chef)).map();
+    }
+
+    /** The Chef Backend seeds' checks on a node: chef-backend-ctl status's table, leaderl's counts, version, clock, VIP, ports. */
+    public static Object chef(ChefNodeChecks k) {
+        ChefNodeChecks.Leaderl l = k.leaderl();
+        return Obj.of().put("services", k.services().stream().map(v -> Obj.of().put("service", v.name())
+                        .put("running", v.running()).put("pid", v.pid()).put("timeInState", v.timeInState())
+                        .put("distributed", v.distributed()).map()).toList())
+                .put("leaderl", l == null ? null : Obj.of().put("leader", l.leader()).put("waiting", l.waiting())
+                        .put("follower", l.follower()).put("total", l.total()).map())
+                .put("version", k.version()).put("versionError", k.versionError())
+                .put("clockOffsetSeconds", k.clockOffsetSeconds()).put("holdsVip", k.holdsVip())
+                .put("unreachablePorts", k.closedPorts().stream().map(p -> p.node() + ":" + p.port()).toList()).map();
     }
 
     /** {ok, error, readAt, tookMs, value}; null when the node does not run that layer. */

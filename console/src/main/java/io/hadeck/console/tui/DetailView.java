@@ -1,6 +1,7 @@
 package io.hadeck.console.tui;
 
 import io.hadeck.console.theme.Role;
+import io.hadeck.model.ChefNodeChecks;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.DrbdStatus;
 import io.hadeck.model.Finding;
@@ -32,6 +33,7 @@ public final class DetailView {
         section(out, "etcd member", n.etcd(), c);
         section(out, "Elasticsearch node", n.elasticsearch(), c);
         section(out, "DRBD", n.drbd(), c);
+        section(out, "Chef Backend (chef-backend-ctl status on the node)", n.chef(), c);
         out.add(Line.of(Role.TEXT));
         out.add(Line.text("Findings naming " + n.name(), Role.TITLE));
         List<Finding> mine = s.findings().stream().filter(f -> f.nodes().contains(n.name())).toList();
@@ -99,9 +101,49 @@ public final class DetailView {
             fields(out, d, "  ", role, "rawText");
             out.add(Line.text("  raw text as read:", Role.DIM));
             d.rawText().lines().forEach(l -> out.add(Line.text("    " + l.replace('\t', ' '), role)));
+        } else if (o.value() instanceof ChefNodeChecks k) {
+            chef(out, k, role);
         } else {
             fields(out, o.value(), "  ", role);
         }
+    }
+
+    /** The service table as chef-backend-ctl status prints it, leaderl's counts, version, clock, VIP, ports. */
+    private static void chef(List<Line> out, ChefNodeChecks k, Role role) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("service", "state", "pid", "time in state"));
+        for (ChefNodeChecks.Service v : k.services()) {
+            rows.add(List.of(v.name(), v.running() ? "running" : "down", v.pid() == null ? "-" : String.valueOf(v.pid()),
+                    v.timeInState() == null ? "-" : v.timeInState()));
+        }
+        int[] w = new int[4];
+        rows.forEach(r -> {
+            for (int i = 0; i < 4; i++) {
+                w[i] = Math.max(w[i], r.get(i).length());
+            }
+        });
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> r = rows.get(i);
+            boolean down = i > 0 && !k.services().get(i - 1).running();
+            out.add(Line.text(String.format("  %-" + w[0] + "s  %-" + w[1] + "s  %" + w[2] + "s  %s", r.get(0), r.get(1),
+                    r.get(2), r.get(3)), i == 0 ? Role.DIM : down ? Role.CRIT : role));
+        }
+        ChefNodeChecks.Leaderl l = k.leaderl();
+        out.add(Line.of(Role.TEXT).add("  leaderl: ", Role.DIM).add(l == null ? "counts not shown by chef-backend-ctl status"
+                : l.leader() + " leader, " + l.waiting() + " waiting, " + l.follower() + " follower, " + l.total() + " total"
+                + (l.settled() ? "" : " (not settled)"), l == null || !l.settled() ? Role.WARN : role));
+        out.add(Line.of(Role.TEXT).add("  chef-backend version: ", Role.DIM).add(k.version() != null ? k.version()
+                : "unknown (" + k.versionError() + ")", k.version() != null ? role : Role.WARN));
+        out.add(Line.of(Role.TEXT).add("  clock: ", Role.DIM).add(k.clockOffsetSeconds() == null ? "not read"
+                : String.format(java.util.Locale.ROOT, "%+.2f s against hadeck's (±%.2f s)", k.clockOffsetSeconds(),
+                k.clockUncertaintySeconds()), role));
+        out.add(Line.of(Role.TEXT).add("  backend VIP: ", Role.DIM).add(k.holdsVip() == null ? "not configured or not read"
+                : k.holdsVip() ? "held by this node" : "not on this node", role));
+        List<ChefNodeChecks.Port> closed = k.closedPorts();
+        out.add(Line.of(Role.TEXT).add("  peers' required ports: ", Role.DIM).add(closed.isEmpty()
+                ? k.ports().size() + " reached" : closed.size() + " of " + k.ports().size() + " unreachable: "
+                + String.join(", ", closed.stream().map(p -> p.node() + ":" + p.port() + " (" + p.service() + ")").toList()),
+                closed.isEmpty() ? role : Role.WARN));
     }
 
     private static void rows(List<Line> out, String title, List<?> rows, Role role) {

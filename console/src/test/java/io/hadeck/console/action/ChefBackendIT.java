@@ -51,7 +51,8 @@ class ChefBackendIT {
         Lab.awaitHealthy(Duration.ofSeconds(180));
     }
 
-    ActionLab.Run chef(ActionLab lab, String... args) {
+    /** hadeck's CLI on the lab's cluster chef. */
+    static ActionLab.Run chef(ActionLab lab, String... args) {
         String[] argv = new String[args.length + 2];
         argv[0] = "--cluster";
         argv[1] = "chef";

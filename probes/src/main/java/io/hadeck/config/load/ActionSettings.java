@@ -41,13 +41,18 @@ final class ActionSettings {
         return new ClusterConfig.Audit(Path.of(expanded).normalize());
     }
 
-    /** {@code chefBackend: {ctl: "sudo chef-backend-ctl", vip: 10.0.0.10}}: the command words run on a node, the backend VIP. */
+    /**
+     * {@code chefBackend: {ctl: "sudo chef-backend-ctl", vip: 10.0.0.10, manifest: /opt/chef-backend/version-manifest.json}}:
+     * the command words run on a node, the backend VIP, the version manifest read on each node.
+     */
     ClusterConfig.ChefBackend chefBackend(YamlMap cluster) {
-        YamlMap c = cluster.map("chefBackend", "ctl", "vip");
+        YamlMap c = cluster.map("chefBackend", "ctl", "vip", "manifest");
         String ctl = c == null ? null : c.string("ctl");
         String vip = c == null ? null : c.host("vip");
+        String manifest = c == null ? null : nodePath(c, "manifest", "the version manifest on the node, e.g. "
+                + ClusterConfig.ChefBackend.MANIFEST);
         return new ClusterConfig.ChefBackend(ctl == null ? ClusterConfig.ChefBackend.defaults().ctl()
-                : List.of(ctl.split("\\s+")), vip);
+                : List.of(ctl.split("\\s+")), vip, manifest == null ? ClusterConfig.ChefBackend.MANIFEST : manifest);
     }
 
     /** {@code patroni.configPath}: absolute, {@code {node}} the only placeholder. */

@@ -18,7 +18,7 @@ import java.util.List;
  * The seeds' checks of one Chef Backend node, run ON that node over ssh (so the ports are those its
  * peers reach, not those hadeck's host reaches): its clock ({@code date +%s.%N}, timed from here),
  * then one script: {@code chef-backend-ctl status}, {@code ip -o -4 addr show} (the backend VIP),
- * and a TCP connect to every peer's required port (bash's /dev/tcp, 2 s each, in parallel).
+ * the version manifest ({@code cat /opt/chef-backend/version-manifest.json}, chefBackend.manifest), and a TCP connect to every peer's required port (bash's /dev/tcp, 2 s each, in parallel).
  */
 public class ChefNodeReader extends Probe<ChefNodeChecks> {
 
@@ -37,7 +37,8 @@ public class ChefNodeReader extends Probe<ChefNodeChecks> {
     }
 
     /** $@ is chef-backend-ctl's command words; then each "HOST PORT" word is probed. */
-    static final String SCRIPT = "\"$@\" status; echo @@ip; ip -o -4 addr show 2>&1; echo @@ports; ";
+    static final String SCRIPT = "\"$@\" status; echo @@ip; ip -o -4 addr show 2>&1; echo @@version; cat -- %s 2>&1;"
+            + " echo; echo @@ports; ";
     static final String PROBE = "for hp in %s; do set -- $hp; ( if timeout 2 bash -c 'exec 3<>/dev/tcp/$0/$1' \"$1\" \"$2\""
             + " 2>/dev/null; then echo \"$1 $2 open\"; else echo \"$1 $2 closed\"; fi ) & done; wait";
 
@@ -68,7 +69,9 @@ public class ChefNodeReader extends Probe<ChefNodeChecks> {
 
     List<String> command(List<ChefNodeChecks.Port> asked) {
         String words = String.join(" ", asked.stream().map(p -> "'" + p.host() + " " + p.port() + "'").toList());
-        List<String> argv = new ArrayList<>(List.of("sh", "-c", SCRIPT + String.format(PROBE, words), "sh"));
+        String script = String.format(SCRIPT, io.hadeck.probe.ssh.ShellQuote.quote(cluster.chefBackend().manifestOn(node.name())))
+                + String.format(PROBE, words);
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", script, "sh"));
         argv.addAll(cluster.chefBackend().ctl());
         return argv;
     }
@@ -92,14 +95,23 @@ public class ChefNodeReader extends Probe<ChefNodeChecks> {
         SshRunner.Result r = ssh.run(t, command(asked), budget());
         String out = r.stdout();
         int ip = out.indexOf("@@ip");
+        int version = out.indexOf("@@version");
         int ports = out.indexOf("@@ports");
-        if (ip < 0 || ports < ip) {
+        if (ip < 0 || version < ip || ports < version) {
             throw new ProbeException(r.ok() ? "unexpected output of the checks on " + node.name() : r.failureText());
         }
         List<ChefNodeChecks.Service> services = ChefNodeText.services(out.substring(0, ip));
         String vip = cluster.chefBackend().vip();
-        Boolean holds = vip == null ? null : ChefNodeText.holds(out.substring(ip, ports), vip);
+        Boolean holds = vip == null ? null : ChefNodeText.holds(out.substring(ip, version), vip);
+        String manifest = out.substring(version + "@@version".length(), ports);
+        String v = null;
+        String whyNot = null;
+        try {
+            v = ChefNodeText.version(manifest);
+        } catch (ProbeException e) {
+            whyNot = cluster.chefBackend().manifestOn(node.name()) + ": " + e.getMessage();
+        }
         return new ChefNodeChecks(services, ChefNodeText.leaderl(services), offset, uncertainty, holds,
-                ChefNodeText.ports(out.substring(ports), asked));
+                ChefNodeText.ports(out.substring(ports), asked), v, whyNot);
     }
 }

@@ -1,5 +1,6 @@
 package io.hadeck.probe.chef;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hadeck.model.ChefNodeChecks;
 import io.hadeck.probe.ProbeException;
 
@@ -86,6 +87,29 @@ public final class ChefNodeText {
         }
         return out;
     }
+
+    /**
+     * The installed chef-backend version from the node's version manifest (seed 000 "For a full list of the
+     * software packages included (and their versions), see the file located at
+     * /opt/chef-backend/version-manifest.json"). ASSUMED (the manifest's shape is not in the seeds; it is the
+     * Chef installer's, Omnibus): the package's own version is the top-level "build_version".
+     */
+    public static String version(String manifest) {
+        String s = manifest.strip();
+        JsonNode root;
+        try {
+            root = JSON.readTree(s);
+        } catch (java.io.IOException e) {
+            throw new ProbeException("not a version manifest: " + (s.length() > 60 ? s.substring(0, 60) + "…" : s));
+        }
+        JsonNode v = root == null ? null : root.get("build_version");
+        if (v == null || !v.isValueNode() || v.asText().isBlank()) {
+            throw new ProbeException("the version manifest has no build_version");
+        }
+        return v.asText();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The node's clock ({@code date +%s.%N}) as an instant; a clear error for anything else. */
     public static Instant epoch(String dateOutput) {

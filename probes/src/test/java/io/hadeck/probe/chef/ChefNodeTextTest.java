@@ -37,6 +37,20 @@ class ChefNodeTextTest {
         assertThat(s.get(3).running()).isFalse();
         assertThat(s.get(3).pid()).isNull();
         assertThat(ChefNodeText.leaderl(s).settled()).isFalse();
+        assertThat(s.get(0).secondsInState()).contains(86400L + 5 * 3600 + 59 * 60 + 41);
+        assertThat(s.get(3).secondsInState()).isEmpty();
+    }
+
+    @Test
+    void theInstalledVersionIsTheManifestsBuildVersion() {
+        assertThat(ChefNodeText.version("""
+                {"manifest_format": 2, "build_version": "2.3.16", "software": {"postgresql96": {"locked_version": "9.6.24"}}}
+                """)).isEqualTo("2.3.16");
+        assertThatThrownBy(() -> ChefNodeText.version("cat: /opt/chef-backend/version-manifest.json: No such file or directory"))
+                .isInstanceOf(ProbeException.class).hasMessage("not a version manifest: cat: /opt/chef-backend/version-manifest.json:"
+                        + " No such file o…");
+        assertThatThrownBy(() -> ChefNodeText.version("{\"manifest_format\": 2}"))
+                .hasMessage("the version manifest has no build_version");
     }
 
     @Test

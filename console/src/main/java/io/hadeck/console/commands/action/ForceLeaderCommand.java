@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "force-leader", mixinStandardHelpOptions = true,
         description = {"Make NODE the leader when there is no healthy leader (Patroni POST /failover; works while paused).",
+                "Chef Backend: chef-backend-ctl force-leader, run on NODE over ssh (it refuses while a leader exists).",
                 "Shows NODE's replay position against the others and what may be lost; asks for NODE and then LOSE DATA."})
 public class ForceLeaderCommand extends ActionCommand {
     @Parameters(paramLabel = "NODE", description = "The standby to make leader.")

@@ -7,7 +7,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "set-node-failover", mixinStandardHelpOptions = true,
         description = {"Allow (on) or forbid (off) NODE becoming leader by failover (Patroni: tags.nofailover in the",
-                "node's YAML at patroni.configPath, then POST /reload). The operator types NODE."})
+                "node's YAML at patroni.configPath, then POST /reload).",
+                "Chef Backend: chef-backend-ctl set-node-failover on|off, run on NODE over ssh; verified from what",
+                "chef-backend-ctl cluster-status --json reports of NODE. The operator types NODE."})
 public class SetNodeFailoverCommand extends ActionCommand {
     @Parameters(index = "0", paramLabel = "NODE", description = "The node.")
     String node;
