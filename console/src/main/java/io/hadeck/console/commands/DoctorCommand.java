@@ -9,7 +9,10 @@ import io.hadeck.console.output.Style;
 import io.hadeck.model.Severity;
 import io.hadeck.text.TerminalText;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -41,22 +44,23 @@ public class DoctorCommand extends BaseCommand {
         }
         HadeckConfig cfg = ConfigLoader.load(path);
         String only = session.options().clusterName();
-        int problems = 0;
         int checks = 1;
         boolean skipped = false;
+        // Clusters may share nodes (the lab's Patroni and Chef views of one backend): one stopped etcd
+        // member is one problem, said once with every cluster it concerns.
+        Map<DoctorCheck, List<String>> clustersOf = new LinkedHashMap<>();
         for (ClusterConfig c : cfg.clusters()) {
             if (only != null && !only.equals(c.name())) {
                 continue;
             }
             Doctor.Outcome o = new Doctor(c).run();
-            for (DoctorCheck p : o.problems()) {
-                out().println(TerminalText.escape(p.line(bad, style.arrow())));
-            }
-            out().flush();
-            problems += o.problems().size();
+            o.problems().forEach(p -> clustersOf.computeIfAbsent(p.withoutCluster(c.name()), k -> new ArrayList<>()).add(c.name()));
             checks += o.checks();
             skipped |= o.endpointsSkipped();
         }
+        clustersOf.forEach((p, clusters) -> out().println(
+                TerminalText.escape(p.inClusters(clusters).line(bad, style.arrow()))));
+        int problems = clustersOf.size();
         if (problems == 0) {
             out().println(style.symbol(Severity.OK) + " doctor: " + path + ": all " + checks + " checks passed");
         } else {

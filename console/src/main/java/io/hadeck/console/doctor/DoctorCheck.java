@@ -16,6 +16,18 @@ public record DoctorCheck(String where, String problem, String fix) {
 
     private static final String FIX = "; fix it: ";
 
+    /** The same check with {@code where} no longer starting with the cluster's name. */
+    public DoctorCheck withoutCluster(String cluster) {
+        return where.equals(cluster) ? new DoctorCheck("", problem, fix)
+                : where.startsWith(cluster + " ") ? new DoctorCheck(where.substring(cluster.length() + 1), problem, fix) : this;
+    }
+
+    /** The check said for these clusters: "lab, chef node-3 etcd". */
+    public DoctorCheck inClusters(java.util.List<String> clusters) {
+        String names = String.join(", ", clusters);
+        return new DoctorCheck(where.isEmpty() ? names : names + " " + where, problem, fix);
+    }
+
     public String line(String mark, String arrow) {
         return mark + " " + where + ": " + problem + (fix == null || fix.isEmpty() ? "" : " " + arrow + " " + fix);
     }
