@@ -21,7 +21,8 @@ public enum ActionKind {
     FENCE("fence", true, false, "fence the selected node: stop its PostgreSQL (a primary that must not accept writes)"),
     REJOIN("rejoin", true, true, "rejoin the selected node as a standby (Patroni reinitialize)"),
     RESTART("restart", true, false, "restart PostgreSQL on the selected node (Patroni restart)"),
-    RELOAD("reload", true, false, "reload the selected node's configuration (Patroni reload)");
+    RELOAD("reload", true, false, "reload the selected node's configuration (Patroni reload)"),
+    PAIR_HANDOVER("pair handover", false, false, "hand the keepalived pair over to the selected node (keepalived stopped on the owner)");
 
     private final String command;
     private final boolean needsNode;

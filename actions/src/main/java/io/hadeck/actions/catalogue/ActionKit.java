@@ -10,6 +10,7 @@ import io.hadeck.actions.ha.PatroniManager;
 import io.hadeck.actions.lock.ActionLock;
 import io.hadeck.actions.lock.EtcdActionLock;
 import io.hadeck.actions.lock.FileActionLock;
+import io.hadeck.actions.pair.KeepalivedManager;
 import io.hadeck.actions.patroni.PatroniContext;
 import io.hadeck.actions.remote.SshShell;
 import io.hadeck.actions.runbook.FreshReadings;
@@ -91,6 +92,10 @@ public final class ActionKit implements AutoCloseable {
         return new PatroniContext(cluster, manager(), readings(k -> !k.equals("elasticsearch") && !k.startsWith("drbd ")
                 && !k.startsWith("chef ")),
                 STEP_DEADLINE);
+    }
+
+    public KeepalivedManager keepalived() {
+        return new KeepalivedManager(cluster, new SshShell(cluster.ssh()));
     }
 
     public DrbdManager drbd() {

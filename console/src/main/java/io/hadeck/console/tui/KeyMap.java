@@ -45,7 +45,8 @@ public final class KeyMap {
                 action("A", ActionKind.CLUSTER_FAILOVER_ON),
                 action("R", ActionKind.DRBD_RECOVER),
                 action("X", ActionKind.FENCE),
-                action("J", ActionKind.REJOIN));
+                action("J", ActionKind.REJOIN),
+                action("H", ActionKind.PAIR_HANDOVER));
         return new KeyMap(readOnly ? all.stream().filter(b -> !b.dangerous()).toList() : all);
     }
 
