@@ -275,6 +275,10 @@ patroni_heal() {
       kill -CONT $pids 2>/dev/null || true
       echo "heal: continued frozen PostgreSQL on $n"
     fi
+    lab_heal_frozen "patroni-$n"
+    if grep -qs '^primary_conninfo' "$(patroni_pgdata "$n")/postgresql.auto.conf"; then
+      patroni_timeline_fork_undo_conninfo "$n"; echo "heal: primary_conninfo of a timeline-fork taken out on $n"
+    fi
     if ! lab_running "patroni-$n"; then
       patroni_await_reaped "$n"
       patroni_stop_orphan "$n" 2>/dev/null
@@ -334,19 +338,17 @@ patroni_reinit() {  # patroni_reinit NODE REASON : Patroni wipes NODE's data and
 
 # A test that paused the cluster (maintenance mode) and died leaves failover off: resume it.
 patroni_heal_pause() {
-  local n pw
+  local n
   for n in "${LAB_PG_NODES[@]}"; do
     if [ "$(curl -sf -m 2 "$(patroni_api "$n")/config" | jq -r '.pause // false' 2>/dev/null)" = true ]; then
-      pw=$(cat "$(lab_secret_file patroni-api.password)")
-      curl -sf -m 5 -u "hadeck:$pw" -X PATCH -H 'Content-Type: application/json' -d '{"pause": null}' \
-        "$(patroni_api "$n")/config" >/dev/null && echo "heal: resumed Patroni (the cluster was paused)"
+      patroni_pause false && echo "heal: resumed Patroni (the cluster was paused)"
       return 0
     fi
   done
 }
 
 patroni_fault_names() {
-  echo "pg-kill-postmaster [NODE]|node-crash [NODE]|patroni-kill [NODE]|node-start NODE|pg-stop NODE|pg-cont NODE|replay-pause NODE|replay-resume NODE|pending-restart NODE"
+  echo "pg-kill-postmaster [NODE]|node-crash [NODE]|patroni-kill [NODE]|node-start NODE|pg-stop NODE|pg-cont NODE|replay-pause NODE|replay-resume NODE|pending-restart NODE|timeline-fork [STANDBY]"
 }
 
 patroni_default_node() {  # NODE given, or the current primary
@@ -416,8 +418,66 @@ patroni_fault() {
       sed -i -E "s/^(    shared_buffers:).*/\1 40MB  $PATRONI_PENDING_MARK/" "$(patroni_yaml "$node")"
       patroni_api_post "$node" /reload >/dev/null || lab_die "Patroni on $node did not reload"
       echo "shared_buffers changed to 40MB on $node and reloaded: restart pending; undo: lab heal" ;;
+    timeline-fork) patroni_timeline_fork "$node" ;;
     *) return 2 ;;
   esac
+}
+
+# timeline-fork [STANDBY]: STANDBY is left following a timeline its primary does not have (what a
+# brief promotion of another standby leaves behind when STANDBY streamed from it meanwhile). With
+# failover paused and STANDBY's Patroni frozen (it would put primary_conninfo back at once): the other
+# standby is promoted, STANDBY streams from it until it follows the new timeline, then STANDBY is
+# pointed back at the primary, the promoted one is stopped and failover resumed (Patroni rewinds it).
+# STANDBY then logs "highest timeline N of the primary is behind recovery timeline N+1" forever.
+patroni_timeline_fork() {
+  local b=$1 p a n tl i rtl
+  p=$(patroni_primary) || lab_die "timeline-fork: no primary"
+  if [ -z "$b" ]; then
+    for n in "${LAB_PG_NODES[@]}"; do [ "$n" != "$p" ] && { b=$n; break; }; done
+  fi
+  lab_require_pg_node "$b"
+  [ "$b" != "$p" ] || lab_die "timeline-fork: $b is the primary; name a standby"
+  for n in "${LAB_PG_NODES[@]}"; do [ "$n" != "$p" ] && [ "$n" != "$b" ] && a=$n; done
+  tl=$(patroni_psql "$p" -Atc "select timeline_id from pg_control_checkpoint()") || lab_die "timeline-fork: $p does not answer"
+  patroni_pause true
+  lab_signal "patroni-$b" STOP
+  patroni_psql "$a" -Atqc "select pg_promote(true, 30)" >/dev/null || lab_die "timeline-fork: could not promote $a"
+  # a passfile of its own: a password in primary_conninfo would be logged with the changed setting
+  local conn pass; pass="$(patroni_node_dir "$b")/timeline-fork.pgpass"
+  (umask 077; printf '%s:5432:*:replicator:%s\n' "$(lab_addr "$a")" "$(cat "$(lab_secret_file pg-replication.password)")" >"$pass")
+  chown postgres:postgres "$pass"
+  conn="user=replicator passfile=$pass host=$(lab_addr "$a") port=5432 application_name=$b"
+  patroni_psql "$b" -Atqc "alter system set primary_conninfo = '$conn'" -c "alter system set primary_slot_name = ''" \
+    -c "select pg_reload_conf()" >/dev/null
+  rtl=""
+  for i in $(seq 60); do
+    rtl=$(patroni_psql "$b" -Atc "select received_tli from pg_stat_wal_receiver where status = 'streaming'" 2>/dev/null) || rtl=""
+    [ -n "$rtl" ] && [ "$rtl" -gt "$tl" ] && break
+    sleep 0.5
+  done
+  patroni_timeline_fork_undo_conninfo "$b"
+  lab_signal "patroni-$b" CONT
+  as_postgres "$PG_BIN/pg_ctl" stop -D "$(patroni_pgdata "$a")" -m fast -w -t 30 >/dev/null || true
+  patroni_pause false
+  [ -n "$rtl" ] && [ "$rtl" -gt "$tl" ] || lab_die "timeline-fork: $b did not follow $a's new timeline (undo: lab heal)"
+  echo "$b follows timeline $rtl, which the primary $p (timeline $tl) does not have; $a was promoted and stopped (Patroni rewinds it); undo: lab heal"
+}
+
+# primary_conninfo/primary_slot_name set by timeline-fork (postgresql.auto.conf) taken out again
+patroni_timeline_fork_undo_conninfo() {
+  patroni_psql "$1" -Atqc "alter system reset primary_conninfo" -c "alter system reset primary_slot_name" \
+    -c "select pg_reload_conf()" >/dev/null 2>&1
+  rm -f "$(patroni_node_dir "$1")/timeline-fork.pgpass"
+}
+
+patroni_pause() {  # patroni_pause true|false : failover off / on for the cluster
+  local v=null; [ "$1" = true ] && v=true
+  local pw n; pw=$(cat "$(lab_secret_file patroni-api.password)")
+  for n in "${LAB_PG_NODES[@]}"; do
+    curl -sf -m 5 -u "hadeck:$pw" -X PATCH -H 'Content-Type: application/json' -d "{\"pause\": $v}" \
+      "$(patroni_api "$n")/config" >/dev/null && return 0
+  done
+  lab_die "could not set pause=$1 through any Patroni"
 }
 
 PATRONI_PENDING_MARK="# lab fault pending-restart"

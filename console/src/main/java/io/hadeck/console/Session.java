@@ -130,16 +130,12 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Read-only: --read-only, or the cluster is marked readOnly in the config. */
+    /**
+     * Read-only: --read-only, or the cluster is marked readOnly in the config. A config that cannot
+     * be read says so (its own error), rather than answering "writable".
+     */
     public boolean readOnly() {
-        if (options.readOnly()) {
-            return true;
-        }
-        try {
-            return cluster().readOnly();
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return options.readOnly() || cluster().readOnly();
     }
 
     /**

@@ -117,7 +117,19 @@ public record ClusterConfig(String name, String manager, boolean readOnly, Etcd 
         }
     }
 
-    public record Postgres(String database, String user, Secret password, String sslmode, Tls tls) {
+    /**
+     * @param log each node's PostgreSQL log, read over ssh (as the node's ssh user) for why a standby does not
+     *            stream; {@code {node}} is replaced by the node's name, a glob picks the newest match; null: not read
+     */
+    public record Postgres(String database, String user, Secret password, String sslmode, Tls tls, String log) {
+        public Postgres(String database, String user, Secret password, String sslmode, Tls tls) {
+            this(database, user, password, sslmode, tls, null);
+        }
+
+        /** The PostgreSQL log of one node, when the config names it. */
+        public java.util.Optional<String> logFor(String node) {
+            return java.util.Optional.ofNullable(log).map(l -> l.replace("{node}", node));
+        }
     }
 
     public record Elasticsearch(String username, Secret password, Tls tls) {

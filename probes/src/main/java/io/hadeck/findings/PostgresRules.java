@@ -80,43 +80,13 @@ final class PostgresRules implements Rules {
     }
 
     private static void standby(Facts f, NodeView primary, PgInstance p, NodeView n, PgInstance s, List<Finding> out) {
-        List<String> both = List.of(n.name(), primary.name());
-        boolean streaming = s.isStreaming();
-        if (!streaming) {
-            String status = s.walReceiver() == null ? "has no WAL receiver" : "WAL receiver is " + s.walReceiver().status();
-            out.add(new Finding(Severity.WARN, "STANDBY_NOT_STREAMING", both,
-                    n.name() + " is not streaming from the primary " + primary.name() + " (" + status + ").",
-                    "Look at " + n.name() + "'s PostgreSQL log (primary_conninfo, replication slot, pg_hba); "
-                            + ManagerVerbs.of(f).list + " shows whether " + ManagerVerbs.of(f).who + " is restarting it."));
-        }
+        StandbyStreamRules.of(f, primary, p, n, s).ifPresent(out::add);
         lag(f, primary, n, s).ifPresent(out::add);
         if (s.replayPaused()) {
             out.add(new Finding(Severity.WARN, "REPLAY_PAUSED", List.of(n.name()),
                     n.name() + " receives WAL but its replay is paused: its data is getting older.",
                     "Resume on " + n.name() + ": SELECT pg_wal_replay_resume();"));
         }
-        timeline(f, primary, p, n, s).ifPresent(out::add);
-    }
-
-    /**
-     * Only a timeline both sides know exactly (a primary's WAL, a streaming receiver) may be behind
-     * the primary's: a standby without a streaming receiver knows only a lower bound, its control
-     * file, which lags behind a promotion or a pg_rewind for minutes. Even a lower bound past the
-     * primary's timeline is real divergence: history the primary does not have.
-     */
-    private static Optional<Finding> timeline(Facts f, NodeView primary, PgInstance p, NodeView n, PgInstance s) {
-        boolean exact = s.timelineSource().exact();
-        boolean ahead = s.timeline() > p.timeline();
-        if (!p.timelineSource().exact() || s.timeline() == p.timeline() || !(exact || ahead)) {
-            return Optional.empty();
-        }
-        Severity sev = ahead ? Severity.CRIT : Severity.WARN;
-        String why = ahead ? "its history has diverged from the primary's" : "it has not followed the timeline switch yet";
-        return Optional.of(new Finding(sev, "TIMELINE_DIVERGENCE", List.of(n.name(), primary.name()),
-                n.name() + " is on timeline " + s.timeline() + (exact ? "" : " or later") + ", the primary "
-                        + primary.name() + " on timeline " + p.timeline() + ": " + why + ".",
-                sev == Severity.CRIT ? "Rewind " + n.name() + " onto the primary's timeline (" + ManagerVerbs.of(f).rejoin + ", "
-                        + "or pg_rewind) before it may be promoted." : null));
     }
 
     private static Optional<Finding> lag(Facts f, NodeView primary, NodeView n, PgInstance s) {

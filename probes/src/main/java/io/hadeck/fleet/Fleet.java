@@ -1,5 +1,6 @@
 package io.hadeck.fleet;
 
+import io.hadeck.threads.Threads;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.findings.FindingsEngine;
 import io.hadeck.model.ClusterSnapshot;
@@ -26,11 +27,8 @@ public final class Fleet {
      * @param lastChange the journal's newest entry per cluster name, null when unknown
      */
     public static List<FleetRow> read(List<ClusterConfig> clusters, Function<String, Instant> lastChange) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(clusters.size(), 8)), r -> {
-            Thread t = new Thread(r, "hadeck-fleet");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(clusters.size(), 8)),
+                Threads.numbered("hadeck-fleet"));
         try {
             List<CompletableFuture<FleetRow>> rows = new ArrayList<>();
             for (ClusterConfig c : clusters) {

@@ -1,5 +1,6 @@
 package io.hadeck.hooks;
 
+import io.hadeck.threads.Threads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hadeck.config.HookConfig;
@@ -44,11 +45,8 @@ public final class HookRunner implements EventLog.Listener, AutoCloseable {
         this.cluster = cluster;
         this.hooks = List.copyOf(hooks);
         for (HookConfig h : this.hooks) {
-            queues.put(h.name(), new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-                Thread t = new Thread(r, "hadeck-hook-" + h.name());
-                t.setDaemon(true);
-                return t;
-            }));
+            queues.put(h.name(), new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
+                    Threads.daemon("hadeck-hook-" + h.name())));
         }
     }
 

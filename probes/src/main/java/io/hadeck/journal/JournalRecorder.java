@@ -1,5 +1,6 @@
 package io.hadeck.journal;
 
+import io.hadeck.threads.Threads;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.events.Event;
 import io.hadeck.events.EventLog;
@@ -50,11 +51,8 @@ public final class JournalRecorder implements EventLog.Listener, AutoCloseable {
         this.cluster = cluster;
         this.clock = clock;
         this.history = new PatroniHistoryReader(cluster);
-        this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1000), r -> {
-            Thread t = new Thread(r, "hadeck-journal");
-            t.setDaemon(true);
-            return t;
-        });
+        this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1000),
+                Threads.daemon("hadeck-journal"));
         Instant now = clock.instant();
         this.historyDue = now;
         this.auditDue = now;

@@ -19,16 +19,31 @@ import java.util.List;
  * @param walReceiver      standby only: pg_stat_wal_receiver, null when no receiver runs
  * @param clientSessions   client backends connected (pg_stat_activity, hadeck's own excluded), null if unknown:
  *                         where clients write when two nodes accept writes
+ * @param newestHistory    the newest timeline history file in pg_wal (pg_ls_waldir()), null when there is none
+ *                         (timeline 1) or it was not read: a standby holding one its primary does not have
+ *                         follows a timeline the primary never had
+ * @param receiverLog      standby only, not streaming: what its PostgreSQL log last said about streaming (read
+ *                         over ssh where the config names the log), null when not read
  */
 public record PgInstance(PgRole role, String serverVersion, int timeline, TimelineSource timelineSource,
                          Lsn currentLsn, Lsn receivedLsn, Lsn replayedLsn, Long lagBytes, Double lagSeconds,
                          Double replayAgeSeconds, Instant lastReplay, boolean replayPaused,
                          List<PgReplication> replication, PgWalReceiver walReceiver, List<PgSlot> slots,
-                         Integer clientSessions) {
+                         Integer clientSessions, TimelineHistory newestHistory, ReceiverLog receiverLog) {
     public PgInstance {
         timelineSource = timelineSource == null ? TimelineSource.UNKNOWN : timelineSource;
         replication = List.copyOf(replication);
         slots = List.copyOf(slots);
+    }
+
+    /** Without the timeline history and the log (recorded readings, tests). */
+    public PgInstance(PgRole role, String serverVersion, int timeline, TimelineSource timelineSource,
+                      Lsn currentLsn, Lsn receivedLsn, Lsn replayedLsn, Long lagBytes, Double lagSeconds,
+                      Double replayAgeSeconds, Instant lastReplay, boolean replayPaused,
+                      List<PgReplication> replication, PgWalReceiver walReceiver, List<PgSlot> slots,
+                      Integer clientSessions) {
+        this(role, serverVersion, timeline, timelineSource, currentLsn, receivedLsn, replayedLsn, lagBytes, lagSeconds,
+                replayAgeSeconds, lastReplay, replayPaused, replication, walReceiver, slots, clientSessions, null, null);
     }
 
     /** Without the client session count (recorded readings, tests). */
@@ -47,7 +62,25 @@ public record PgInstance(PgRole role, String serverVersion, int timeline, Timeli
     /** The same reading with the lag measured against the primary (see the watcher's StandbyLag). */
     public PgInstance withLag(Long bytes, Double seconds) {
         return new PgInstance(role, serverVersion, timeline, timelineSource, currentLsn, receivedLsn, replayedLsn,
-                bytes, seconds, replayAgeSeconds, lastReplay, replayPaused, replication, walReceiver, slots, clientSessions);
+                bytes, seconds, replayAgeSeconds, lastReplay, replayPaused, replication, walReceiver, slots, clientSessions,
+                newestHistory, receiverLog);
+    }
+
+    /** The same reading with what the node's log says about its WAL receiver. */
+    public PgInstance withReceiverLog(ReceiverLog log) {
+        return new PgInstance(role, serverVersion, timeline, timelineSource, currentLsn, receivedLsn, replayedLsn,
+                lagBytes, lagSeconds, replayAgeSeconds, lastReplay, replayPaused, replication, walReceiver, slots,
+                clientSessions, newestHistory, log);
+    }
+
+    /** The newest timeline this node holds a history file of; 1 (which has none) when there is none. */
+    public int newestHistoryTimeline() {
+        return newestHistory == null ? 1 : newestHistory.timeline();
+    }
+
+    /** The replication slot of that name, if this node has it. */
+    public java.util.Optional<PgSlot> slot(String name) {
+        return slots.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     /** The WAL receiver runs and streams: what it reports is current. */
@@ -96,6 +129,27 @@ public record PgInstance(PgRole role, String serverVersion, int timeline, Timeli
                                 Integer receivedTimeline, Lsn flushedLsn) {
     }
 
-    public record PgSlot(String name, String type, boolean active, Lsn restartLsn, Long retainedBytes) {
+    /**
+     * @param walStatus PostgreSQL's wal_status: reserved, extended, unreserved (the WAL it needs is about to go) or
+     *                  lost (gone: its standby can never catch up through it), null when unknown
+     */
+    public record PgSlot(String name, String type, boolean active, Lsn restartLsn, Long retainedBytes, String walStatus) {
+        public PgSlot(String name, String type, boolean active, Lsn restartLsn, Long retainedBytes) {
+            this(name, type, active, restartLsn, retainedBytes, null);
+        }
+
+        /** The WAL this slot's standby needs is gone or about to go. */
+        public boolean walLost() {
+            return "lost".equals(walStatus) || "unreserved".equals(walStatus);
+        }
+    }
+
+    /**
+     * A timeline history file in pg_wal ({@code 0000000N.history}).
+     *
+     * @param began the file's modification time: when this node learnt of the timeline (at its promotion, or when
+     *              it fetched the file from the server it streamed from)
+     */
+    public record TimelineHistory(int timeline, Instant began) {
     }
 }

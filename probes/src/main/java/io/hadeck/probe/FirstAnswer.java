@@ -1,5 +1,6 @@
 package io.hadeck.probe;
 
+import io.hadeck.threads.Threads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class FirstAnswer {
     /** A virtual thread per ask: asks block on sockets and are bounded by timeouts; cancelling one
      *  interrupts it, which closes the socket it is blocked on. */
     private static final ExecutorService POOL =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("hadeck-ask-", 1).factory());
+            Executors.newThreadPerTaskExecutor(Threads.virtual("hadeck-ask"));
 
     private FirstAnswer() {
     }

@@ -1,5 +1,6 @@
 package io.hadeck.watch;
 
+import io.hadeck.threads.Threads;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.findings.FindingsEngine;
 import io.hadeck.model.ClusterSnapshot;
@@ -29,10 +30,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -44,7 +43,9 @@ import java.util.function.Consumer;
 public class ClusterWatcher implements SnapshotSource, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterWatcher.class);
-    static final int HISTORY = 600;
+    /** Recent snapshots kept (10–20 s of a busy cluster: a reading publishes one): enough for the lag
+     *  sparkline's first fill; 600 held ~20 MiB that the 60-minute soak saw as heap growth. */
+    static final int HISTORY = 240;
     private static final long COALESCE_MS = 20;
 
     private final ClusterConfig cfg;
@@ -71,9 +72,9 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         this.shared = Sources.Shared.of(cfg);
         this.sources = Sources.of(cfg, clock, shared);
         this.readings = new Readings(cfg);
-        this.ticks = Executors.newSingleThreadScheduledExecutor(daemon("hadeck-watch-tick"));
+        this.ticks = Executors.newSingleThreadScheduledExecutor(Threads.numbered("hadeck-watch-tick"));
         // A virtual thread per read: a read blocks on its node's socket, and a hung node costs no platform thread.
-        this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("hadeck-read-", 1).factory());
+        this.workers = Executors.newThreadPerTaskExecutor(Threads.virtual("hadeck-read"));
     }
 
     /**
@@ -307,7 +308,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
 
     /** Workers for {@link #readOnce}: a virtual thread per lane worker (see there). */
     private static final ExecutorService ONCE_POOL =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("hadeck-once-", 1).factory());
+            Executors.newThreadPerTaskExecutor(Threads.virtual("hadeck-once"));
 
     /**
      * One snapshot for one-shot commands: every source read once, in parallel, so the wall time is
@@ -358,13 +359,11 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            Thread closer = new Thread(() -> {
+            Threads.start("hadeck-once-close", () -> {
                 workers.forEach(w -> w.cancel(true));   // frees workers still stuck on a hung server
                 sources.forEach(s -> closeQuietly(s.probe()));
                 shared.close();
-            }, "hadeck-once-close");
-            closer.setDaemon(true);
-            closer.start();
+            });
         }
         return withFindings(readings.snapshot(1, clock.instant()), cfg);
     }
@@ -385,14 +384,5 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();   // the deadline passed: readOnce has reported what is left
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

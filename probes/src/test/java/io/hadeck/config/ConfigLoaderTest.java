@@ -95,6 +95,7 @@ class ConfigLoaderTest {
         ClusterConfig pg = cfg.pick("pg");
         assertThat(pg.audit().path()).isEqualTo(Path.of(System.getProperty("user.home"), "hadeck-audit", "audit.jsonl"));
         assertThat(pg.patroni().configPathFor("pg-1")).isEqualTo("/etc/patroni/pg-1.yml");
+        assertThat(pg.postgres().logFor("pg-1")).contains("/var/log/postgresql/pg-1/*.log");
         ClusterConfig chef = cfg.pick("chef");
         assertThat(chef.audit().path()).isEqualTo(Path.of("/var/log/hadeck/chef-audit.jsonl"));
         assertThat(chef.chefBackend().ctl()).containsExactly("sudo", "/opt/chef-backend/bin/chef-backend-ctl");
@@ -107,8 +108,10 @@ class ConfigLoaderTest {
                 .anySatisfy(s -> assertThat(s).contains(":5: ").contains("has '{host}'; the only placeholder is {node}"))
                 .anySatisfy(s -> assertThat(s).contains(":6: ").contains("ctl is empty"))
                 .anySatisfy(s -> assertThat(s).contains(":12: ").contains("configPath is 'patroni.yml'; write the absolute path"))
-                .anySatisfy(s -> assertThat(s).contains(":13: ").contains("unknown key 'paht'"));
-        assertThat(p).hasSize(5);
+                .anySatisfy(s -> assertThat(s).contains(":13: ").contains("unknown key 'paht'"))
+                .anySatisfy(s -> assertThat(s).contains(":18: ").contains("postgres.log is 'postgresql.log'; write the absolute"
+                        + " path of the node's PostgreSQL log"));
+        assertThat(p).hasSize(6);
     }
 
     @Test

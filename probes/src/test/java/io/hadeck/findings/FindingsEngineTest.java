@@ -147,8 +147,9 @@ class FindingsEngineTest {
     void aStandbyAheadOnItsOwnTimelineHasDivergedAndMustBeRewound() {
         Finding f = only(Clusters.healthy().timeline("node-3", 4).build(), "TIMELINE_DIVERGENCE");
         assertThat(f.severity()).isEqualTo(Severity.CRIT);
-        assertThat(f.message()).startsWith("node-3 is on timeline 4, the primary node-1 on timeline 3");
-        assertThat(f.action()).contains("pg_rewind");
+        assertThat(f.message()).startsWith("node-3 follows timeline 4, which the primary node-1 (timeline 3) does not have;"
+                + " its history has diverged");
+        assertThat(f.action()).startsWith("Rejoin it: hadeck rejoin node-3");
     }
 
     @Test
@@ -168,9 +169,12 @@ class FindingsEngineTest {
 
     @Test
     void aLowerBoundPastThePrimarysTimelineIsRealDivergence() {
-        Finding f = only(Clusters.healthy().notStreaming("node-3").timeline("node-3", 4).build(), "TIMELINE_DIVERGENCE");
+        ClusterSnapshot s = Clusters.healthy().notStreaming("node-3").timeline("node-3", 4).build();
+        Finding f = only(s, "TIMELINE_DIVERGENCE");
         assertThat(f.severity()).isEqualTo(Severity.CRIT);
-        assertThat(f.message()).startsWith("node-3 is on timeline 4 or later, the primary node-1 on timeline 3");
+        assertThat(f.message()).isEqualTo("node-3 follows timeline 4, which the primary node-1 (timeline 3) does not have;"
+                + " it cannot stream again by itself.");
+        assertThat(codes(s)).as("the divergence is why it does not stream: one finding").doesNotContain("STANDBY_NOT_STREAMING");
     }
 
     @Test

@@ -18,7 +18,9 @@ import io.hadeck.actions.Operator;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.probe.ProbeException;
 import io.hadeck.probe.etcd.EtcdClients;
+import io.hadeck.probe.etcd.EtcdGateway;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,9 +42,11 @@ public final class EtcdActionLock implements ActionLock, AutoCloseable {
     private final String cluster;
     private final Operator operator;
     private final Clock clock;
-    private final Client client;
+    private final ClusterConfig cfg;
+    private final EtcdGateway gateway;
     private final ByteSequence key;
     private final Duration timeout;
+    private Client client;
 
     public EtcdActionLock(ClusterConfig cfg, Operator operator, Clock clock) {
         if (cfg.etcd() == null || cfg.etcd().endpoints().isEmpty()) {
@@ -51,15 +55,31 @@ public final class EtcdActionLock implements ActionLock, AutoCloseable {
         this.cluster = cfg.name();
         this.operator = operator;
         this.clock = clock;
+        this.cfg = cfg;
         this.timeout = cfg.timeouts() != null ? cfg.timeouts().read().plus(cfg.timeouts().connect()) : Duration.ofSeconds(5);
+        // Who holds the lock is one GET: the JSON gateway, as every reader asks etcd. The gRPC client
+        // (a lease and its keepalive stream) is built only when an action takes the lock, so a console
+        // that only watches never loads it.
         try {
-            // The readers' builder: the same auth and TLS (CA, client certificate) as every other etcd call.
-            this.client = EtcdClients.build(cfg.etcd(), cfg.etcd().endpoints(),
+            this.gateway = new EtcdGateway(cfg.etcd(), cfg.etcd().endpoints(),
                     cfg.timeouts() != null ? cfg.timeouts().connect() : Duration.ofSeconds(2));
         } catch (ProbeException e) {
             throw new ActionException("cannot reach etcd for the action lock: " + e.getMessage());
         }
         this.key = EtcdClients.bytes(keyFor(cluster));
+    }
+
+    private synchronized Client client() {
+        if (client == null) {
+            try {
+                // The readers' builder: the same auth and TLS (CA, client certificate) as every other etcd call.
+                client = EtcdClients.build(cfg.etcd(), cfg.etcd().endpoints(),
+                        cfg.timeouts() != null ? cfg.timeouts().connect() : Duration.ofSeconds(2));
+            } catch (ProbeException e) {
+                throw new ActionException("cannot reach etcd for the action lock: " + e.getMessage());
+            }
+        }
+        return client;
     }
 
     public static String keyFor(String cluster) {
@@ -76,18 +96,25 @@ public final class EtcdActionLock implements ActionLock, AutoCloseable {
         return current().map(v -> v + " (" + kind() + ")");
     }
 
+    /** The lock's value, asked of each endpoint in turn until one answers (a linearizable read). */
     private Optional<String> current() {
-        var r = await(client.getKVClient().get(key), "read the action lock");
-        return r.getKvs().isEmpty() ? Optional.empty()
-                : Optional.of(r.getKvs().get(0).getValue().toString(StandardCharsets.UTF_8));
+        String why = "no endpoint";
+        for (String endpoint : cfg.etcd().endpoints()) {
+            try {
+                return gateway.key(endpoint, keyFor(cluster), timeout).map(EtcdGateway.KeyValue::value);
+            } catch (IOException e) {
+                why = endpoint + ": " + e.getMessage();
+            }
+        }
+        throw new ActionException("could not read the action lock: " + why);
     }
 
     @Override
     public Held acquire() {
-        Lease leases = client.getLeaseClient();
+        Lease leases = client().getLeaseClient();
         long lease = await(leases.grant(TTL_SECONDS), "grant a lease for the action lock").getID();
         String text = operator.holderText(clock.instant());
-        KV kv = client.getKVClient();
+        KV kv = client().getKVClient();
         TxnResponse r = await(kv.txn()
                 .If(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.createRevision(0)))
                 .Then(Op.put(key, EtcdClients.bytes(text), PutOption.builder().withLeaseId(lease).build()))
@@ -156,8 +183,10 @@ public final class EtcdActionLock implements ActionLock, AutoCloseable {
     }
 
     @Override
-    public void close() {
-        client.close();
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+        }
     }
 
     private <T> T await(CompletableFuture<T> f, String what) {

@@ -29,6 +29,8 @@ public final class Commands {
             SetCommand.class,
             OnErrorCommand.class,
             ConfigCommand.class,
+            InitCommand.class,
+            DoctorCommand.class,
             RunCommand.class,
             ReplCommand.class,
             ConsoleCommand.class,

@@ -1,6 +1,7 @@
 package io.hadeck.console.commands;
 
 import io.hadeck.config.ConfigException;
+import io.hadeck.console.theme.ThemeException;
 import io.hadeck.console.Session;
 import io.hadeck.console.condition.ConditionException;
 import io.hadeck.console.condition.Vocabulary;
@@ -149,7 +150,7 @@ public final class Shell {
             }
         } catch (ParameterException e) {
             throw CommandException.usage(describe(e));
-        } catch (ConditionException | IllegalArgumentException e) {
+        } catch (ConditionException e) {
             throw CommandException.usage(e.getMessage());
         }
     }
@@ -183,7 +184,8 @@ public final class Shell {
             code = ExitCode.REFUSED;
             message = u.getMessage();
         } else if (ex instanceof ConfigException || ex instanceof ParseException || ex instanceof ConditionException
-                || ex instanceof IllegalArgumentException) {
+                || ex instanceof ThemeException) {
+            // The operator's input. An IllegalArgumentException is not: it is a bug, and says so below.
             code = ExitCode.USAGE;
             message = ex.getMessage();
         } else if (ex instanceof InterruptedException) {

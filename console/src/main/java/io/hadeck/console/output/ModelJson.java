@@ -83,7 +83,13 @@ public final class ModelJson {
                         .put("flushedLsn", lsn(p.walReceiver().flushedLsn())))
                 .put("slots", p.slots().stream().map(s -> Obj.of().put("name", s.name()).put("type", s.type())
                         .put("active", s.active()).put("restartLsn", lsn(s.restartLsn()))
-                        .put("retainedBytes", s.retainedBytes()).map()).toList()).map();
+                        .put("retainedBytes", s.retainedBytes()).put("walStatus", s.walStatus()).map()).toList())
+                .put("newestHistory", p.newestHistory() == null ? null : Obj.of()
+                        .put("timeline", p.newestHistory().timeline()).put("began", time(p.newestHistory().began())).map())
+                .put("receiverLog", p.receiverLog() == null ? null : Obj.of()
+                        .put("cause", p.receiverLog().cause() == null ? null : lower(p.receiverLog().cause()))
+                        .put("line", p.receiverLog().line()).put("loggedAt", p.receiverLog().loggedAt())
+                        .put("unreadable", p.receiverLog().unreadable()).map()).map();
     }
 
     public static Object etcd(EtcdCluster e) {

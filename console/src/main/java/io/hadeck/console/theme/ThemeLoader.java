@@ -51,7 +51,7 @@ public final class ThemeLoader {
         return BUILT_IN.get((i + 1) % BUILT_IN.size());
     }
 
-    /** By built-in name, user theme name, or path; throws IllegalArgumentException with a one-line reason. */
+    /** By built-in name, user theme name, or path; throws ThemeException with a one-line reason. */
     public static Theme load(String nameOrPath) {
         try {
             if (nameOrPath.endsWith(".json")) {
@@ -63,13 +63,13 @@ public final class ThemeLoader {
             }
             try (InputStream in = ThemeLoader.class.getClassLoader().getResourceAsStream("themes/" + nameOrPath + ".json")) {
                 if (in == null) {
-                    throw new IllegalArgumentException("no theme named '" + nameOrPath + "' (built in: "
+                    throw new ThemeException("no theme named '" + nameOrPath + "' (built in: "
                             + String.join(", ", BUILT_IN) + ")");
                 }
                 return parse("themes/" + nameOrPath + ".json", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read theme " + nameOrPath + ": " + e.getMessage());
+            throw new ThemeException("cannot read theme " + nameOrPath + ": " + e.getMessage());
         }
     }
 
@@ -78,11 +78,11 @@ public final class ThemeLoader {
         try {
             root = JSON.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(where + ": not valid JSON: " + e.getOriginalMessage());
+            throw new ThemeException(where + ": not valid JSON: " + e.getOriginalMessage());
         }
         JsonNode roles = root.path("roles");
         if (!roles.isObject()) {
-            throw new IllegalArgumentException(where + ": needs a \"roles\" object");
+            throw new ThemeException(where + ": needs a \"roles\" object");
         }
         Map<Role, Style> styles = new EnumMap<>(Role.class);
         for (Iterator<Map.Entry<String, JsonNode>> it = roles.fields(); it.hasNext(); ) {
@@ -99,7 +99,7 @@ public final class ThemeLoader {
                 return r;
             }
         }
-        throw new IllegalArgumentException(where + ": unknown role '" + key + "'");
+        throw new ThemeException(where + ": unknown role '" + key + "'");
     }
 
     private static Style style(String where, JsonNode n) {
@@ -115,7 +115,7 @@ public final class ThemeLoader {
             }
         });
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(where + ": unknown key(s) " + unknown);
+            throw new ThemeException(where + ": unknown key(s) " + unknown);
         }
         return new Style(color(where, n.get("fg")), color(where, n.get("bg")), mods);
     }
@@ -128,19 +128,19 @@ public final class ThemeLoader {
         if (v.isInt()) {
             int i = v.asInt();
             if (i < 0 || i > 255) {
-                throw new IllegalArgumentException(where + ": colour index " + i + " is not 0..255");
+                throw new ThemeException(where + ": colour index " + i + " is not 0..255");
             }
             return new TextColor.Indexed(i);
         }
         String s = v.asText().trim();
-        if (s.startsWith("#") && s.length() == 7) {
-            return new TextColor.RGB(Integer.parseInt(s.substring(1, 3), 16), Integer.parseInt(s.substring(3, 5), 16),
-                    Integer.parseInt(s.substring(5, 7), 16));
-        }
         try {
+            if (s.startsWith("#") && s.length() == 7) {
+                return new TextColor.RGB(Integer.parseInt(s.substring(1, 3), 16), Integer.parseInt(s.substring(3, 5), 16),
+                        Integer.parseInt(s.substring(5, 7), 16));
+            }
             return TextColor.ANSI.valueOf(s.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": unknown colour '" + s + "'");
+        } catch (IllegalArgumentException e) {   // NumberFormatException too: "#zz0000"
+            throw new ThemeException(where + ": unknown colour '" + s + "'");
         }
     }
 }

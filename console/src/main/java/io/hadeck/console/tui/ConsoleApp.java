@@ -14,6 +14,8 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,6 +32,7 @@ public final class ConsoleApp {
     private static final long TICK_NANOS = 1_000_000_000L;
     private static final long IDLE_SLEEP_MS = 25;
     private static final int FRAME_BUFFER = 1 << 18;
+    private static final long FRAME_LOG_NANOS = 60_000_000_000L;
 
     private ConsoleApp() {
     }
@@ -88,8 +91,26 @@ public final class ConsoleApp {
     }
 
     private static void loop(Screen screen, ConsoleRuntime rt, Runnable afterFirstFrame) throws IOException {
+        FrameTimes wall = new FrameTimes();
+        FrameTimes cpu = new FrameTimes();
+        try {
+            loop(screen, rt, afterFirstFrame, wall, cpu);
+        } finally {
+            logFrames(wall, cpu);
+        }
+    }
+
+    /** "frames wall n=… p50 … ms p99 … ms max … ms; cpu n=… …", read by scripts/soak. */
+    private static void logFrames(FrameTimes wall, FrameTimes cpu) {
+        LOG.info("frames wall {}; cpu {} (since start)", wall.summary(), cpu.summary());
+    }
+
+    private static void loop(Screen screen, ConsoleRuntime rt, Runnable afterFirstFrame, FrameTimes wall,
+                             FrameTimes cpu) throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         KeyHandler keys = new KeyHandler(rt);
         long lastDraw = 0;
+        long lastFrameLog = System.nanoTime();
         boolean first = true;
         while (!rt.ui.quit) {
             boolean input = false;
@@ -105,14 +126,21 @@ public final class ConsoleApp {
             long now = System.nanoTime();
             boolean dirty = rt.takeDirty();
             if (first || resized != null || dirty || input || now - lastDraw >= TICK_NANOS) {
+                long cpu0 = threads.getCurrentThreadCpuTime();
                 draw(screen, rt, first || resized != null);
                 lastDraw = now;
+                wall.add(System.nanoTime() - now);   // drawn and on the terminal: what the operator waits for
+                cpu.add(threads.getCurrentThreadCpuTime() - cpu0);
                 if (first) {
                     first = false;
                     afterFirstFrame.run();
                 }
             } else {
                 sleep();
+            }
+            if (now - lastFrameLog >= FRAME_LOG_NANOS) {
+                logFrames(wall, cpu);
+                lastFrameLog = now;
             }
         }
     }

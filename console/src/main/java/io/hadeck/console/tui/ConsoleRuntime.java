@@ -1,5 +1,6 @@
 package io.hadeck.console.tui;
 
+import io.hadeck.threads.Threads;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import io.hadeck.actions.catalogue.ActionKind;
 import io.hadeck.actions.catalogue.ActionRequest;
@@ -44,11 +45,7 @@ public final class ConsoleRuntime implements AutoCloseable {
     private final AtomicReference<ClusterSnapshot> latest = new AtomicReference<>();
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private final Queue<Runnable> uiTasks = new ConcurrentLinkedQueue<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "hadeck-console-command");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Threads.daemon("hadeck-console-command"));
     private final Glyphs glyphs;
     private ClusterConfig cluster;
     private SnapshotSource source;

@@ -57,6 +57,21 @@ public final class DetailView {
         out.add(Line.of(Role.TEXT));
         out.add(Line.text("HA manager settings (cluster-wide, as recorded in its store)", Role.TITLE));
         fields(out, h, "  ", Role.TEXT);
+        recordedVsLive(h, s).ifPresent(l -> out.add(Line.text("  " + l, Role.TEXT)));
+    }
+
+    /**
+     * The leader's position as the store recorded it at its last loop beside the primary's live one: the
+     * HA manager judges a candidate against the recorded one (a switchover can be refused at lag 0).
+     */
+    static java.util.Optional<String> recordedVsLive(io.hadeck.model.HaSettings h, ClusterSnapshot s) {
+        if (h.leaderOptime() == null || s.primaries().size() != 1) {
+            return java.util.Optional.empty();
+        }
+        io.hadeck.model.NodeView p = s.primaries().get(0);
+        return p.postgres().get().map(io.hadeck.model.PgInstance::currentLsn).map(live -> "leader position recorded "
+                + h.leaderOptime() + ", live on " + p.name() + " " + live + " ("
+                + io.hadeck.units.Sizes.bytes(Math.max(0, live.minus(h.leaderOptime()))) + " since the last loop)");
     }
 
     private static <T> void section(List<Line> out, String title, Observation<T> o, RenderContext c) {

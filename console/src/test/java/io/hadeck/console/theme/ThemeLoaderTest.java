@@ -55,6 +55,10 @@ class ThemeLoaderTest {
                 .hasMessage("x.json: ok: unknown colour 'mauve'");
         assertThatThrownBy(() -> ThemeLoader.parse("x.json", "{\"roles\":{\"ok\":{\"fg\":300}}}"))
                 .hasMessage("x.json: ok: colour index 300 is not 0..255");
+        // The operator's typo, reported as such (exit 2), not as hadeck's bug.
+        assertThatThrownBy(() -> ThemeLoader.parse("x.json", "{\"roles\":{\"ok\":{\"fg\":\"#zz0000\"}}}"))
+                .isInstanceOf(ThemeException.class)
+                .hasMessage("x.json: ok: unknown colour '#zz0000'");
     }
 
     @Test

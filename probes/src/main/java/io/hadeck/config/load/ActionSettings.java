@@ -52,21 +52,31 @@ final class ActionSettings {
 
     /** {@code patroni.configPath}: absolute, {@code {node}} the only placeholder. */
     String patroniConfigPath(YamlMap patroni) {
-        String p = patroni.string("configPath");
+        return nodePath(patroni, "configPath", "the node's Patroni YAML, e.g. /etc/patroni/{node}.yml");
+    }
+
+    /** {@code postgres.log}: where each node's PostgreSQL log is (absolute; {@code {node}}; a glob picks the newest). */
+    String postgresLog(YamlMap postgres) {
+        return nodePath(postgres, "log", "the node's PostgreSQL log, e.g. /var/log/postgresql/postgresql-15-main.log");
+    }
+
+    /** A path on each node: absolute, {@code {node}} the only placeholder, no white space nor control characters. */
+    private String nodePath(YamlMap map, String key, String what) {
+        String p = map.string(key);
         if (p == null) {
             return null;
         }
         Matcher m = PLACEHOLDER.matcher(p);
         while (m.find()) {
             if (!m.group(1).equals("node")) {
-                problems.at(patroni.raw("configPath"), patroni.where("configPath") + " has '{" + m.group(1)
+                problems.at(map.raw(key), map.where(key) + " has '{" + m.group(1)
                         + "}'; the only placeholder is {node} (the node's name)");
                 return null;
             }
         }
-        if (!p.startsWith("/")) {
-            problems.at(patroni.raw("configPath"), patroni.where("configPath") + " is '" + p
-                    + "'; write the absolute path of the node's Patroni YAML, e.g. /etc/patroni/{node}.yml");
+        if (!p.startsWith("/") || p.chars().anyMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch))) {
+            problems.at(map.raw(key), map.where(key) + " is '" + p
+                    + "'; write the absolute path of " + what + " (no spaces)");
             return null;
         }
         return p;

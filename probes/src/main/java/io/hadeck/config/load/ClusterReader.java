@@ -56,13 +56,13 @@ public final class ClusterReader {
         ClusterConfig.Patroni patroni = p == null ? null : new ClusterConfig.Patroni(or(p.string("scope"), name),
                 or(p.string("namespace"), "/service/"), p.string("username"), p.secret("password"), tls(p),
                 actions.patroniConfigPath(p));
-        YamlMap pg = c.map("postgres", "database", "user", "password", "sslmode", "tls");
+        YamlMap pg = c.map("postgres", "database", "user", "password", "sslmode", "tls", "log");
         Tls pgTls = pg == null ? null : tls(pg);   // a CA named: the server's certificate and name are checked
         ClusterConfig.Postgres postgres = pg == null ? null : new ClusterConfig.Postgres(
                 or(pg.string("database"), "postgres"), pg.string("user"),
                 pg.secret("password"),
                 pg.oneOf("sslmode", pgTls != null && pgTls.ca() != null ? "verify-full" : "prefer", "disable", "allow",
-                        "prefer", "require", "verify-ca", "verify-full"), pgTls);
+                        "prefer", "require", "verify-ca", "verify-full"), pgTls, actions.postgresLog(pg));
         YamlMap es = c.map("elasticsearch", "username", "password", "tls");
         ClusterConfig.Elasticsearch elasticsearch = es == null ? null
                 : new ClusterConfig.Elasticsearch(es.string("username"), es.secret("password"), tls(es));

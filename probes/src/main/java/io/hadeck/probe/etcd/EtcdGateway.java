@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -100,6 +101,16 @@ public final class EtcdGateway {
                     u64(kv.path("lease"))));
         }
         return out;
+    }
+
+    /** One key, linearizable (through the leader: no quorum, no answer); empty when nobody holds it. */
+    public Optional<KeyValue> key(String endpoint, String key, Duration timeout) throws IOException {
+        String req = JSON.createObjectNode().put("key", b64(key.getBytes(StandardCharsets.UTF_8))).toString();
+        for (JsonNode kv : call(endpoint, "kv/range", req, timeout).path("kvs")) {
+            return Optional.of(new KeyValue(text(kv.path("key")), text(kv.path("value")), u64(kv.path("create_revision")),
+                    u64(kv.path("lease"))));
+        }
+        return Optional.empty();
     }
 
     /** Seconds left on a lease ({@code etcdctl lease timetolive}); null when it has expired or is unknown. */

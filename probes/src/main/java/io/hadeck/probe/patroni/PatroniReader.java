@@ -73,6 +73,11 @@ public class PatroniReader extends Probe<HaState> {
         return http;
     }
 
+    /** Whether one member's REST API answers ({@code GET /patroni}) with this cluster's credentials and TLS. */
+    public void ping(String restUrl) throws java.io.IOException {
+        http().get(io.hadeck.probe.etcd.EtcdMapping.trimSlash(restUrl) + "/patroni", timeout());
+    }
+
     /** {@code <namespace><scope>/}, e.g. {@code /service/lab/}: where Patroni keeps its keys. */
     public static String prefix(ClusterConfig cluster) {
         ClusterConfig.Patroni p = cluster.patroni();

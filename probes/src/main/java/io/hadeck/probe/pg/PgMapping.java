@@ -46,7 +46,7 @@ public final class PgMapping {
                 current, standby ? received : null, standby ? replayed : null, lagBytes, lagSeconds, replayAge,
                 epoch(s.get("last_replay_epoch")), Boolean.parseBoolean(s.get("replay_paused")),
                 rows.replication().stream().map(PgMapping::replication).toList(), receiver,
-                rows.slots().stream().map(PgMapping::slot).toList(), integer(s.get("client_sessions")));
+                rows.slots().stream().map(PgMapping::slot).toList(), integer(s.get("client_sessions")), history(s), null);
     }
 
     private record Timeline(int id, TimelineSource source) {
@@ -74,6 +74,12 @@ public final class PgMapping {
         return best > 0 ? new Timeline(best, TimelineSource.AT_LEAST) : new Timeline(0, TimelineSource.UNKNOWN);
     }
 
+    /** The newest timeline history file in pg_wal, null when there is none (timeline 1 has none). */
+    private static PgInstance.TimelineHistory history(Map<String, String> s) {
+        Integer t = integer(s.get("history_timeline"));
+        return t == null ? null : new PgInstance.TimelineHistory(t, epoch(s.get("history_epoch")));
+    }
+
     private static PgReplication replication(Map<String, String> r) {
         return new PgReplication(r.get("application_name"), r.get("client_addr"), r.get("state"), r.get("sync_state"),
                 lsn(r.get("sent_lsn")), lsn(r.get("write_lsn")), lsn(r.get("flush_lsn")), lsn(r.get("replay_lsn")),
@@ -88,7 +94,8 @@ public final class PgMapping {
     private static PgSlot slot(Map<String, String> r) {
         String retained = r.get("retained_bytes");
         return new PgSlot(r.get("slot_name"), r.get("slot_type"), Boolean.parseBoolean(r.get("active")),
-                lsn(r.get("restart_lsn")), retained == null ? null : Math.max(0, Long.parseLong(retained)));
+                lsn(r.get("restart_lsn")), retained == null ? null : Math.max(0, Long.parseLong(retained)),
+                r.get("wal_status"));
     }
 
     private static Lsn lsn(String text) {

@@ -11,6 +11,11 @@ package io.hadeck.probe.pg;
  * a receiver streams; otherwise only the control file's last restartpoint (checkpoint_timeline) and
  * minimum recovery point (min_recovery_timeline, set by pg_rewind to the new timeline) remain, and
  * both lag behind a timeline switch: replay is on that timeline or a later one.
+ *
+ * <p>The newest {@code 0000000N.history} file in pg_wal (pg_ls_waldir(), granted to pg_monitor) names
+ * the newest timeline a node knows of: a standby fetches the history of a timeline as soon as the
+ * server it streams from has one, and follows it (recovery_target_timeline latest). A standby
+ * holding a history its primary does not have follows a timeline the primary never had.
  */
 final class PgQueries {
     private PgQueries() {
@@ -31,7 +36,13 @@ final class PgQueries {
                    (select min_recovery_end_timeline::text from pg_control_recovery()) as min_recovery_timeline,
                    (select count(*)::text from pg_stat_activity
                      where backend_type = 'client backend' and usename <> current_user
-                       and coalesce(application_name, '') not like 'Patroni%') as client_sessions
+                       and coalesce(application_name, '') not like 'Patroni%') as client_sessions,
+                   h.history_timeline, h.history_epoch
+            from (select null) one
+            left join lateral (select ('x' || substr(name, 1, 8))::bit(32)::int::text as history_timeline,
+                                      extract(epoch from modification)::text as history_epoch
+                               from pg_ls_waldir() where name ~ '^[0-9A-F]{8}\\.history$'
+                               order by name desc limit 1) h on true
             """;
 
     static final String REPLICATION = """
@@ -50,7 +61,7 @@ final class PgQueries {
             """;
 
     static final String SLOTS = """
-            select slot_name, slot_type, active::text as active, restart_lsn::text as restart_lsn,
+            select slot_name, slot_type, active::text as active, restart_lsn::text as restart_lsn, wal_status,
                    case when pg_is_in_recovery() or restart_lsn is null then null
                         else pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint::text end as retained_bytes
             from pg_replication_slots order by slot_name

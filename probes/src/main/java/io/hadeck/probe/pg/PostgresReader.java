@@ -34,6 +34,7 @@ public class PostgresReader extends Probe<PgInstance> implements AutoCloseable {
     private final Secret password;
     private final PgConnections connections;
     private final boolean ownsConnections;
+    private final PgLogReader log;
 
     /** A reader with connections of its own (kept between reads or not). */
     public PostgresReader(ClusterConfig cluster, NodeConfig node, boolean keepConnection, Clock clock) {
@@ -52,6 +53,7 @@ public class PostgresReader extends Probe<PgInstance> implements AutoCloseable {
         this.password = cluster.postgres() == null ? null : cluster.postgres().password();
         this.connections = connections;
         this.ownsConnections = owns;
+        this.log = PgLogReader.of(cluster, node, clock).orElse(null);
     }
 
     private static String database(ClusterConfig c) {
@@ -92,6 +94,12 @@ public class PostgresReader extends Probe<PgInstance> implements AutoCloseable {
 
     @Override
     protected PgInstance fetch() throws SQLException, InterruptedException {
+        PgInstance pg = sql();
+        // the connection is back in the pool before the ssh round trip
+        return pg.isPrimary() || pg.isStreaming() || log == null ? pg : pg.withReceiverLog(log.read(budget()));
+    }
+
+    private PgInstance sql() throws SQLException, InterruptedException {
         PgConnections.Lease lease = connections.borrow(url, props, this::login, budget());
         boolean healthy = false;
         try {

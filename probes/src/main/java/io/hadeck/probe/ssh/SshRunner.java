@@ -1,5 +1,6 @@
 package io.hadeck.probe.ssh;
 
+import io.hadeck.threads.Threads;
 import io.hadeck.config.SshOptions;
 import io.hadeck.config.load.Names;
 import io.hadeck.probe.Failures;
@@ -133,15 +134,13 @@ public class SshRunner {
     /** One short-lived daemon thread per stream: the common pool has a single thread on 2 cores. */
     private static CompletableFuture<String> drain(InputStream in) {
         CompletableFuture<String> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
+        Threads.start("hadeck-ssh-drain", () -> {
             try (in) {
                 f.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 f.completeExceptionally(new UncheckedIOException(e));
             }
-        }, "hadeck-ssh-drain");
-        t.setDaemon(true);
-        t.start();
+        });
         return f;
     }
 }

@@ -1,5 +1,6 @@
 package io.hadeck.console.tui.action;
 
+import io.hadeck.threads.Threads;
 import io.hadeck.actions.ActionException;
 import io.hadeck.actions.catalogue.ActionCatalogue;
 import io.hadeck.actions.catalogue.ActionKit;
@@ -39,8 +40,8 @@ public final class GuidedActions implements ActionLauncher, AutoCloseable {
     private final AtomicReference<ActionKit> kit = new AtomicReference<>();
     private final AtomicReference<String> holder = new AtomicReference<>();
     private final AtomicReference<Consumer<Overlay>> opener = new AtomicReference<>(o -> { });
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("hadeck-action"));
-    private final ScheduledExecutorService lockReader = Executors.newSingleThreadScheduledExecutor(daemon("hadeck-lock"));
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Threads.daemon("hadeck-action"));
+    private final ScheduledExecutorService lockReader = Executors.newSingleThreadScheduledExecutor(Threads.daemon("hadeck-lock"));
 
     /** @param readOnlyOption --read-only; a cluster's own readOnly is read per request */
     public GuidedActions(HadeckConfig config, ClusterConfig cluster, Clock clock, boolean readOnlyOption) {
@@ -131,13 +132,5 @@ public final class GuidedActions implements ActionLauncher, AutoCloseable {
         lockReader.shutdownNow();
         worker.shutdownNow();
         kit.get().close();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -1,0 +1,273 @@
+package io.hadeck.console.commands;
+
+import io.hadeck.config.Secret;
+import io.hadeck.config.Tls;
+import io.hadeck.console.Confirmer;
+import io.hadeck.console.Session;
+import io.hadeck.console.init.ConfigDraft;
+import io.hadeck.console.init.ConfigFileWriter;
+import io.hadeck.files.FileModes;
+import io.hadeck.model.DrbdStatus;
+import io.hadeck.model.Observation;
+import io.hadeck.probe.ProbeException;
+import io.hadeck.probe.discover.ClusterDiscovery;
+import io.hadeck.probe.discover.FoundCluster;
+import io.hadeck.probe.ssh.NodeTarget;
+import io.hadeck.text.TerminalText;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hadeck init}: a first configuration from one starting point — an etcd endpoint, one
+ * Patroni REST URL or a Patroni YAML — and/or a DRBD pair's two hosts; then {@code config check}
+ * and {@code status} on what it wrote, as an operator would run them.
+ */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {"Write a configuration from one etcd endpoint, Patroni REST URL or Patroni YAML (and/or a DRBD pair),",
+                "then run `config check` and `status` on it. Passwords are asked for as files, never inline.",
+                "Exit: the status's code (0 healthy), 2 bad input or an existing file without --force, 3 nothing found."})
+public class InitCommand extends BaseCommand {
+
+    static class From {
+        @Option(names = "--etcd", paramLabel = "URL", description = "An etcd client URL: finds every Patroni scope under --namespace (default: all of etcd's keys).")
+        String etcd;
+        @Option(names = "--patroni", paramLabel = "URL", description = "One member's Patroni REST URL (GET /cluster, /patroni).")
+        String patroni;
+        @Option(names = "--patroni-yaml", paramLabel = "FILE", description = "A node's Patroni YAML: its etcd, else its REST API, else that member alone.")
+        Path patroniYaml;
+    }
+
+    @ArgGroup(exclusive = true)
+    From from;
+
+    @Option(names = "--drbd-pair", paramLabel = "[NAME=]HOST", split = ",", description = "The two hosts of a DRBD pair (NAME=HOST names the node); their resources are read over ssh.")
+    List<String> drbdPair;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to write (default: --config, else $XDG_CONFIG_HOME/hadeck/config.yaml).")
+    Path out;
+    @Option(names = "--force", description = "Overwrite an existing file.")
+    boolean force;
+    @Option(names = "--name", paramLabel = "NAME", description = "Name of the (first) cluster (default: its Patroni scope; a pair alone: pair).")
+    String name;
+    @Option(names = "--namespace", paramLabel = "NS", description = "Patroni namespace to look under (e.g. /service/).")
+    String namespace;
+    @Option(names = "--scope", paramLabel = "SCOPE", description = "Keep only this Patroni scope.")
+    String scope;
+    @Option(names = "--etcd-user", paramLabel = "USER") String etcdUser;
+    @Option(names = "--etcd-password-file", paramLabel = "FILE") String etcdPasswordFile;
+    @Option(names = "--patroni-user", paramLabel = "USER", description = "Patroni REST user (default: the YAML's restapi user).") String patroniUser;
+    @Option(names = "--patroni-password-file", paramLabel = "FILE") String patroniPasswordFile;
+    @Option(names = "--pg-user", paramLabel = "USER", defaultValue = "hadeck_monitor", description = "PostgreSQL monitoring role (default: ${DEFAULT-VALUE}).") String pgUser;
+    @Option(names = "--pg-password-file", paramLabel = "FILE") String pgPasswordFile;
+    @Option(names = "--pg-database", paramLabel = "DB", defaultValue = "postgres") String pgDatabase;
+    @Option(names = "--pg-sslmode", paramLabel = "MODE", description = "disable | require | verify-ca | verify-full") String pgSslmode;
+    @Option(names = "--ca", paramLabel = "FILE", description = "CA of the https endpoints found (else the system trust store).") String ca;
+    @Option(names = "--ssh-user", paramLabel = "USER") String sshUser;
+    @Option(names = "--ssh-port", paramLabel = "PORT", defaultValue = "22") int sshPort;
+    @Option(names = "--ssh-identity", paramLabel = "FILE") String sshIdentity;
+    @Option(names = "--ssh-known-hosts", paramLabel = "FILE") String sshKnownHosts;
+    @Option(names = "--insecure", description = "Accept passwords sent without verified TLS (a lab on loopback).") boolean insecure;
+    @Option(names = "--timeout", paramLabel = "D", defaultValue = "5s", converter = DurationConverter.class) Duration timeout;
+
+    @Override
+    public Integer call() {
+        if (from == null && drbdPair == null) {
+            throw CommandException.usage("init: give --etcd URL, --patroni URL or --patroni-yaml FILE (and/or --drbd-pair A,B)");
+        }
+        Path file = target();
+        if (Files.exists(file) && !force) {
+            throw CommandException.usage("init: " + file + " exists; give --force to overwrite it, or --out FILE");
+        }
+        ClusterDiscovery discovery = new ClusterDiscovery(timeout);
+        List<FoundCluster> clusters = from == null ? List.of() : discover(discovery);
+        ConfigDraft.Pair pair = drbdPair == null ? null : pair(discovery);
+        ConfigDraft.Secrets secrets = secrets(!clusters.isEmpty());
+        ConfigDraft draft = new ConfigDraft(clusters, name, secrets,
+                new ConfigDraft.Ssh(sshUser, sshPort, absolute(sshIdentity), absolute(sshKnownHosts)), pair, insecure, source());
+        ConfigFileWriter.write(file, draft.render());
+        out().println("wrote " + file);
+        out().flush();
+        return checkAndStatus(file);
+    }
+
+    private Path target() {
+        if (out != null) {
+            return out;
+        }
+        String given = session.options().configFile();
+        if (given != null) {
+            return Path.of(given);
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home", "."), ".config");
+        return base.resolve("hadeck/config.yaml");
+    }
+
+    private List<FoundCluster> discover(ClusterDiscovery discovery) {
+        ClusterDiscovery.EtcdAccess access = new ClusterDiscovery.EtcdAccess(etcdUser,
+                etcdPasswordFile == null ? null : Secret.file(secretFile("--etcd-password-file", etcdPasswordFile)), tls());
+        List<FoundCluster> found;
+        try {
+            if (from.etcd != null) {
+                found = discovery.fromEtcd(from.etcd, namespace, access);
+            } else if (from.patroni != null) {
+                found = List.of(discovery.fromPatroni(from.patroni, restAuthorization(), tls(), namespace));
+            } else {
+                List<String> tried = new ArrayList<>();
+                found = List.of(discovery.fromPatroniYaml(from.patroniYaml, access, restAuthorization(), tls(), tried));
+                tried.forEach(t -> out().println("  (not used: " + TerminalText.escape(t) + ")"));
+            }
+        } catch (ProbeException | io.hadeck.config.ConfigException e) {
+            throw CommandException.unreachable("init: " + e.getMessage());
+        }
+        if (scope != null) {
+            found = found.stream().filter(c -> c.scope().equals(scope)).toList();
+            if (found.isEmpty()) {
+                throw CommandException.unreachable("init: no Patroni cluster with scope " + scope + " found");
+            }
+        }
+        for (FoundCluster c : found) {
+            out().println("found Patroni cluster " + TerminalText.escape(c.scope()) + " under " + TerminalText.escape(c.namespace())
+                    + ": " + String.join(", ", c.members().stream().map(m -> TerminalText.escape(m.name() + " (" + m.host() + ")")).toList())
+                    + (c.etcdEndpoints().isEmpty() ? "; etcd not known from this source" : "; etcd " + String.join(", ", c.etcdEndpoints())));
+        }
+        return found;
+    }
+
+    private ConfigDraft.Pair pair(ClusterDiscovery discovery) {
+        if (drbdPair.size() != 2) {
+            throw CommandException.usage("init: --drbd-pair takes two hosts (A,B), got " + drbdPair.size());
+        }
+        if (sshUser == null) {
+            throw CommandException.usage("init: --drbd-pair needs --ssh-user (and usually --ssh-identity, --ssh-known-hosts)");
+        }
+        List<ConfigDraft.PairNode> nodes = drbdPair.stream().map(InitCommand::pairNode).toList();
+        java.util.Set<String> resources = new java.util.LinkedHashSet<>();
+        for (ConfigDraft.PairNode n : nodes) {
+            NodeTarget t = new NodeTarget(n.name(), false, n.host(), sshPort, sshUser, sshIdentity, sshKnownHosts,
+                    Duration.ofSeconds(3), List.of());
+            Observation<DrbdStatus> o = discovery.drbd(t);
+            String said;
+            try {
+                List<String> names = o.isOk() ? discovery.resourceNames(t, o.value()) : List.of();
+                resources.addAll(names);
+                said = o.isOk() ? describe(names, o.value()) : "unreadable: " + o.error();
+            } catch (ProbeException e) {
+                said = "resources unreadable: " + e.getMessage();
+            }
+            out().println("DRBD on " + TerminalText.escape(n.name()) + " (" + TerminalText.escape(n.host()) + "): "
+                    + TerminalText.escape(said));
+        }
+        if (resources.isEmpty()) {
+            throw CommandException.unreachable("init: no DRBD resource read on either host of the pair");
+        }
+        return new ConfigDraft.Pair(from == null && name != null ? name : "pair", nodes, List.copyOf(resources));
+    }
+
+    /** "pc0 Primary/Secondary Connected UpToDate/UpToDate", the names from {@code names} where the text has none. */
+    private static String describe(List<String> names, DrbdStatus s) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < s.resources().size(); i++) {
+            var r = s.resources().get(i);
+            String name = r.name() != null ? r.name() : i < names.size() ? names.get(i) : "minor " + r.minor();
+            out.add(name + " " + r.role() + "/" + r.peerRole() + " " + r.connection() + " " + r.disk() + "/" + r.peerDisk());
+        }
+        return out.isEmpty() ? "no resources" : String.join("; ", out);
+    }
+
+    private static ConfigDraft.PairNode pairNode(String spec) {
+        int eq = spec.indexOf('=');
+        return eq > 0 ? new ConfigDraft.PairNode(spec.substring(0, eq), spec.substring(eq + 1))
+                : new ConfigDraft.PairNode(spec, spec);
+    }
+
+    /** The password files: from the options, else asked for at a terminal; each must exist and be the owner's only. */
+    private ConfigDraft.Secrets secrets(boolean patroni) {
+        if (patroni) {
+            patroniPasswordFile = ask(patroniPasswordFile, "--patroni-password-file",
+                    "File holding the Patroni REST API password (empty: none):");
+            pgPasswordFile = ask(pgPasswordFile, "--pg-password-file",
+                    "File holding the password of PostgreSQL role " + pgUser + " (empty: none):");
+        }
+        return new ConfigDraft.Secrets(etcdUser, secretFile("--etcd-password-file", etcdPasswordFile), patroniUser,
+                secretFile("--patroni-password-file", patroniPasswordFile), pgUser,
+                secretFile("--pg-password-file", pgPasswordFile), pgDatabase, pgSslmode, ca);
+    }
+
+    private String ask(String given, String option, String question) {
+        Confirmer c = session.confirmer();
+        if (given != null || c == null || !c.interactive()) {
+            return given;
+        }
+        return c.answer(question + " [" + option + "]").filter(s -> !s.isBlank()).orElse(null);
+    }
+
+    /** An absolute path to a file that exists and only its owner can read; else one line, exit 2. */
+    private static String secretFile(String option, String file) {
+        if (file == null) {
+            return null;
+        }
+        Path p = Path.of(file).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(p)) {
+            throw CommandException.usage("init: " + option + " " + file + ": no such file");
+        }
+        FileModes.secretProblem(p).ifPresent(why -> {
+            throw CommandException.usage("init: " + option + " " + file + ": " + why);
+        });
+        return p.toString();
+    }
+
+    /** A path as the operator typed it, made absolute: the config is read from anywhere later. */
+    private static String absolute(String path) {
+        return path == null || path.startsWith("~/") ? path : Path.of(path).toAbsolutePath().normalize().toString();
+    }
+
+    private Tls tls() {
+        return ca == null ? null : new Tls(ca, null, null);
+    }
+
+    private String restAuthorization() {
+        String user = patroniUser;
+        String pw = secretFile("--patroni-password-file", patroniPasswordFile);
+        if (user == null || pw == null) {
+            return null;
+        }
+        return new io.hadeck.config.ClusterConfig.Patroni(null, null, user, Secret.file(pw), null)
+                .basicAuthorization().orElse(null);
+    }
+
+    private String source() {
+        List<String> s = new ArrayList<>();
+        if (from != null) {
+            s.add(from.etcd != null ? "etcd " + from.etcd : from.patroni != null ? "Patroni " + from.patroni
+                    : "Patroni YAML " + from.patroniYaml.toAbsolutePath());
+        }
+        if (drbdPair != null) {
+            s.add("DRBD pair " + String.join(",", drbdPair));
+        }
+        return String.join(" and ", s);
+    }
+
+    /** `config check FILE` then `status` with that file, each as its own command, in a session of their own. */
+    private int checkAndStatus(Path file) {
+        try (Session s = new Session(new Session.Options(file.toString(), null, null, true, false),
+                session.clock(), Confirmer.NOBODY)) {
+            Shell shell = new Shell(s);
+            out().println("$ hadeck config check " + file);
+            out().flush();
+            int check = shell.main(new String[] {"config", "check", file.toString()}, out(), err());
+            if (check != ExitCode.OK) {
+                return check;
+            }
+            out().println("$ hadeck --config " + file + " status");
+            out().flush();
+            return shell.main(new String[] {"--config", file.toString(), "status"}, out(), err());
+        }
+    }
+}
