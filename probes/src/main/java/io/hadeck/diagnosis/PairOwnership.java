@@ -180,14 +180,14 @@ public final class PairOwnership {
         return sides.stream().map(PairSide::node).toList();
     }
 
-    /** The pairs among a snapshot's nodes: each node with a pair reading and its configured peer, once. */
+    /**
+     * The pairs among a snapshot's nodes: each keepalived node with its configured peer, once, in
+     * configuration order. A pair neither side of which could be read is still a pair (unknown).
+     */
     public static List<List<String>> pairs(ClusterSnapshot s) {
         List<List<String>> out = new ArrayList<>();
         for (NodeView n : s.nodes()) {
-            if (n.pair() == null) {
-                continue;
-            }
-            String peer = n.pair().isOk() ? n.pair().value().peer() : null;
+            String peer = n.pairPeer() != null ? n.pairPeer() : n.pair() != null && n.pair().isOk() ? n.pair().value().peer() : null;
             if (peer == null || out.stream().anyMatch(p -> p.contains(n.name()))) {
                 continue;
             }

@@ -34,6 +34,7 @@ final class Lateness {
             add(late, ReadProgress.key(n.name(), "PG"), n.postgres(), p == null ? null : p.postgres(), now);
             add(late, ReadProgress.key(n.name(), "ES"), n.elasticsearch(), p == null ? null : p.elasticsearch(), now);
             add(late, ReadProgress.key(n.name(), "DRBD"), n.drbd(), p == null ? null : p.drbd(), now);
+            add(late, ReadProgress.key(n.name(), "VRRP"), n.pair(), p == null ? null : p.drbd(), now);
             add(late, ReadProgress.key(n.name(), "HA"), n.ha(), p == null ? null : p.patroni(), now);
         }
         add(late, ReadProgress.cluster("etcd"), s.etcd(), p == null ? null : p.etcd(), now);

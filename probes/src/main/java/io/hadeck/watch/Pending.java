@@ -38,6 +38,7 @@ final class Pending {
             case "patroni", "chef-backend" -> nodes(cfg, n -> n.postgres() != null || n.patroni() != null, "HA");
             case "postgres" -> List.of(ReadProgress.key(node, "PG"));
             case "drbd" -> List.of(ReadProgress.key(node, "DRBD"));
+            case "pair" -> List.of(ReadProgress.key(node, "VRRP"));
             default -> List.of();
         };
     }

@@ -32,7 +32,7 @@ final class Readings {
     Readings(ClusterConfig cfg) {
         this.cluster = cfg.name();
         for (NodeConfig n : cfg.nodes()) {
-            nodes.put(n.name(), NodeView.empty(n.name(), n.host()));
+            nodes.put(n.name(), NodeView.empty(n.name(), n.host(), n.runsKeepalived() ? n.peer() : null));
         }
     }
 

@@ -2,6 +2,7 @@ package io.hadeck.actions.catalogue;
 
 import io.hadeck.actions.ActionException;
 import io.hadeck.actions.drbd.DrbdRecoveryRunbook;
+import io.hadeck.actions.pair.PairHandoverRunbook;
 import io.hadeck.actions.patroni.ClusterFailoverRunbook;
 import io.hadeck.actions.patroni.FenceRunbook;
 import io.hadeck.actions.patroni.ForceLeaderRunbook;
@@ -57,7 +58,28 @@ public final class ActionCatalogue {
             case RESTART -> new RestartRunbook(kit.patroni(), RestartRunbook.Kind.RESTART, r.node());
             case RELOAD -> new RestartRunbook(kit.patroni(), RestartRunbook.Kind.RELOAD, r.node());
             case ROLLING_UPGRADE -> new RollingUpgradeRunbook(kit.withChefChecks(), kit.clock());
+            case PAIR_HANDOVER -> handover(kit, r);
         };
+    }
+
+    /** The keepalived pair of {@code r.node()} (the node to own it afterwards), or the cluster's only one. */
+    private static Runbook handover(ActionKit kit, ActionRequest r) {
+        List<List<String>> pairs = DrbdPairs.pairs(kit.cluster()).stream().filter(p -> p.size() == 2 && p.stream()
+                .allMatch(n -> kit.cluster().node(n).map(x -> x.runsKeepalived()).orElse(false))).toList();
+        List<String> pair;
+        if (r.node() != null) {
+            pair = pairs.stream().filter(p -> p.contains(r.node())).findFirst().orElseThrow(() -> new ActionException(
+                    r.node() + " is not a node of a keepalived pair in cluster " + kit.cluster().name()));
+        } else if (pairs.size() == 1) {
+            pair = pairs.get(0);
+        } else {
+            throw new ActionException(pairs.isEmpty() ? "cluster " + kit.cluster().name() + " has no keepalived pair"
+                    : "cluster " + kit.cluster().name() + " has " + pairs.size() + " keepalived pairs: name the node to hand one over to (--to NODE)");
+        }
+        String a = pair.get(0);
+        String b = pair.get(1);
+        return new PairHandoverRunbook(kit.cluster().name(), kit.keepalived(), kit.readings(k -> k.equals("drbd " + a)
+                || k.equals("drbd " + b) || k.equals("pair " + a) || k.equals("pair " + b)), a, b, r.node(), ActionKit.STEP_DEADLINE);
     }
 
     private static Runbook drbd(ActionKit kit, ActionRequest r) {

@@ -22,7 +22,8 @@ public enum ActionKind {
     REJOIN("rejoin", true, true, "rejoin the selected node as a standby (Patroni reinitialize)"),
     RESTART("restart", true, false, "restart PostgreSQL on the selected node (Patroni restart)"),
     RELOAD("reload", true, false, "reload the selected node's configuration (Patroni reload)"),
-    ROLLING_UPGRADE("rolling-upgrade", false, false, "rolling upgrade of the Chef Backend cluster (seed 004: chef-backend-ctl upgrade on each node)");
+    ROLLING_UPGRADE("rolling-upgrade", false, false, "rolling upgrade of the Chef Backend cluster (seed 004: chef-backend-ctl upgrade on each node)"),
+    PAIR_HANDOVER("pair handover", false, false, "hand the keepalived pair over to the selected node (keepalived stopped on the owner)");
 
     private final String command;
     private final boolean needsNode;

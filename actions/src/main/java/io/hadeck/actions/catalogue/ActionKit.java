@@ -10,6 +10,7 @@ import io.hadeck.actions.ha.PatroniManager;
 import io.hadeck.actions.lock.ActionLock;
 import io.hadeck.actions.lock.EtcdActionLock;
 import io.hadeck.actions.lock.FileActionLock;
+import io.hadeck.actions.pair.KeepalivedManager;
 import io.hadeck.actions.patroni.PatroniContext;
 import io.hadeck.actions.remote.SshShell;
 import io.hadeck.actions.runbook.FreshReadings;
@@ -101,6 +102,10 @@ public final class ActionKit implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    public KeepalivedManager keepalived() {
+        return new KeepalivedManager(cluster, new SshShell(cluster.ssh()));
     }
 
     public DrbdManager drbd() {

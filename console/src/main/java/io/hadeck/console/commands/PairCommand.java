@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "pair", mixinStandardHelpOptions = true, description = "Legacy keepalived + DRBD pairs.",
-        subcommands = {PairCommand.Status.class})
+        subcommands = {PairCommand.Status.class, io.hadeck.console.commands.action.PairHandoverCommand.class})
 public class PairCommand {
 
     @Command(name = "status", mixinStandardHelpOptions = true,

@@ -327,7 +327,10 @@ public final class ConsoleRuntime implements AutoCloseable {
             return;
         }
         String node = ui.selected;
-        if (kind == ActionKind.DRBD_RECOVER) {
+        if (kind == ActionKind.PAIR_HANDOVER) {
+            // the selected pair node is the one to take the pair over; any other selection: the only pair
+            node = cluster.node(node).filter(n -> n.runsKeepalived()).map(n -> n.name()).orElse(null);
+        } else if (kind == ActionKind.DRBD_RECOVER) {
             // the selected node names its pair; any other selection leaves the choice to the catalogue
             node = cluster.node(node).filter(n -> n.runsDrbd()).map(n -> n.name()).orElse(null);
         } else if (!kind.needsNode()) {

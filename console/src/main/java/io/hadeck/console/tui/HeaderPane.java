@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * The top of the screen, like `chef-backend-ctl status` in two or three lines: cluster and overall
  * state, badges (lock, READ-ONLY, PAUSED), age of the newest reading and the clock; then etcd, the
- * HA manager, PostgreSQL and Elasticsearch in one phrase each.
+ * HA manager, PostgreSQL, Elasticsearch and each keepalived pair (its owner) in one phrase each.
  */
 public final class HeaderPane {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -38,6 +38,7 @@ public final class HeaderPane {
         ha(s, c).ifPresent(parts::add);
         postgres(s, c).ifPresent(parts::add);
         elasticsearch(s, c).ifPresent(parts::add);
+        parts.addAll(PairLines.header(s, c));
         out.addAll(wrap(parts, width, c.glyphs()));
         return out;
     }
@@ -84,6 +85,7 @@ public final class HeaderPane {
             all.add(n.elasticsearch());
             all.add(n.drbd());
             all.add(n.ha());
+            all.add(n.pair());
         }
         all.add(s.etcd());
         all.add(s.es());

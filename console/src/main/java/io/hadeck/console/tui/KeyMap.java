@@ -46,7 +46,8 @@ public final class KeyMap {
                 action("R", ActionKind.DRBD_RECOVER),
                 action("X", ActionKind.FENCE),
                 action("J", ActionKind.REJOIN),
-                action("U", ActionKind.ROLLING_UPGRADE));
+                action("U", ActionKind.ROLLING_UPGRADE),
+                action("H", ActionKind.PAIR_HANDOVER));
         return new KeyMap(readOnly ? all.stream().filter(b -> !b.dangerous()).toList() : all);
     }
 

@@ -23,7 +23,8 @@ import java.util.function.Function;
 /**
  * One node as a box of lines, one or two per layer it runs: HA role and failover flag, PostgreSQL
  * role/timeline/LSN/lag with a sparkline, etcd health, Elasticsearch roles/heap/disk, DRBD
- * roles/states/out-of-sync and resync progress. A failed layer says "unreachable: why"; a stale one
+ * roles/states/out-of-sync and resync progress, a keepalived pair node's VRRP state, VIP, mount and
+ * services with the owner marked. A failed layer says "unreachable: why"; a stale one
  * says "stale 9 s" and shows its old value only in the stale role.
  */
 public final class NodeCard {
@@ -55,6 +56,7 @@ public final class NodeCard {
         layer(out, "etcd", n.etcd(), s.progress(), n.name(), c, width, e -> etcd(e, c));
         layer(out, "ES", n.elasticsearch(), s.progress(), n.name(), c, width, e -> es(e, c));
         layer(out, "DRBD", n.drbd(), s.progress(), n.name(), c, width, d -> drbd(d, c, width));
+        layer(out, PairLines.LABEL, n.pair(), s.progress(), n.name(), c, width, p -> PairLines.card(n, p, s, c));
         layer(out, "CB", n.chef(), s.progress(), n.name(), c, width, k -> chef(k, c));
         return out;
     }

@@ -36,6 +36,7 @@ public final class NodeRow {
         part(l, "etcd ", n.etcd(), c, e -> etcd(e, g));
         part(l, "ES ", n.elasticsearch(), c, NodeRow::es);
         part(l, "DRBD ", n.drbd(), c, d -> drbd(d, g));
+        part(l, PairLines.LABEL + " ", n.pair(), c, p -> PairLines.row(n, p, s, c));
         return l;
     }
 

@@ -50,7 +50,7 @@ public final class NodeStatus {
 
     static List<Observation<?>> observations(NodeView n) {
         List<Observation<?>> all = new ArrayList<>();
-        for (Observation<?> o : new Observation<?>[] {n.ha(), n.postgres(), n.etcd(), n.elasticsearch(), n.drbd()}) {
+        for (Observation<?> o : new Observation<?>[] {n.ha(), n.postgres(), n.etcd(), n.elasticsearch(), n.drbd(), n.pair()}) {
             if (o != null) {
                 all.add(o);
             }

@@ -6,18 +6,15 @@ import io.hadeck.model.PairNodeState;
 import io.hadeck.parse.PairText;
 import io.hadeck.probe.Probe;
 import io.hadeck.probe.ProbeException;
+import io.hadeck.probe.ssh.CommandBatch;
 import io.hadeck.probe.ssh.NodeTarget;
 import io.hadeck.probe.ssh.SshRunner;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The ownership layer of one legacy pair node, read-only, each part a command an operator runs by
@@ -49,29 +46,28 @@ public class PairReader extends Probe<PairNodeState> {
     }
 
     @Override
-    protected PairNodeState fetch() throws Exception {
+    protected PairNodeState fetch() {
         KeepalivedConfig k = node.keepalived();
-        // five short commands at once: one ssh round trip of latency, not five, on a loaded host
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<String> notify = pool.submit(() -> run(NOTIFY, Set.of(0, 1)));
-            Future<String> ps = pool.submit(() -> run(PS, Set.of(0, 1)));
-            Future<String> ip = pool.submit(() -> run(ADDRESSES, Set.of(0)));
-            Future<String> mount = pool.submit(() -> k.mount() == null ? "" : run(List.of("findmnt", "-J", k.mount()), Set.of(0, 1)));
-            Future<String> active = pool.submit(() -> k.services().isEmpty() ? "" : run(isActive(k.services()), Set.of(0, 3)));
-            String record = get(notify);
-            return new PairNodeState(node.peer(), k.vip(), k.mount(), record.isBlank() ? null : PairText.notify(record),
-                    PairText.keepalived(get(ps)), PairText.addresses(get(ip)), PairText.mountTarget(get(mount)),
-                    k.services().isEmpty() ? Map.of() : PairText.active(k.services(), get(active)));
+        List<List<String>> asked = new ArrayList<>(List.of(NOTIFY, PS, ADDRESSES));
+        if (k.mount() != null) {
+            asked.add(List.of("findmnt", "-J", k.mount()));
         }
-    }
-
-    /** The command's output, or its own failure (not the executor's wrapper) for the observation's text. */
-    private static String get(Future<String> f) throws Exception {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception x ? x : e;
+        if (!k.services().isEmpty()) {
+            asked.add(isActive(k.services()));
         }
+        // one login for all of them: on a loaded host the ssh login costs more than the five commands
+        CommandBatch batch = new CommandBatch(asked);
+        SshRunner.Result run = ssh.run(target, batch.argv(), budget());
+        List<CommandBatch.Answer> a = batch.split(run);
+        String record = stdout(a.get(0), run, 0, 1);
+        String ps = stdout(a.get(1), run, 0, 1);
+        String ip = stdout(a.get(2), run, 0);
+        int next = 3;
+        String mount = k.mount() == null ? "" : stdout(a.get(next++), run, 0, 1);
+        String active = k.services().isEmpty() ? "" : stdout(a.get(next), run, 0, 3);
+        return new PairNodeState(node.peer(), k.vip(), k.mount(), record.isBlank() ? null : PairText.notify(record),
+                PairText.keepalived(ps), PairText.addresses(ip), PairText.mountTarget(mount),
+                k.services().isEmpty() ? Map.of() : PairText.active(k.services(), active));
     }
 
     static List<String> isActive(List<String> units) {
@@ -79,11 +75,14 @@ public class PairReader extends Probe<PairNodeState> {
     }
 
     /** stdout of a command whose exit code is one of {@code fine} (grep-like commands say "none" with 1). */
-    private String run(List<String> command, Set<Integer> fine) {
-        SshRunner.Result r = ssh.run(target, command, budget());
-        if (!fine.contains(r.exitCode())) {
-            throw new ProbeException(String.join(" ", command) + " on " + target.node() + ": " + r.failureText());
+    private String stdout(CommandBatch.Answer a, SshRunner.Result run, int... fine) {
+        for (int f : fine) {
+            if (a.exitCode() == f) {
+                return a.stdout();
+            }
         }
-        return r.stdout();
+        String err = run.stderr().strip();
+        throw new ProbeException(a.commandLine() + " on " + target.node() + ": exit " + a.exitCode()
+                + (err.isEmpty() ? "" : ": " + err.lines().reduce((x, y) -> y).orElse("")));
     }
 }
