@@ -42,6 +42,11 @@ public final class Lab {
     }
 
     /** The lab's network prefix ($HADECK_LAB_NET, default 127.0.0): node-1..3 are .2..4. */
+    /** The lab runs this part (its state directory exists): the keepalived pair is opt-in, see scripts/lab. */
+    public static boolean runs(String part) {
+        return java.nio.file.Files.isDirectory(dir().resolve(part));
+    }
+
     public static String net() {
         String env = System.getenv("HADECK_LAB_NET");
         return env != null && !env.isBlank() ? env : "127.0.0";

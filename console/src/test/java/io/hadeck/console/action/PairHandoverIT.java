@@ -6,6 +6,8 @@ import io.hadeck.diagnosis.PairOwnership;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.testkit.Lab;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PairHandoverIT {
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void theLabRunsThePair() {
+        Assumptions.assumeTrue(Lab.runs("pair"), "the lab runs no keepalived pair: scripts/test runs these with HADECK_LAB_PAIR=1");
+    }
 
     @BeforeEach
     void healthy() {
