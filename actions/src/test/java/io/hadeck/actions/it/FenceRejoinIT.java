@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -59,6 +60,22 @@ class FenceRejoinIT {
     static Finding finding(ClusterSnapshot s, String code) {
         return s.findings().stream().filter(f -> f.code().equals(code)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + code + " in " + s.findings()));
+    }
+
+    private static ClusterSnapshot firstHaReadingBegunAfter(List<ClusterSnapshot> seen, Instant t, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            Optional<ClusterSnapshot> first = seen.stream().filter(s -> s.ha() != null
+                    && s.ha().readAt().minus(s.ha().took()).isAfter(t)).findFirst();
+            if (first.isPresent()) {
+                return first.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no HA reading begun after " + t + " within " + within.toSeconds() + " s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Test
@@ -98,9 +115,10 @@ class FenceRejoinIT {
                         .endsWith("and " + old + " keeps accepting writes: two writable primaries.");
                 assertThat(f.action()).contains("hadeck fence " + old);
                 // "at once": the first Patroni reading that began after the kill already says it (how many
-                // seconds that is depends on the poll interval, 1 s in the lab, and on the machine's load)
-                ClusterSnapshot first = seen.stream().filter(s -> s.ha() != null && s.ha().readAt().minus(s.ha().took())
-                        .isAfter(killedAt)).findFirst().orElseThrow();
+                // seconds that is depends on the poll interval, 1 s in the lab, and on the machine's load).
+                // On a quiet machine the warning comes from a reading begun between the kill and the fault
+                // script's return, before any reading begun after it: wait for that one.
+                ClusterSnapshot first = firstHaReadingBegunAfter(seen, killedAt, Duration.ofSeconds(10));
                 assertThat(codes(first)).as("the first reading begun after the kill").contains("HA_AGENT_DOWN_ON_PRIMARY");
             }
 
