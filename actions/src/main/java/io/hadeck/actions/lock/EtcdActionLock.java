@@ -16,15 +16,17 @@ import io.grpc.stub.StreamObserver;
 import io.hadeck.actions.ActionException;
 import io.hadeck.actions.Operator;
 import io.hadeck.config.ClusterConfig;
+import io.hadeck.probe.FirstAnswer;
 import io.hadeck.probe.ProbeException;
 import io.hadeck.probe.etcd.EtcdClients;
 import io.hadeck.probe.etcd.EtcdGateway;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -96,17 +98,19 @@ public final class EtcdActionLock implements ActionLock, AutoCloseable {
         return current().map(v -> v + " (" + kind() + ")");
     }
 
-    /** The lock's value, asked of each endpoint in turn until one answers (a linearizable read). */
+    /** The lock's value (a linearizable read), from the first endpoint that answers, as the readers ask etcd. */
     private Optional<String> current() {
-        String why = "no endpoint";
-        for (String endpoint : cfg.etcd().endpoints()) {
-            try {
-                return gateway.key(endpoint, keyFor(cluster), timeout).map(EtcdGateway.KeyValue::value);
-            } catch (IOException e) {
-                why = endpoint + ": " + e.getMessage();
-            }
+        List<String> endpoints = cfg.etcd().endpoints();
+        List<Callable<Optional<String>>> asks = endpoints.stream().<Callable<Optional<String>>>map(e ->
+                () -> gateway.key(e, keyFor(cluster), timeout).map(EtcdGateway.KeyValue::value)).toList();
+        try {
+            return FirstAnswer.of(asks, endpoints, timeout, "etcd");
+        } catch (ProbeException e) {
+            throw new ActionException("could not read the action lock: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ActionException("interrupted while reading the action lock");
         }
-        throw new ActionException("could not read the action lock: " + why);
     }
 
     @Override
