@@ -1,5 +1,6 @@
 package io.hadeck.actions;
 
+import io.hadeck.model.HaManagerKind;
 import io.hadeck.actions.ha.Call;
 import io.hadeck.actions.ha.HaManager;
 import io.hadeck.config.ClusterConfig;
@@ -26,7 +27,7 @@ public final class TestClusters {
             nodes.add(new NodeConfig(n, Clusters.hostOf(n), null, null, null, null, List.of("pc0"), "ssh", null,
                     n.equals("drbd-a") ? "drbd-b" : "drbd-a"));
         }
-        return new ClusterConfig("lab", "patroni", false, null, null, null, null, null, null,
+        return new ClusterConfig("lab", HaManagerKind.PATRONI, false, null, null, null, null, null, null,
                 new ClusterConfig.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)), Clusters.thresholds(), nodes);
     }
 

@@ -1,5 +1,6 @@
 package io.hadeck.config;
 
+import io.hadeck.model.HaManagerKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param insecure    {@code insecure: true}: passwords sent without verified TLS are accepted
  *                    without an INSECURE_TRANSPORT finding (a lab on loopback)
  */
-public record ClusterConfig(String name, String manager, boolean readOnly, Etcd etcd, Patroni patroni,
+public record ClusterConfig(String name, HaManagerKind manager, boolean readOnly, Etcd etcd, Patroni patroni,
                             Postgres postgres, Elasticsearch elasticsearch, Ssh ssh, Poll poll,
                             Timeouts timeouts, Thresholds thresholds, List<NodeConfig> nodes, Audit audit,
                             ChefBackend chefBackend, boolean insecure) {
@@ -23,7 +24,7 @@ public record ClusterConfig(String name, String manager, boolean readOnly, Etcd 
         chefBackend = chefBackend == null ? ChefBackend.defaults() : chefBackend;
     }
 
-    public ClusterConfig(String name, String manager, boolean readOnly, Etcd etcd, Patroni patroni, Postgres postgres,
+    public ClusterConfig(String name, HaManagerKind manager, boolean readOnly, Etcd etcd, Patroni patroni, Postgres postgres,
                          Elasticsearch elasticsearch, Ssh ssh, Poll poll, Timeouts timeouts, Thresholds thresholds,
                          List<NodeConfig> nodes, Audit audit, ChefBackend chefBackend) {
         this(name, manager, readOnly, etcd, patroni, postgres, elasticsearch, ssh, poll, timeouts, thresholds, nodes,
@@ -31,7 +32,7 @@ public record ClusterConfig(String name, String manager, boolean readOnly, Etcd 
     }
 
     /** Without the action settings: the defaults (audit under $XDG_STATE_HOME, chef-backend-ctl). */
-    public ClusterConfig(String name, String manager, boolean readOnly, Etcd etcd, Patroni patroni, Postgres postgres,
+    public ClusterConfig(String name, HaManagerKind manager, boolean readOnly, Etcd etcd, Patroni patroni, Postgres postgres,
                          Elasticsearch elasticsearch, Ssh ssh, Poll poll, Timeouts timeouts, Thresholds thresholds,
                          List<NodeConfig> nodes) {
         this(name, manager, readOnly, etcd, patroni, postgres, elasticsearch, ssh, poll, timeouts, thresholds, nodes,

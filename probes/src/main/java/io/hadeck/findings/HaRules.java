@@ -1,5 +1,6 @@
 package io.hadeck.findings;
 
+import io.hadeck.model.HaManagerKind;
 import io.hadeck.model.Finding;
 import io.hadeck.model.HaMember;
 import io.hadeck.model.HaState;
@@ -25,7 +26,7 @@ final class HaRules implements Rules {
         leaderKey(f, ha).ifPresent(out::add);
         agentDownOnPrimary(f, ha).ifPresent(out::add);
         syncStandbyMissing(f, ha).ifPresent(out::add);
-        boolean chef = "chef-backend".equals(ha.manager());
+        boolean chef = ha.manager() == HaManagerKind.CHEF_BACKEND;
         if (!ha.clusterFailoverEnabled() && ha.failoverUnreported() == null) {
             out.add(new Finding(Severity.WARN, "CLUSTER_FAILOVER_DISABLED", List.of(),
                     "Automatic failover is off for cluster " + f.snapshot.cluster() + " ("
@@ -104,7 +105,7 @@ final class HaRules implements Rules {
                     primaries.stream().map(NodeView::name).toList(),
                     "Nobody holds " + ha.manager() + "'s leader key " + p + ".",
                     "Check that etcd has quorum and that " + ha.manager() + " runs on every node ("
-                            + ("chef-backend".equals(ha.manager()) ? "chef-backend-ctl status" : "patronictl list")
+                            + ManagerVerbs.of(ha).list
                             + "); a leader race normally settles within the TTL."));
         }
         Optional<NodeView> holderNode = f.snapshot.node(holder);

@@ -1,5 +1,6 @@
 package io.hadeck.findings;
 
+import io.hadeck.model.HaManagerKind;
 import io.hadeck.model.HaState;
 
 /**
@@ -23,10 +24,10 @@ enum ManagerVerbs {
     }
 
     static ManagerVerbs of(Facts f) {
-        HaState ha = f.haState().orElse(null);
-        if (ha == null) {
-            return UNKNOWN;
-        }
-        return "chef-backend".equals(ha.manager()) ? CHEF_BACKEND : PATRONI;
+        return f.haState().map(ManagerVerbs::of).orElse(UNKNOWN);
+    }
+
+    static ManagerVerbs of(HaState ha) {
+        return ha.manager() == HaManagerKind.CHEF_BACKEND ? CHEF_BACKEND : PATRONI;
     }
 }

@@ -1,5 +1,6 @@
 package io.hadeck.fleet;
 
+import io.hadeck.model.HaManagerKind;
 import io.hadeck.threads.Threads;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.findings.FindingsEngine;
@@ -50,8 +51,8 @@ public final class Fleet {
 
     /** patroni, chef-backend, drbd pair, or the layers a cluster without an HA manager has. */
     static String kind(ClusterConfig c) {
-        if (!"none".equals(c.manager())) {
-            return c.manager();
+        if (c.manager() != HaManagerKind.NONE) {
+            return c.manager().word();
         }
         if (c.nodes().stream().anyMatch(n -> !n.drbdResources().isEmpty())) {
             return "drbd pair";

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The HA manager's view of the cluster: who holds the leader key, since when, whether automatic
  * failover is on, and each member's record.
  *
- * @param manager               "patroni", "chef-backend", …
+ * @param manager               which manager reported it
  * @param leaderKeyHolder       the node named by the leader key, null when nobody holds it
  * @param leaderSince           when the current holder took the key, if known
  * @param clusterFailoverEnabled false when paused (Patroni) or cluster failover is disabled (leaderl)
@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param leaderKeyTtlSeconds   seconds left on the leader key's lease when last read, null when unknown
  * @param settings              the settings its verdicts depend on, null when they could not be read
  */
-public record HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
+public record HaState(HaManagerKind manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
                       List<HaMember> members, String pendingRequest, HolderFrom holderFrom, String failoverUnreported,
                       String leaderAgentDown, Long leaderKeyTtlSeconds, HaSettings settings) {
 
@@ -41,26 +41,26 @@ public record HaState(String manager, String leaderKeyHolder, Instant leaderSinc
     }
 
     /** A state whose holder was read from the leader key, from a manager that reports its failover setting. */
-    public HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
+    public HaState(HaManagerKind manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
                    List<HaMember> members, String pendingRequest) {
         this(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest, HolderFrom.LEADER_KEY,
                 null);
     }
 
     /** A manager that reports its failover setting (Patroni always does). */
-    public HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
+    public HaState(HaManagerKind manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
                    List<HaMember> members, String pendingRequest, HolderFrom holderFrom) {
         this(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest, holderFrom, null);
     }
 
     /** A holder read from the leader key; {@code failoverUnreported} as above. */
-    public HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
+    public HaState(HaManagerKind manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
                    List<HaMember> members, String pendingRequest, String failoverUnreported) {
         this(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest, HolderFrom.LEADER_KEY,
                 failoverUnreported);
     }
 
-    public HaState(String manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
+    public HaState(HaManagerKind manager, String leaderKeyHolder, Instant leaderSince, boolean clusterFailoverEnabled,
                    List<HaMember> members, String pendingRequest, HolderFrom holderFrom, String failoverUnreported) {
         this(manager, leaderKeyHolder, leaderSince, clusterFailoverEnabled, members, pendingRequest, holderFrom,
                 failoverUnreported, null, null, null);

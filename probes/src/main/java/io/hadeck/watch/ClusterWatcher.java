@@ -1,5 +1,6 @@
 package io.hadeck.watch;
 
+import io.hadeck.model.HaManagerKind;
 import io.hadeck.threads.Threads;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.findings.FindingsEngine;
@@ -88,7 +89,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
             ticks.execute(() -> trigger(s));
         }
         ticks.scheduleWithFixedDelay(this::reportOverruns, 500, 500, TimeUnit.MILLISECONDS);
-        if ("patroni".equals(cfg.manager()) && cfg.etcd() != null && !cfg.etcd().endpoints().isEmpty()) {
+        if (cfg.manager() == HaManagerKind.PATRONI && cfg.etcd() != null && !cfg.etcd().endpoints().isEmpty()) {
             Thread.ofVirtual().name("hadeck-etcd-watch-start").start(this::startWatch);
         }
     }

@@ -1,5 +1,6 @@
 package io.hadeck.watch;
 
+import io.hadeck.model.HaManagerKind;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
 import io.hadeck.model.EsNode;
@@ -92,9 +93,9 @@ final class Sources {
             }
         }
         Duration haEvery = every(poll == null ? null : poll.patroni());
-        if ("patroni".equals(cfg.manager())) {
+        if (cfg.manager() == HaManagerKind.PATRONI) {
             out.add(new Source<>("patroni", haEvery, true, new PatroniReader(cfg, clock, shared.etcd()), (r, o) -> applyHa(cfg, r, o)));
-        } else if ("chef-backend".equals(cfg.manager())) {
+        } else if (cfg.manager() == HaManagerKind.CHEF_BACKEND) {
             out.add(new Source<>("chef-backend", haEvery, true, new ChefBackendReader(cfg, ssh, clock),
                     (r, o) -> applyHa(cfg, r, o)));
             for (NodeConfig n : cfg.nodes()) {

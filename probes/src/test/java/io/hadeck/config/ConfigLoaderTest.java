@@ -1,5 +1,6 @@
 package io.hadeck.config;
 
+import io.hadeck.model.HaManagerKind;
 import io.hadeck.units.Durations;
 import io.hadeck.units.Sizes;
 import io.hadeck.config.load.Problem;
@@ -29,7 +30,7 @@ class ConfigLoaderTest {
         HadeckConfig cfg = ConfigLoader.load(DIR.resolve("good/lab-example.yaml"));
         assertThat(cfg.defaultCluster()).isEqualTo("lab");
         ClusterConfig lab = cfg.pick(null);
-        assertThat(lab.manager()).isEqualTo("patroni");
+        assertThat(lab.manager()).isEqualTo(HaManagerKind.PATRONI);
         assertThat(lab.etcd().endpoints()).hasSize(3);
         assertThat(lab.patroni().password()).isEqualTo(Secret.file("/work/main/.lab/secrets/patroni-api.password"));
         assertThat(lab.postgres().sslmode()).isEqualTo("disable");
@@ -52,7 +53,7 @@ class ConfigLoaderTest {
     @Test
     void aMinimalConfigGetsDefaults() {
         ClusterConfig c = ConfigLoader.load(DIR.resolve("good/minimal.yaml")).pick(null);
-        assertThat(c.manager()).isEqualTo("none");
+        assertThat(c.manager()).isEqualTo(HaManagerKind.NONE);
         assertThat(c.poll()).isEqualTo(new ClusterConfig.Poll(Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2)));
         assertThat(c.timeouts()).isEqualTo(new ClusterConfig.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)));

@@ -1,5 +1,6 @@
 package io.hadeck.testkit;
 
+import io.hadeck.model.HaManagerKind;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
 import io.hadeck.findings.FindingsEngine;
@@ -354,7 +355,7 @@ public final class ClusterBuilder {
                     drbd ? Clusters.drbdPeerOf(n.name) : null));
         }
         Duration s1 = Duration.ofSeconds(1);
-        return new ClusterConfig(cluster, patroni ? "patroni" : "none", false,
+        return new ClusterConfig(cluster, patroni ? HaManagerKind.PATRONI : HaManagerKind.NONE, false,
                 etcd ? new ClusterConfig.Etcd(etcdEndpoints, null, null, null) : null,
                 patroni ? new ClusterConfig.Patroni(cluster, "/service/", "hadeck", null, null) : null,
                 patroni ? new ClusterConfig.Postgres("postgres", "hadeck_monitor", null, "disable", null) : null,
@@ -507,7 +508,7 @@ public final class ClusterBuilder {
                 members.add(haMember(n));
             }
         }
-        return new HaState("patroni", leaderKey, leaderKey == null ? null : now.minus(Duration.ofHours(2)),
+        return new HaState(HaManagerKind.PATRONI, leaderKey, leaderKey == null ? null : now.minus(Duration.ofHours(2)),
                 !paused, members, pendingRequest, HaState.HolderFrom.LEADER_KEY, null, leaderAgentDown, leaderKeyTtl, haSettings);
     }
 

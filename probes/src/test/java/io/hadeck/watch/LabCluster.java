@@ -1,5 +1,6 @@
 package io.hadeck.watch;
 
+import io.hadeck.model.HaManagerKind;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
 import io.hadeck.config.Secret;
@@ -34,7 +35,7 @@ final class LabCluster {
         nodes.add(new NodeConfig("drbd-a", Lab.host("drbd-a"), null, null, null, null, List.of("pc0"), "ssh", null, "drbd-b"));
         nodes.add(new NodeConfig("drbd-b", Lab.host("drbd-b"), null, null, null, null, List.of("pc0"), "ssh", null, "drbd-a"));
         Duration s1 = Duration.ofSeconds(1);
-        return new ClusterConfig("lab", "patroni", false,
+        return new ClusterConfig("lab", HaManagerKind.PATRONI, false,
                 new ClusterConfig.Etcd(etcd, null, null, null),
                 new ClusterConfig.Patroni("lab", "/service/", "hadeck", Secret.file(secrets + "/patroni-api.password"), null),
                 new ClusterConfig.Postgres("postgres", "hadeck_monitor", Secret.file(secrets + "/pg-monitor.password"),

@@ -1,5 +1,6 @@
 package io.hadeck.watch;
 
+import io.hadeck.model.HaManagerKind;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
 import io.hadeck.model.ClusterSnapshot;
@@ -37,7 +38,7 @@ class SharedServerIT {
             fleet.add(new NodeConfig(String.format("alias-%02d", i), node2.host(), null, node2.postgres(), null, null,
                     List.of(), null, "postgres", null));
         }
-        ClusterConfig cfg = new ClusterConfig("aliases", "none", true, null, null, lab.postgres(), null, null,
+        ClusterConfig cfg = new ClusterConfig("aliases", HaManagerKind.NONE, true, null, null, lab.postgres(), null, null,
                 lab.poll(), lab.timeouts(), lab.thresholds(), fleet);
 
         AtomicInteger peak = new AtomicInteger();

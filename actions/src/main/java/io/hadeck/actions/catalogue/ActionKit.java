@@ -80,9 +80,9 @@ public final class ActionKit implements AutoCloseable {
 
     public HaManager manager() {
         return switch (cluster.manager()) {
-            case "patroni" -> new PatroniManager(cluster, new SshShell(cluster.ssh()));
-            case "chef-backend" -> new ChefBackendManager(cluster, new SshShell(cluster.ssh()), cluster.chefBackend().ctl());
-            default -> throw new ActionException("cluster " + cluster.name() + " has no HA manager (manager: "
+            case PATRONI -> new PatroniManager(cluster, new SshShell(cluster.ssh()));
+            case CHEF_BACKEND -> new ChefBackendManager(cluster, new SshShell(cluster.ssh()), cluster.chefBackend().ctl());
+            case NONE -> throw new ActionException("cluster " + cluster.name() + " has no HA manager (manager: "
                     + cluster.manager() + "): there is nothing to promote or fail over");
         };
     }

@@ -1,5 +1,6 @@
 package io.hadeck.console.doctor;
 
+import io.hadeck.model.HaManagerKind;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
 import io.hadeck.config.Secret;
@@ -130,7 +131,7 @@ public final class Doctor {
         int n = 0;
         for (NodeConfig node : c.nodes()) {
             boolean ssh = c.ssh() != null || (node.runsDrbd() && !"local".equals(node.drbdVia())) || node.runsKeepalived()
-                    || "chef-backend".equals(c.manager());
+                    || c.manager() == HaManagerKind.CHEF_BACKEND;
             if (!ssh || "local".equals(node.drbdVia())) {
                 continue;
             }
@@ -157,7 +158,7 @@ public final class Doctor {
             n += layer(failed, v, "Elasticsearch", v.elasticsearch(), node, NodeConfig::elasticsearch);
             n += layer(failed, v, "DRBD over ssh", v.drbd(), node, x -> x.host());
         }
-        if ("patroni".equals(c.manager())) {
+        if (c.manager() == HaManagerKind.PATRONI) {
             PatroniReader reader = new PatroniReader(c, Clock.systemUTC());
             for (NodeConfig node : c.nodes()) {
                 if (node.patroni() == null) {

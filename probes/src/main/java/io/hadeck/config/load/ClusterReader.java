@@ -1,5 +1,6 @@
 package io.hadeck.config.load;
 
+import io.hadeck.model.HaManagerKind;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.KeepalivedConfig;
 import io.hadeck.config.NodeConfig;
@@ -50,7 +51,8 @@ public final class ClusterReader {
         }
         String name = c.has("name") ? c.name("name") : c.required("name");
         String label = name == null ? "clusters[" + index + "]" : "cluster " + name;
-        String manager = c.oneOf("manager", c.has("patroni") ? "patroni" : "none", "patroni", "chef-backend", "none");
+        HaManagerKind manager = HaManagerKind.of(c.oneOf("manager", c.has("patroni") ? "patroni" : "none", HaManagerKind.words()))
+                .orElseThrow();
         ClusterConfig.Etcd etcd = etcd(c.map("etcd", "endpoints", "username", "password", "tls"));
         YamlMap p = c.map("patroni", "scope", "namespace", "username", "password", "tls", "configPath");
         ClusterConfig.Patroni patroni = p == null ? null : new ClusterConfig.Patroni(or(p.string("scope"), name),

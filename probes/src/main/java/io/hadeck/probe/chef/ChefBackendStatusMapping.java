@@ -1,5 +1,6 @@
 package io.hadeck.probe.chef;
 
+import io.hadeck.model.HaManagerKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hadeck.model.HaMember;
@@ -74,7 +75,7 @@ public final class ChefBackendStatusMapping {
         }
         Boolean failover = root.isObject() ? onOff(text(root, "failover_enabled", text(root, "cluster_failover", null)))
                 : null;
-        return new HaState("chef-backend", leader, null, failover == null || failover, members, null,
+        return new HaState(HaManagerKind.CHEF_BACKEND, leader, null, failover == null || failover, members, null,
                 failover == null ? SOURCE + " does not report the cluster failover setting (no 'failover_enabled')"
                         : null);
     }

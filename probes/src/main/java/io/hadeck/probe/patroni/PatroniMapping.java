@@ -1,5 +1,6 @@
 package io.hadeck.probe.patroni;
 
+import io.hadeck.model.HaManagerKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hadeck.model.HaMember;
@@ -103,7 +104,7 @@ public final class PatroniMapping {
                 || byName.containsKey("config") && parse(byName.get("config").value()).path("pause").asBoolean(false);
         String pending = byName.containsKey("failover") ? byName.get("failover").value().strip()
                 : rest != null && rest.has("scheduled_switchover") ? rest.get("scheduled_switchover").toString() : null;
-        return new HaState("patroni", holder, holder == null ? null : leaderSince(byName.get("history"), holder, observedSince),
+        return new HaState(HaManagerKind.PATRONI, holder, holder == null ? null : leaderSince(byName.get("history"), holder, observedSince),
                 !paused, members, pending == null || pending.isEmpty() ? null : pending,
                 keys != null ? HaState.HolderFrom.LEADER_KEY : HaState.HolderFrom.MEMBER_ROLES)
                 .withSettings(keys == null ? null : settings(byName));

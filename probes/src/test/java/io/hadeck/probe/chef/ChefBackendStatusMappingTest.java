@@ -1,5 +1,6 @@
 package io.hadeck.probe.chef;
 
+import io.hadeck.model.HaManagerKind;
 import io.hadeck.model.HaState;
 import io.hadeck.probe.ProbeException;
 import io.hadeck.probe.Recorded;
@@ -17,7 +18,7 @@ class ChefBackendStatusMappingTest {
     @Test
     void documentedTableAsJsonGivesLeaderAndMembers() {
         HaState s = ChefBackendStatusMapping.state(Recorded.text("chef-backend-cluster-status.by-hand.json"));
-        assertThat(s.manager()).isEqualTo("chef-backend");
+        assertThat(s.manager()).isEqualTo(HaManagerKind.CHEF_BACKEND);
         assertThat(s.leaderKeyHolder()).isEqualTo("backend-1");
         assertThat(s.clusterFailoverEnabled()).isTrue();
         assertThat(s.members()).hasSize(3);

@@ -1,5 +1,6 @@
 package io.hadeck.probe.patroni;
 
+import io.hadeck.model.HaManagerKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hadeck.model.HaMember;
@@ -35,7 +36,7 @@ class PatroniMappingTest {
     @Test
     void restAndKeysGiveLeaderMembersAndFailoverOn() {
         HaState s = PatroniMapping.state(Recorded.json("patroni-3.0.2-cluster.json"), keys(), null);
-        assertThat(s.manager()).isEqualTo("patroni");
+        assertThat(s.manager()).isEqualTo(HaManagerKind.PATRONI);
         assertThat(s.leaderKeyHolder()).isEqualTo("node-1");
         assertThat(s.clusterFailoverEnabled()).isTrue();
         assertThat(s.pendingRequest()).isNull();
