@@ -1,5 +1,8 @@
 package io.hadeck.diagnosis;
 
+import io.hadeck.model.DrbdConnection;
+import io.hadeck.model.DrbdDisk;
+import io.hadeck.model.DrbdRole;
 import io.hadeck.model.DrbdKernelLog;
 import io.hadeck.model.DrbdResource;
 import io.hadeck.model.DrbdStatus;
@@ -41,7 +44,7 @@ public record DrbdSide(String node, Reach reach, DrbdResource resource, DrbdKern
         DrbdStatus st = o.value();
         DrbdResource r = st.resources().stream().filter(x -> resource != null && resource.equals(x.name())).findFirst()
                 .orElseGet(() -> st.resources().stream().filter(x -> x.name() == null).skip(index).findFirst().orElse(null));
-        if (r == null || "Unconfigured".equalsIgnoreCase(r.connection())) {
+        if (r == null || r.unconfigured()) {
             return down(node);
         }
         return new DrbdSide(node, Reach.UP, r, st.splitBrainReported(r).orElse(null), null);
@@ -51,15 +54,15 @@ public record DrbdSide(String node, Reach reach, DrbdResource resource, DrbdKern
         return reach == Reach.UP;
     }
 
-    public String role() {
+    public DrbdRole role() {
         return up() ? resource.role() : null;
     }
 
-    public String cstate() {
+    public DrbdConnection cstate() {
         return up() ? resource.connection() : null;
     }
 
-    public String disk() {
+    public DrbdDisk disk() {
         return up() ? resource.disk() : null;
     }
 
@@ -69,15 +72,15 @@ public record DrbdSide(String node, Reach reach, DrbdResource resource, DrbdKern
     }
 
     public boolean primary() {
-        return up() && "Primary".equalsIgnoreCase(resource.role());
+        return up() && resource.isPrimary();
     }
 
     public boolean upToDate() {
-        return up() && "UpToDate".equalsIgnoreCase(resource.disk());
+        return up() && resource.disk() == DrbdDisk.UP_TO_DATE;
     }
 
     public boolean standAlone() {
-        return up() && "StandAlone".equalsIgnoreCase(resource.connection());
+        return up() && resource.connection() == DrbdConnection.STAND_ALONE;
     }
 
     /** Linked to its peer (Connected, resyncing, verifying). */
@@ -86,13 +89,12 @@ public record DrbdSide(String node, Reach reach, DrbdResource resource, DrbdKern
     }
 
     public boolean resyncing() {
-        String cs = up() ? resource.connection() : null;
-        return up() && (resource.sync() != null || cs != null && (cs.startsWith("Sync") || cs.startsWith("PausedSync")));
+        return up() && (resource.sync() != null || resource.connection().resyncing());
     }
 
     /** What this side says of its peer: Connected, or the peer's role is known to be Primary. */
     public boolean seesPeer() {
-        return talksToPeer() || up() && "Primary".equalsIgnoreCase(resource.peerRole());
+        return talksToPeer() || up() && resource.peerRole() == DrbdRole.PRIMARY;
     }
 
     /**

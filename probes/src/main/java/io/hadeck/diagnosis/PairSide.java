@@ -1,5 +1,6 @@
 package io.hadeck.diagnosis;
 
+import io.hadeck.model.DrbdRole;
 import io.hadeck.model.DrbdResource;
 import io.hadeck.model.DrbdStatus;
 import io.hadeck.model.KeepalivedProcess;
@@ -17,7 +18,7 @@ import java.util.List;
  * @param state     the pair reading, null when there is none or it failed ({@code problem} says why)
  * @param drbdRoles the role of each DRBD resource, in the reading's order; empty when DRBD was not read
  */
-public record PairSide(String node, PairNodeState state, List<String> drbdRoles, String problem) {
+public record PairSide(String node, PairNodeState state, List<DrbdRole> drbdRoles, String problem) {
     public PairSide {
         drbdRoles = List.copyOf(drbdRoles);
     }
@@ -28,8 +29,8 @@ public record PairSide(String node, PairNodeState state, List<String> drbdRoles,
         }
         Observation<PairNodeState> p = v.pair();
         Observation<DrbdStatus> d = v.drbd();
-        List<String> roles = d != null && d.isOk() ? d.value().resources().stream()
-                .filter(r -> !"Unconfigured".equalsIgnoreCase(r.connection())).map(DrbdResource::role).toList() : List.of();
+        List<DrbdRole> roles = d != null && d.isOk() ? d.value().resources().stream()
+                .filter(r -> !r.unconfigured()).map(DrbdResource::role).toList() : List.of();
         if (p == null) {
             return new PairSide(node, null, roles, node + " has no keepalived reading yet");
         }
@@ -47,11 +48,11 @@ public record PairSide(String node, PairNodeState state, List<String> drbdRoles,
 
     /** DRBD Primary for every resource it runs. */
     public boolean primary() {
-        return !drbdRoles.isEmpty() && drbdRoles.stream().allMatch("Primary"::equalsIgnoreCase);
+        return !drbdRoles.isEmpty() && drbdRoles.stream().allMatch(r -> r == DrbdRole.PRIMARY);
     }
 
     public boolean anyPrimary() {
-        return drbdRoles.stream().anyMatch("Primary"::equalsIgnoreCase);
+        return drbdRoles.stream().anyMatch(r -> r == DrbdRole.PRIMARY);
     }
 
     public boolean mounted() {
@@ -81,7 +82,7 @@ public record PairSide(String node, PairNodeState state, List<String> drbdRoles,
             case NOT_RUNNING -> " (keepalived not running)";
         };
         return node + ": VRRP " + vrrp() + ka + ", " + (holdsVip() ? "VIP" : "no VIP") + ", "
-                + (drbdRoles.isEmpty() ? "DRBD unknown" : String.join("/", drbdRoles)) + ", "
+                + (drbdRoles.isEmpty() ? "DRBD unknown" : drbdRoles.stream().map(DrbdRole::word).collect(java.util.stream.Collectors.joining("/"))) + ", "
                 + (mounted() ? "mounted" : "not mounted") + ", " + activeServices().size() + "/"
                 + state.services().size() + " services";
     }

@@ -65,7 +65,7 @@ final class ClusterEvents {
 
     private static void elasticsearch(EsClusterHealth b, EsClusterHealth a, Transitions out) {
         if (out.changed(b.status(), a.status())) {
-            out.add(esSeverity(a.status()), null, "Elasticsearch " + b.status() + " → " + a.status() + " ("
+            out.add(a.status().severity(), null, "Elasticsearch " + b.status() + " → " + a.status() + " ("
                     + a.nodes() + " nodes, " + a.unassignedShards() + " unassigned shards)");
         }
         Set<String> was = names(b);
@@ -85,14 +85,6 @@ final class ClusterEvents {
         if (out.changed(masterBefore, masterAfter)) {
             out.add(Severity.INFO, masterAfter, "Elasticsearch master changed: " + masterBefore + " → " + masterAfter);
         }
-    }
-
-    static Severity esSeverity(String status) {
-        return switch (status == null ? "" : status) {
-            case "green" -> Severity.OK;
-            case "yellow" -> Severity.WARN;
-            default -> Severity.CRIT;
-        };
     }
 
     private static Set<String> names(EsClusterHealth h) {

@@ -1,5 +1,6 @@
 package io.hadeck.events;
 
+import io.hadeck.model.DrbdDisk;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.DrbdResource;
 import io.hadeck.model.DrbdStatus;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,7 +49,7 @@ final class DrbdEvents {
     private static void resource(String node, DrbdResource b, DrbdResource a, Transitions out) {
         String name = label(a);
         if (out.changed(b.connection(), a.connection())) {
-            out.add(connectionSeverity(a.connection()), node, name + " cs " + b.connection() + " → " + a.connection());
+            out.add(a.connection().severity(), node, name + " cs " + b.connection() + " → " + a.connection());
         }
         String roleB = b.role() + "/" + b.peerRole();
         String roleA = a.role() + "/" + a.peerRole();
@@ -59,8 +59,8 @@ final class DrbdEvents {
         String diskB = b.disk() + "/" + b.peerDisk();
         String diskA = a.disk() + "/" + a.peerDisk();
         if (!diskB.equals(diskA)) {
-            Severity local = diskSeverity(a.disk());
-            Severity peer = diskSeverity(a.peerDisk());
+            Severity local = severity(a.disk());
+            Severity peer = severity(a.peerDisk());
             out.add(local.atLeast(peer) ? local : peer, node, name + " ds " + diskB + " → " + diskA);
         }
     }
@@ -69,21 +69,8 @@ final class DrbdEvents {
         return "DRBD " + (r.name() != null ? r.name() : "minor " + r.minor());
     }
 
-    private static Severity connectionSeverity(String cs) {
-        return switch (cs == null ? "" : cs) {
-            case "Connected" -> Severity.OK;
-            case "SyncSource", "SyncTarget", "VerifyS", "VerifyT" -> Severity.INFO;
-            case "StandAlone" -> Severity.CRIT;
-            default -> Severity.WARN;
-        };
-    }
-
-    private static Severity diskSeverity(String ds) {
-        return switch (ds == null ? "" : ds) {
-            case "UpToDate", "DUnknown" -> Severity.OK;
-            case "Diskless", "Failed", "Inconsistent" -> Severity.CRIT;
-            default -> Severity.WARN;
-        };
+    private static Severity severity(DrbdDisk ds) {
+        return ds == null ? Severity.WARN : ds.severity();
     }
 
     /**
@@ -94,7 +81,7 @@ final class DrbdEvents {
         Map<String, List<String>> primariesByResource = new LinkedHashMap<>();
         for (NodeView n : s.nodes()) {
             drbd(n).ifPresent(st -> st.resources().stream()
-                    .filter(r -> "Primary".equals(r.role()) && !r.isConnected() && !syncing(r))
+                    .filter(r -> r.isPrimary() && !r.talksToPeer())
                     .forEach(r -> primariesByResource.computeIfAbsent(key(r), k -> new ArrayList<>()).add(n.name())));
         }
         Set<String> split = new TreeSet<>();
@@ -104,10 +91,6 @@ final class DrbdEvents {
             }
         });
         return split;
-    }
-
-    private static boolean syncing(DrbdResource r) {
-        return Objects.equals(r.connection(), "SyncSource") || Objects.equals(r.connection(), "SyncTarget");
     }
 
     private static String key(DrbdResource r) {

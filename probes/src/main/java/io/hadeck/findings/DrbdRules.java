@@ -1,5 +1,8 @@
 package io.hadeck.findings;
 
+import io.hadeck.model.DrbdConnection;
+import io.hadeck.model.DrbdDisk;
+import io.hadeck.model.DrbdRole;
 import io.hadeck.units.Sizes;
 import io.hadeck.diagnosis.DrbdPairDiagnosis;
 import io.hadeck.diagnosis.DrbdPairs;
@@ -49,12 +52,8 @@ final class DrbdRules implements Rules {
             return r.name() != null ? r.name() : String.valueOf(r.minor());
         }
 
-        boolean is(String cs) {
-            return cs.equalsIgnoreCase(r.connection());
-        }
-
         boolean waiting() {
-            return is("WFConnection") || is("Connecting");
+            return r.connection().waitingForPeer();
         }
 
         /** This side as the pair diagnosis reads it. */
@@ -63,7 +62,11 @@ final class DrbdRules implements Rules {
         }
 
         boolean syncing() {
-            return r.sync() != null || is("SyncSource") || is("SyncTarget");
+            return r.sync() != null || r.connection() == DrbdConnection.SYNC_SOURCE || target();
+        }
+
+        boolean target() {
+            return r.connection() == DrbdConnection.SYNC_TARGET;
         }
     }
 
@@ -77,7 +80,7 @@ final class DrbdRules implements Rules {
             }
             DrbdStatus status = st.get();
             for (DrbdResource r : status.resources()) {
-                if (!"Unconfigured".equalsIgnoreCase(r.connection())) {
+                if (!r.unconfigured()) {
                     Side s = new Side(n.name(), r, status.splitBrainReported(r).orElse(null), status.kernelLog().read());
                     byResource.computeIfAbsent(s.label(), k -> new ArrayList<>()).add(s);
                 }
@@ -111,14 +114,14 @@ final class DrbdRules implements Rules {
             single(s, sides, splitBrain, out);
         }
         sides.stream().filter(Side::syncing)
-                .min((a, b) -> Boolean.compare(!a.is("SyncTarget"), !b.is("SyncTarget")))
+                .min((a, b) -> Boolean.compare(!a.target(), !b.target()))
                 .ifPresent(s -> out.add(resync(s, nodes)));
     }
 
     private static void pair(List<Side> sides, List<String> nodes, DrbdPairDiagnosis d, List<Finding> out) {
         Side a = sides.get(0);
         Side b = sides.get(1);
-        if ("Primary".equalsIgnoreCase(a.r().role()) && "Primary".equalsIgnoreCase(b.r().role())) {
+        if (a.r().isPrimary() && b.r().isPrimary()) {
             out.add(new Finding(Severity.CRIT, "DRBD_BOTH_PRIMARY", nodes,
                     "Both " + a.node() + " and " + b.node() + " are DRBD Primary for " + a.label()
                             + ": both may write, the data will diverge.",
@@ -137,9 +140,9 @@ final class DrbdRules implements Rules {
 
     private static void single(Side s, List<Side> sides, boolean splitBrain, List<Finding> out) {
         List<String> me = List.of(s.node());
-        String role = s.r().role();
+        DrbdRole role = s.r().role();
         boolean peerSeen = sides.size() == 2;
-        if (s.is("StandAlone") && !splitBrain) {
+        if (s.r().connection() == DrbdConnection.STAND_ALONE && !splitBrain) {
             out.add(new Finding(Severity.WARN, "DRBD_STANDALONE", me,
                     s.node() + " (" + role + ") has DRBD " + s.label() + " StandAlone: it neither replicates nor "
                             + "listens for its peer (" + Sizes.kib(s.r().outOfSyncKiB()) + " out of sync).",
@@ -148,8 +151,8 @@ final class DrbdRules implements Rules {
                             + s.node() + "."));
         }
         if (s.waiting()) {
-            boolean primary = "Primary".equalsIgnoreCase(role);
-            boolean inconsistent = "Inconsistent".equalsIgnoreCase(s.r().disk());
+            boolean primary = role == DrbdRole.PRIMARY;
+            boolean inconsistent = s.r().disk() == DrbdDisk.INCONSISTENT;
             String scenario = primary
                     ? "Chef HA scenarios 1/2: the secondary is gone; bring it back and the resync starts by itself."
                     : inconsistent ? "Chef HA scenario 4: do not promote " + s.node() + " while its peer may return."
@@ -160,7 +163,7 @@ final class DrbdRules implements Rules {
                             + (peerSeen ? "" : " (the peer's state is unknown)") + "; "
                             + Sizes.kib(s.r().outOfSyncKiB()) + " out of sync.", scenario));
         }
-        if ("Inconsistent".equalsIgnoreCase(s.r().disk()) && !s.syncing()) {
+        if (s.r().disk() == DrbdDisk.INCONSISTENT && !s.syncing()) {
             out.add(new Finding(Severity.CRIT, "DRBD_INCONSISTENT", me,
                     s.node() + "'s DRBD disk for " + s.label() + " is Inconsistent and not resyncing: its data is "
                             + "incomplete (" + Sizes.kib(s.r().outOfSyncKiB()) + " out of sync).",
@@ -176,7 +179,7 @@ final class DrbdRules implements Rules {
                 : String.format(Locale.ROOT, "%.1f%% done", sync.percent())
                 + (sync.finishSeconds() == null ? "" : ", about " + Words.seconds(sync.finishSeconds()) + " left")
                 + (sync.speedKiBs() == null ? "" : String.format(Locale.ROOT, " at %,d K/s", sync.speedKiBs()));
-        String dir = s.is("SyncTarget") ? s.node() + " is resyncing " + s.label() + " from its peer"
+        String dir = s.target() ? s.node() + " is resyncing " + s.label() + " from its peer"
                 : s.node() + " is resyncing " + s.label() + " to its peer";
         return new Finding(Severity.INFO, "DRBD_RESYNC", nodes, dir + ": " + progress + ".",
                 "Wait for the resync to finish before moving the primary role.");

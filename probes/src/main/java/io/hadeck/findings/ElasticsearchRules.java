@@ -1,5 +1,6 @@
 package io.hadeck.findings;
 
+import io.hadeck.model.EsStatus;
 import io.hadeck.model.EsClusterHealth;
 import io.hadeck.model.EsNode;
 import io.hadeck.model.Finding;
@@ -8,7 +9,6 @@ import io.hadeck.model.Severity;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Elasticsearch health colour, unassigned shards, and configured nodes missing from the cluster. */
 final class ElasticsearchRules implements Rules {
@@ -20,15 +20,14 @@ final class ElasticsearchRules implements Rules {
 
     private static List<Finding> rules(Facts f, EsClusterHealth h) {
         List<Finding> out = new ArrayList<>();
-        String status = h.status() == null ? "" : h.status().toLowerCase(Locale.ROOT);
         String shards = h.unassignedShards() + " unassigned shards, " + Words.percent(h.activeShardsPercent()) + " active";
-        if (status.equals("red")) {
+        if (h.status() == EsStatus.RED) {
             out.add(new Finding(Severity.CRIT, "ES_RED", List.of(),
                     "Elasticsearch " + h.clusterName() + " is red: some primary shards are not allocated (" + shards
                             + "); searches and writes to those indices fail.",
                     "Bring back the missing data node; GET _cluster/allocation/explain tells why a shard is "
                             + "unassigned."));
-        } else if (status.equals("yellow")) {
+        } else if (h.status() == EsStatus.YELLOW) {
             out.add(new Finding(Severity.WARN, "ES_YELLOW", List.of(),
                     "Elasticsearch " + h.clusterName() + " is yellow: all primaries allocated, some replicas not ("
                             + shards + ").",
@@ -36,7 +35,7 @@ final class ElasticsearchRules implements Rules {
                             + "delayed_timeout (1 min by default)."));
         }
         if (h.unassignedShards() > 0) {
-            out.add(new Finding(status.equals("red") ? Severity.CRIT : Severity.WARN, "ES_UNASSIGNED_SHARDS", List.of(),
+            out.add(new Finding(h.status() == EsStatus.RED ? Severity.CRIT : Severity.WARN, "ES_UNASSIGNED_SHARDS", List.of(),
                     h.unassignedShards() + " Elasticsearch shards are unassigned (" + Words.percent(h.activeShardsPercent())
                             + " active, " + h.initializingShards() + " initializing).",
                     "GET _cluster/allocation/explain"));

@@ -53,7 +53,7 @@ public record FleetRow(String cluster, String kind, Severity worst, String findi
 
     private static boolean drbdPrimary(NodeView n) {
         Optional<DrbdStatus> d = n.drbd() == null ? Optional.empty() : n.drbd().get();
-        return d.map(st -> st.resources().stream().map(DrbdResource::role).anyMatch("Primary"::equals)).orElse(false);
+        return d.map(st -> st.resources().stream().anyMatch(DrbdResource::isPrimary)).orElse(false);
     }
 
     static Long worstLag(ClusterSnapshot s) {

@@ -1,7 +1,6 @@
 package io.hadeck.model;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One DRBD resource/minor as seen from one node (8.4 /proc/drbd or DRBD 9 drbdadm status).
@@ -11,24 +10,41 @@ import java.util.Set;
  * @param counters   8.4 counters by their short names (ns, nr, dw, dr, al, bm, lo, pe, ua, ap, ep, oos)
  * @param sync       resync progress, null when no resync runs
  */
-public record DrbdResource(int minor, String name, String connection, String role, String peerRole,
-                           String disk, String peerDisk, String protocol, long outOfSyncKiB,
+public record DrbdResource(int minor, String name, DrbdConnection connection, DrbdRole role, DrbdRole peerRole,
+                           DrbdDisk disk, DrbdDisk peerDisk, String protocol, long outOfSyncKiB,
                            Map<String, Long> counters, DrbdSync sync) {
     public DrbdResource {
         counters = Map.copyOf(counters);
     }
 
-    /** 8.4 connection states in which the two sides are connected (resyncing, verifying…), besides Connected. */
-    private static final Set<String> LINKED = Set.of("Connected", "StartingSyncS", "StartingSyncT", "WFBitMapS", "WFBitMapT",
-            "WFSyncUUID", "SyncSource", "SyncTarget", "PausedSyncS", "PausedSyncT", "VerifyS", "VerifyT");
+    /** The words as DRBD writes them, read case-insensitively; a word this version does not know reads as UNKNOWN. */
+    public DrbdResource(int minor, String name, String connection, String role, String peerRole, String disk,
+                        String peerDisk, String protocol, long outOfSyncKiB, Map<String, Long> counters, DrbdSync sync) {
+        this(minor, name, DrbdConnection.of(connection), DrbdRole.of(role), DrbdRole.of(peerRole), DrbdDisk.of(disk),
+                DrbdDisk.of(peerDisk), protocol, outOfSyncKiB, counters, sync);
+    }
 
     public boolean isConnected() {
-        return "Connected".equals(connection);
+        return connection == DrbdConnection.CONNECTED;
+    }
+
+    public boolean isPrimary() {
+        return role == DrbdRole.PRIMARY;
+    }
+
+    /** Both disks UpToDate: nothing to resync. */
+    public boolean bothUpToDate() {
+        return disk == DrbdDisk.UP_TO_DATE && peerDisk == DrbdDisk.UP_TO_DATE;
+    }
+
+    /** A minor /proc/drbd lists that runs no resource. */
+    public boolean unconfigured() {
+        return connection == DrbdConnection.UNCONFIGURED;
     }
 
     /** Connected to its peer, possibly resyncing: whatever split-brain there was is over. */
     public boolean talksToPeer() {
-        return sync != null || LINKED.contains(connection);
+        return sync != null || connection.linked();
     }
 
     /** Resync progress lines: sync'ed %, finish estimate and speed. */

@@ -1,5 +1,6 @@
 package io.hadeck.diagnosis;
 
+import io.hadeck.model.DrbdRole;
 import io.hadeck.model.KeepalivedProcess;
 import io.hadeck.model.NotifyRecord;
 import io.hadeck.model.PairNodeState;
@@ -32,7 +33,7 @@ class PairOwnershipTest {
         KeepalivedProcess ka = PairText.keepalived(recorded(ps));
         PairNodeState st = new PairNodeState(name.equals("drbd-a") ? "drbd-b" : "drbd-a", VIP, MOUNT, r, ka,
                 PairText.addresses(recorded(ip)), mounted ? MOUNT : null, svc);
-        return new PairSide(name, st, role == null ? List.of() : List.of(role), null);
+        return new PairSide(name, st, role == null ? List.of() : List.of(DrbdRole.of(role)), null);
     }
 
     static PairSide owner(String name) {

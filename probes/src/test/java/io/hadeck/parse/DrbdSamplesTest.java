@@ -1,5 +1,6 @@
 package io.hadeck.parse;
 
+import io.hadeck.model.DrbdConnection;
 import io.hadeck.model.DrbdResource;
 import io.hadeck.model.DrbdStatus;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class DrbdSamplesTest {
         assertThat(s.resources()).as(file).isNotEmpty();
         assertThat(s.rawText()).isNotBlank();
         for (DrbdResource r : s.resources()) {
-            assertThat(r.connection()).as(file).isNotBlank();
+            assertThat(r.connection()).as(file).isNotNull();
         }
     }
 
@@ -59,11 +60,11 @@ class DrbdSamplesTest {
         DrbdResource r = s.resources().get(0);
         assertThat(r.minor()).isZero();
         assertThat(r.name()).isNull();
-        assertThat(r.connection()).isEqualTo("Connected");
-        assertThat(r.role()).isEqualTo("Primary");
-        assertThat(r.peerRole()).isEqualTo("Secondary");
-        assertThat(r.disk()).isEqualTo("UpToDate");
-        assertThat(r.peerDisk()).isEqualTo("UpToDate");
+        assertThat(r.connection()).hasToString("Connected");
+        assertThat(r.role()).hasToString("Primary");
+        assertThat(r.peerRole()).hasToString("Secondary");
+        assertThat(r.disk()).hasToString("UpToDate");
+        assertThat(r.peerDisk()).hasToString("UpToDate");
         assertThat(r.protocol()).isEqualTo("C");
         assertThat(r.counters()).containsEntry("ns", 4_091_788L).containsEntry("dr", 4_092_817L).containsEntry("ep", 1L)
                 .doesNotContainKey("wo");
@@ -74,9 +75,9 @@ class DrbdSamplesTest {
     @Test
     void chefScenario1PrimaryCollectsOutOfSyncData() {
         DrbdResource r = only("chef-ha-md-scenario1-primary-wfconnection.txt");
-        assertThat(r.connection()).isEqualTo("WFConnection");
-        assertThat(r.peerRole()).isEqualTo("Unknown");
-        assertThat(r.peerDisk()).isEqualTo("DUnknown");
+        assertThat(r.connection()).hasToString("WFConnection");
+        assertThat(r.peerRole()).hasToString("Unknown");
+        assertThat(r.peerDisk()).hasToString("DUnknown");
         assertThat(r.outOfSyncKiB()).isEqualTo(130_760);
     }
 
@@ -85,8 +86,8 @@ class DrbdSamplesTest {
         DrbdStatus s = parse("chef-ha-rst-scenario2-secondary-synctarget-no-version.txt");
         assertThat(s.version()).isNull();
         DrbdResource r = s.resources().get(0);
-        assertThat(r.connection()).isEqualTo("SyncTarget");
-        assertThat(r.disk()).isEqualTo("Inconsistent");
+        assertThat(r.connection()).hasToString("SyncTarget");
+        assertThat(r.disk()).hasToString("Inconsistent");
         assertThat(r.sync()).isEqualTo(new DrbdResource.DrbdSync(36.3, 47L, 35_152L));
         assertThat(r.outOfSyncKiB()).isEqualTo(1_670_512);
     }
@@ -100,8 +101,8 @@ class DrbdSamplesTest {
     @Test
     void chefScenario4InconsistentSecondary() {
         DrbdResource r = only("chef-ha-md-scenario4-secondary-inconsistent.txt");
-        assertThat(r.role()).isEqualTo("Secondary");
-        assertThat(r.disk()).isEqualTo("Inconsistent");
+        assertThat(r.role()).hasToString("Secondary");
+        assertThat(r.disk()).hasToString("Inconsistent");
         assertThat(r.outOfSyncKiB()).isEqualTo(40_552);
     }
 
@@ -109,8 +110,8 @@ class DrbdSamplesTest {
     void drbd80UsesStAndMegabytesAndHasLruLines() {
         DrbdStatus s = parse("web-pastebin-tGPUCHZs-8.0.13-syncsource-st.txt");
         DrbdResource r = s.resources().get(0);
-        assertThat(r.role()).isEqualTo("Secondary");
-        assertThat(r.peerRole()).isEqualTo("Primary");
+        assertThat(r.role()).hasToString("Secondary");
+        assertThat(r.peerRole()).hasToString("Primary");
         assertThat(r.sync()).isEqualTo(new DrbdResource.DrbdSync(65.6, 106 * 3600L + 25 * 60 + 26, 992L));
         assertThat(r.outOfSyncKiB()).as("no oos counter: the sync'ed line's M left").isEqualTo(448_976L * 1024);
         assertThat(r.counters()).containsEntry("ap", 0L).doesNotContainKey("oos");
@@ -129,15 +130,15 @@ class DrbdSamplesTest {
     void standAloneHasNoProtocolAndUnconfiguredMinorsAreKept() {
         DrbdStatus s = parse("constructed-8.4-standalone-unconfigured-minors.txt");
         assertThat(s.resources()).extracting(DrbdResource::connection)
-                .containsExactly("StandAlone", "Unconfigured", "WFConnection");
+                .containsExactly(DrbdConnection.STAND_ALONE, DrbdConnection.UNCONFIGURED, DrbdConnection.WF_CONNECTION);
         assertThat(s.resources().get(0).protocol()).isNull();
-        assertThat(s.resources().get(2).disk()).isEqualTo("Diskless");
+        assertThat(s.resources().get(2).disk()).hasToString("Diskless");
     }
 
     @Test
     void labSimulatorResyncIn84Format() {
         DrbdResource r = only("lab-sim-8.4-resync-drbd-a.txt");
-        assertThat(r.connection()).isEqualTo("SyncSource");
+        assertThat(r.connection()).hasToString("SyncSource");
         assertThat(r.sync().percent()).isEqualTo(76.0);
         assertThat(r.sync().speedKiBs()).isEqualTo(1024L);
     }
@@ -146,10 +147,10 @@ class DrbdSamplesTest {
     void drbd9ResyncMapsReplicationToTheConnection() {
         DrbdResource r = only("lab-sim-9-resync-drbd-a.txt");
         assertThat(r.name()).isEqualTo("pc0");
-        assertThat(r.connection()).isEqualTo("SyncSource");
-        assertThat(r.role()).isEqualTo("Primary");
-        assertThat(r.peerRole()).isEqualTo("Secondary");
-        assertThat(r.peerDisk()).isEqualTo("Inconsistent");
+        assertThat(r.connection()).hasToString("SyncSource");
+        assertThat(r.role()).hasToString("Primary");
+        assertThat(r.peerRole()).hasToString("Secondary");
+        assertThat(r.peerDisk()).hasToString("Inconsistent");
         assertThat(r.sync().percent()).isEqualTo(67.01);
         assertThat(r.sync().finishSeconds()).isNull();
     }
@@ -157,13 +158,13 @@ class DrbdSamplesTest {
     @Test
     void drbd9ConnectingAndStandAlonePeers() {
         DrbdResource c = only("web-pacemaker-cfs-9-connecting.txt");
-        assertThat(c.connection()).isEqualTo("Connecting");
-        assertThat(c.peerRole()).isEqualTo("Unknown");
-        assertThat(c.peerDisk()).isEqualTo("DUnknown");
-        assertThat(only("lab-sim-9-split-brain-drbd-a.txt").connection()).isEqualTo("StandAlone");
+        assertThat(c.connection()).hasToString("Connecting");
+        assertThat(c.peerRole()).hasToString("Unknown");
+        assertThat(c.peerDisk()).hasToString("DUnknown");
+        assertThat(only("lab-sim-9-split-brain-drbd-a.txt").connection()).hasToString("StandAlone");
         DrbdResource ok = only("web-pacemaker-cfs-9-uptodate-secondary.txt");
-        assertThat(ok.connection()).isEqualTo("Connected");
-        assertThat(ok.peerRole()).isEqualTo("Primary");
+        assertThat(ok.connection()).hasToString("Connected");
+        assertThat(ok.peerRole()).hasToString("Primary");
     }
 
     @Test
@@ -172,11 +173,11 @@ class DrbdSamplesTest {
         assertThat(s.version()).isNull();
         assertThat(s.resources()).extracting(DrbdResource::name).containsExactly("pc0", "pc0", "data");
         assertThat(s.resources()).extracting(DrbdResource::minor).containsExactly(0, 1, 0);
-        assertThat(s.resources().get(0).connection()).isEqualTo("Connected");
-        assertThat(s.resources().get(1).connection()).isEqualTo("SyncSource");
+        assertThat(s.resources().get(0).connection()).hasToString("Connected");
+        assertThat(s.resources().get(1).connection()).hasToString("SyncSource");
         assertThat(s.resources().get(1).sync().percent()).isEqualTo(31.4);
-        assertThat(s.resources().get(2).connection()).isEqualTo("StandAlone");
-        assertThat(s.resources().get(2).role()).isEqualTo("Secondary");
+        assertThat(s.resources().get(2).connection()).hasToString("StandAlone");
+        assertThat(s.resources().get(2).role()).hasToString("Secondary");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.hadeck.testkit;
 
+import io.hadeck.model.EsStatus;
 import io.hadeck.model.HaManagerKind;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
@@ -47,7 +48,7 @@ public final class ClusterBuilder {
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private boolean etcd;
     private int etcdHealthyOverride = -1;
-    private String esStatus;
+    private EsStatus esStatus;
     private int esUnassigned;
     private boolean patroni;
     private boolean legacyPatroniWords;
@@ -236,14 +237,14 @@ public final class ClusterBuilder {
     // ------------------------------------------------------------------ Elasticsearch
 
     public ClusterBuilder esNodes(String... names) {
-        esStatus = esStatus == null ? "green" : esStatus;
+        esStatus = esStatus == null ? EsStatus.GREEN : esStatus;
         for (String name : names) {
             node(name).es = true;
         }
         return this;
     }
 
-    public ClusterBuilder esStatus(String status, int unassignedShards) {
+    public ClusterBuilder esStatus(EsStatus status, int unassignedShards) {
         esStatus = status;
         esUnassigned = unassignedShards;
         return this;

@@ -1,5 +1,6 @@
 package io.hadeck.testkit;
 
+import io.hadeck.model.EsStatus;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.model.ClusterSnapshot;
 
@@ -95,13 +96,13 @@ public final class Clusters {
 
     /** node-3's Elasticsearch stopped: its replicas are unassigned, the cluster is yellow. */
     public static ClusterSnapshot esYellow() {
-        return healthy().esStatus("yellow", 4).failed("node-3", "elasticsearch", "connection refused (127.0.0.4:9200)")
+        return healthy().esStatus(EsStatus.YELLOW, 4).failed("node-3", "elasticsearch", "connection refused (127.0.0.4:9200)")
                 .build();
     }
 
     /** node-3's Elasticsearch stopped holding the only copy of some primaries: red. */
     public static ClusterSnapshot esRed() {
-        return healthy().esStatus("red", 6).failed("node-3", "elasticsearch", "connection refused (127.0.0.4:9200)")
+        return healthy().esStatus(EsStatus.RED, 6).failed("node-3", "elasticsearch", "connection refused (127.0.0.4:9200)")
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.hadeck.testkit;
 
+import io.hadeck.model.EsStatus;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.NodeView;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class ClustersTest {
         assertThat(s.standbys()).extracting(NodeView::name).containsExactly("node-2", "node-3");
         assertThat(s.leaderKeyHolder()).contains("node-1");
         assertThat(s.etcd().get().orElseThrow().hasQuorum()).isTrue();
-        assertThat(s.es().get().orElseThrow().status()).isEqualTo("green");
+        assertThat(s.es().get().orElseThrow().status()).isEqualTo(EsStatus.GREEN);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.hadeck.watch;
 
+import io.hadeck.model.EsStatus;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.DrbdResource;
 import io.hadeck.model.EtcdCluster;
@@ -62,11 +63,11 @@ class ReadOnceIT {
         assertThat(etcd.leaderId()).isNotNull();
         assertThat(s.nodes().stream().filter(n -> n.etcd() != null && n.etcd().isOk() && n.etcd().value().leader()))
                 .hasSize(1);
-        assertThat(s.es().value().status()).isEqualTo("green");
+        assertThat(s.es().value().status()).isEqualTo(EsStatus.GREEN);
         assertThat(s.es().value().nodes()).isEqualTo(3);
         for (String d : new String[] {"drbd-a", "drbd-b"}) {
             DrbdResource r = s.node(d).orElseThrow().drbd().value().resources().get(0);
-            assertThat(r.connection()).isEqualTo("Connected");
+            assertThat(r.connection()).hasToString("Connected");
             assertThat(r.disk() + "/" + r.peerDisk()).isEqualTo("UpToDate/UpToDate");
         }
         assertThat(s.leaderKeyHolder()).contains(primary);

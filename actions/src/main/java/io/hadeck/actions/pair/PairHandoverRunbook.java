@@ -111,7 +111,7 @@ public final class PairHandoverRunbook implements Runbook {
                     + ")") + ": hadeck cannot tell whether it holds the data");
         }
         List<DrbdResource> bad = o.value().resources().stream()
-                .filter(r -> !r.isConnected() || !"UpToDate".equals(r.disk()) || !"UpToDate".equals(r.peerDisk())).toList();
+                .filter(r -> !r.isConnected() || !r.bothUpToDate()).toList();
         String now = o.value().resources().stream().map(r -> (r.name() == null ? "r" + r.minor() : r.name()) + " "
                 + r.connection() + " " + r.disk() + "/" + r.peerDisk()).collect(Collectors.joining(", "));
         return bad.isEmpty() ? Check.pass("peer disk", now, peer + " is Connected and UpToDate: it holds all the data")

@@ -9,6 +9,7 @@ import io.hadeck.model.PgInstance;
 import io.hadeck.model.Severity;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -86,17 +87,17 @@ public final class Fields {
                 (s, a) -> etcd(s, Type.TEXT, e -> Value.text(e.members().stream()
                         .filter(m -> m.id().equals(e.leaderId())).map(m -> m.name()).findFirst().orElse(null))));
         add("es.status", Type.TEXT, "Elasticsearch cluster health: green, yellow or red",
-                (s, a) -> read(s.es(), "Elasticsearch", Type.TEXT, h -> Value.text(h.status())));
+                (s, a) -> read(s.es(), "Elasticsearch", Type.TEXT, h -> Value.text(h.status().word())));
         add("es.nodes", Type.NUMBER, "how many nodes the Elasticsearch cluster counts",
                 (s, a) -> read(s.es(), "Elasticsearch", Type.NUMBER, h -> Value.number(Type.NUMBER, h.nodes())));
         add("es.unassigned", Type.NUMBER, "unassigned Elasticsearch shards",
                 (s, a) -> read(s.es(), "Elasticsearch", Type.NUMBER, h -> Value.number(Type.NUMBER, h.unassignedShards())));
-        drbd("cs", Type.TEXT, "connection state: Connected, WFConnection, StandAlone, SyncSource…", r -> Value.text(r.connection()));
+        drbd("cs", Type.TEXT, "connection state: Connected, WFConnection, StandAlone, SyncSource…", r -> Value.text(Objects.toString(r.connection(), null)));
         drbd("ds", Type.TEXT, "disk states as /proc/drbd writes them: UpToDate/UpToDate", r -> Value.text(r.disk() + "/" + r.peerDisk()));
-        drbd("disk", Type.TEXT, "the local disk state: UpToDate, Inconsistent, Outdated, Diskless…", r -> Value.text(r.disk()));
-        drbd("peerdisk", Type.TEXT, "the peer's disk state as this node sees it", r -> Value.text(r.peerDisk()));
-        drbd("role", Type.TEXT, "Primary or Secondary on that node", r -> Value.text(r.role()));
-        drbd("peerrole", Type.TEXT, "the peer's role as this node sees it", r -> Value.text(r.peerRole()));
+        drbd("disk", Type.TEXT, "the local disk state: UpToDate, Inconsistent, Outdated, Diskless…", r -> Value.text(Objects.toString(r.disk(), null)));
+        drbd("peerdisk", Type.TEXT, "the peer's disk state as this node sees it", r -> Value.text(Objects.toString(r.peerDisk(), null)));
+        drbd("role", Type.TEXT, "Primary or Secondary on that node", r -> Value.text(Objects.toString(r.role(), null)));
+        drbd("peerrole", Type.TEXT, "the peer's role as this node sees it", r -> Value.text(Objects.toString(r.peerRole(), null)));
         drbd("oos", Type.BYTES, "out-of-sync data (literals: 0, 64MB)", r -> Value.number(Type.BYTES, r.outOfSyncKiB() * 1024.0));
         drbd("sync", Type.NUMBER, "resync progress in percent (unknown when no resync runs)",
                 r -> r.sync() == null ? Value.unknown(Type.NUMBER, "no resync running") : Value.number(Type.NUMBER, r.sync().percent()));

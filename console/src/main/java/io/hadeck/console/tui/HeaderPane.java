@@ -214,11 +214,7 @@ public final class HeaderPane {
         }
         EsClusterHealth h = r.value();
         long expected = s.nodes().stream().filter(n -> n.elasticsearch() != null).count();
-        Severity sev = switch (h.status()) {
-            case "green" -> Severity.OK;
-            case "yellow" -> Severity.WARN;
-            default -> Severity.CRIT;
-        };
+        Severity sev = h.status().severity();
         if (sev == Severity.OK && h.nodes() < expected) {
             sev = Severity.WARN;
         }

@@ -1,5 +1,6 @@
 package io.hadeck.console.tui;
 
+import io.hadeck.model.DrbdDisk;
 import io.hadeck.units.Sizes;
 import io.hadeck.console.theme.Role;
 import io.hadeck.events.LagLevel;
@@ -212,11 +213,10 @@ public final class NodeCard {
     private static List<Line> drbd(DrbdStatus d, RenderContext c, int width) {
         List<Line> lines = new ArrayList<>();
         for (DrbdResource r : d.resources()) {
-            Severity cs = r.isConnected() ? Severity.OK : "StandAlone".equals(r.connection()) ? Severity.CRIT
-                    : r.connection().startsWith("Sync") ? Severity.INFO : Severity.WARN;
-            Severity ds = "UpToDate".equals(r.disk()) ? Severity.OK : Severity.WARN;
+            Severity cs = r.connection().severity();
+            Severity ds = r.disk() == DrbdDisk.UP_TO_DATE ? Severity.OK : Severity.WARN;
             lines.add(Line.of(Role.TEXT).add((r.name() == null ? "r" + r.minor() : r.name()) + " ", Role.DIM)
-                    .add(r.role() + "/" + r.peerRole(), "Primary".equals(r.role()) ? Role.PRIMARY : Role.STANDBY)
+                    .add(r.role() + "/" + r.peerRole(), r.isPrimary() ? Role.PRIMARY : Role.STANDBY)
                     .add(" " + c.glyphs().symbol(cs) + " " + r.connection(), Role.of(cs)));
             lines.add(Line.of(Role.TEXT).add(c.glyphs().symbol(ds) + " " + r.disk() + "/" + r.peerDisk(), Role.of(ds))
                     .add(" oos " + Sizes.bytes(r.outOfSyncKiB() * 1024), r.outOfSyncKiB() > 0 ? Role.WARN : Role.DIM));

@@ -1,5 +1,7 @@
 package io.hadeck.console.tui;
 
+import io.hadeck.model.DrbdConnection;
+import io.hadeck.model.DrbdDisk;
 import io.hadeck.units.Sizes;
 import io.hadeck.console.theme.Role;
 import io.hadeck.events.LagLevel;
@@ -98,9 +100,9 @@ public final class NodeRow {
     private static Line drbd(DrbdStatus d, Glyphs g) {
         Line l = Line.of(Role.TEXT);
         for (DrbdResource r : d.resources()) {
-            Severity sev = r.isConnected() && "UpToDate".equals(r.disk()) ? Severity.OK
-                    : "StandAlone".equals(r.connection()) ? Severity.CRIT : Severity.WARN;
-            l.add(r.role() + "/" + r.peerRole() + " ", "Primary".equals(r.role()) ? Role.PRIMARY : Role.STANDBY)
+            Severity sev = r.isConnected() && r.disk() == DrbdDisk.UP_TO_DATE ? Severity.OK
+                    : r.connection() == DrbdConnection.STAND_ALONE ? Severity.CRIT : Severity.WARN;
+            l.add(r.role() + "/" + r.peerRole() + " ", r.isPrimary() ? Role.PRIMARY : Role.STANDBY)
                     .add(g.symbol(sev) + " " + r.connection() + " " + r.disk() + "/" + r.peerDisk(), Role.of(sev));
             if (r.sync() != null) {
                 l.add(String.format(" %.1f%%", r.sync().percent()), Role.INFO);

@@ -40,7 +40,7 @@ public class DrbdReader extends Probe<DrbdStatus> {
         String proc = runChecked(PROC_DRBD);
         DrbdStatus status = DrbdText.parse(onlyVersion(proc) ? runChecked(DRBDADM_STATUS) : proc);
         // Connected resources are past any split-brain: one ssh round trip less on every healthy poll.
-        boolean quiet = status.resources().stream().allMatch(r -> r.talksToPeer() || "Unconfigured".equals(r.connection()));
+        boolean quiet = status.resources().stream().allMatch(r -> r.talksToPeer() || r.unconfigured());
         return quiet ? status : status.withKernelLog(kernelLog());
     }
 

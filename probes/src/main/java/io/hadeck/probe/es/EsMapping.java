@@ -1,5 +1,6 @@
 package io.hadeck.probe.es;
 
+import io.hadeck.model.EsStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hadeck.config.NodeConfig;
 import io.hadeck.model.EsClusterHealth;
@@ -24,7 +25,7 @@ public final class EsMapping {
         if (health == null || !health.isObject()) {
             throw shape(from, "not a JSON object");
         }
-        return new EsClusterHealth(text(health, "cluster_name"), required(from, health, "status").asText(),
+        return new EsClusterHealth(text(health, "cluster_name"), EsStatus.of(required(from, health, "status").asText()),
                 required(from, health, "number_of_nodes").asInt(), health.path("number_of_data_nodes").asInt(),
                 health.path("active_shards").asInt(), health.path("relocating_shards").asInt(),
                 health.path("initializing_shards").asInt(), health.path("unassigned_shards").asInt(),

@@ -93,7 +93,7 @@ class DrbdReaderTest {
                         Duration.ofMillis(5))));
         Observation<DrbdStatus> o = read(ssh);
         assertThat(o.isOk()).isTrue();
-        assertThat(o.value().resources().get(0).connection()).isEqualTo("StandAlone");
+        assertThat(o.value().resources().get(0).connection()).hasToString("StandAlone");
         assertThat(o.value().kernelLog().read()).isFalse();
         assertThat(o.value().kernelLog().error())
                 .isEqualTo("dmesg on drbd-a: exit 1: dmesg: read kernel buffer failed: Operation not permitted");

@@ -1,5 +1,6 @@
 package io.hadeck.probe.es;
 
+import io.hadeck.model.EsStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hadeck.config.NodeConfig;
@@ -22,7 +23,7 @@ class EsMappingTest {
 
     @Test
     void greenThreeNodes() {
-        assertThat(health.status()).isEqualTo("green");
+        assertThat(health.status()).isEqualTo(EsStatus.GREEN);
         assertThat(health.nodes()).isEqualTo(3);
         assertThat(health.dataNodes()).isEqualTo(3);
         assertThat(health.unassignedShards()).isZero();
