@@ -80,6 +80,6 @@ final class Facts {
         if (ha.isPresent() && n.name().equals(ha.get().leaderKeyHolder())) {
             return true;
         }
-        return ha(n).map(m -> Words.isLeaderRole(m.role())).orElse(false);
+        return ha(n).map(m -> m.role().leads()).orElse(false);
     }
 }

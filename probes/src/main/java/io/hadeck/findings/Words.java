@@ -10,14 +10,6 @@ final class Words {
     private Words() {
     }
 
-    /** Patroni 3.0.2 says master, newer ones primary or leader; leaderl says leader. */
-    static boolean isLeaderRole(String role) {
-        return role != null && switch (role.toLowerCase(Locale.ROOT)) {
-            case "master", "primary", "leader", "standby_leader" -> true;
-            default -> false;
-        };
-    }
-
     /** 0.4 s, 12 s, 5 min 3 s, 2 h 1 min. */
     static String seconds(double s) {
         if (s < 10 && s != Math.rint(s)) {

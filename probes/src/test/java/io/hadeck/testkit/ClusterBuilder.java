@@ -1,5 +1,7 @@
 package io.hadeck.testkit;
 
+import io.hadeck.model.HaRunState;
+import io.hadeck.model.HaRole;
 import io.hadeck.model.EsStatus;
 import io.hadeck.model.HaManagerKind;
 import io.hadeck.config.ClusterConfig;
@@ -446,7 +448,7 @@ public final class ClusterBuilder {
         String role = leader ? (legacyPatroniWords ? "master" : "leader") : "replica";
         String state = leader || legacyPatroniWords ? "running" : (n.streaming ? "streaming" : "running");
         Map<String, String> tags = n.failoverAllowed ? Map.of() : Map.of("nofailover", "true");
-        return new HaMember(n.name, role, state, n.failoverAllowed, leader ? 0L : n.lagBytes, n.timeline,
+        return new HaMember(n.name, HaRole.of(role), HaRunState.of(state), n.failoverAllowed, leader ? 0L : n.lagBytes, n.timeline,
                 "http://" + n.host + ":8008/patroni", tags);
     }
 

@@ -1,5 +1,6 @@
 package io.hadeck.watch;
 
+import io.hadeck.model.HaRole;
 import io.hadeck.model.EsStatus;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.DrbdResource;
@@ -71,7 +72,7 @@ class ReadOnceIT {
             assertThat(r.disk() + "/" + r.peerDisk()).isEqualTo("UpToDate/UpToDate");
         }
         assertThat(s.leaderKeyHolder()).contains(primary);
-        assertThat(s.node(primary).orElseThrow().ha().value().role()).isEqualTo("leader");
+        assertThat(s.node(primary).orElseThrow().ha().value().role()).isEqualTo(HaRole.LEADER);
         assertThat(ms).isLessThan(8000);
     }
 

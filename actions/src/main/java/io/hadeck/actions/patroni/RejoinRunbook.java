@@ -1,5 +1,6 @@
 package io.hadeck.actions.patroni;
 
+import io.hadeck.model.HaRunState;
 import io.hadeck.actions.runbook.Check;
 import io.hadeck.actions.runbook.Plan;
 import io.hadeck.actions.runbook.Step;
@@ -9,7 +10,6 @@ import io.hadeck.model.PgInstance;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * rejoin NODE: make a diverged or fenced node a standby of the leader again through its Patroni
@@ -19,9 +19,6 @@ import java.util.Set;
  * own). Verified when the node streams from the leader.
  */
 public final class RejoinRunbook extends NodeRunbook {
-    /** Patroni member states in which a reinitialize is already running or the node is still being built. */
-    private static final Set<String> BUSY = Set.of("creating replica", "starting", "restarting", "stopping",
-            "running custom bootstrap script", "initializing new cluster");
 
 
     public RejoinRunbook(PatroniContext ctx, String node) {
@@ -76,12 +73,12 @@ public final class RejoinRunbook extends NodeRunbook {
                     + " a member of the cluster): start it there (its service), then plan again; with use_pg_rewind"
                     + " it may rejoin " + node + " by itself");
         }
-        String state = m.get().state() == null ? "unknown" : m.get().state();
-        if (BUSY.contains(state)) {
-            return Check.fail("Patroni on " + node, state, "Patroni on " + node + " is " + state + ": wait until it is"
+        HaRunState state = m.get().state();
+        if (state.busy()) {
+            return Check.fail("Patroni on " + node, state.word(), "Patroni on " + node + " is " + state + ": wait until it is"
                     + " done, then plan again");
         }
-        return Check.pass("Patroni on " + node, state, "Patroni on " + node + " can reinitialize it");
+        return Check.pass("Patroni on " + node, state.word(), "Patroni on " + node + " can reinitialize it");
     }
 
     /** Null when the node streams from the primary on its timeline; else what it loses. */

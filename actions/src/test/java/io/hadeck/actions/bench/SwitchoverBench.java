@@ -1,5 +1,6 @@
 package io.hadeck.actions.bench;
 
+import io.hadeck.model.HaRole;
 import io.hadeck.actions.ha.PatroniManager;
 import io.hadeck.actions.remote.ProcessRunner;
 import io.hadeck.actions.remote.ShellResult;
@@ -82,7 +83,7 @@ public final class SwitchoverBench {
             if (s != null) {
                 boolean ok = s.leaderKeyHolder() != null && (leader == null || leader.equals(s.leaderKeyHolder()))
                         && s.members().size() == 3 && s.members().stream().allMatch(m -> m.name().equals(s.leaderKeyHolder())
-                        || ("replica".equals(m.role()) && ("running".equals(m.state()) || "streaming".equals(m.state()))));
+                        || (m.role().kind() == HaRole.Kind.REPLICA && m.isRunning()));
                 if (ok) {
                     return s;
                 }

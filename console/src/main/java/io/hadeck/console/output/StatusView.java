@@ -43,8 +43,8 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
         error(errors, "ha", n.ha());
         PgInstance pg = n.postgres() == null ? null : n.postgres().value();
         return new Row(n.name(), n.host(),
-                n.ha() == null ? null : n.ha().isOk() ? n.ha().value().role() : "down",
-                n.ha() != null && n.ha().isOk() ? n.ha().value().state() : null,
+                n.ha() == null ? null : n.ha().isOk() ? n.ha().value().role().word() : "down",
+                n.ha() != null && n.ha().isOk() ? n.ha().value().state().word() : null,
                 n.postgres() == null ? null : pg == null ? "down" : ModelJson.lower(pg.role()),
                 pg == null ? null : pg.lagBytes(), pg == null ? null : pg.lagSeconds(),
                 n.etcd() == null ? null : n.etcd().isOk() ? (n.etcd().value().leader() ? "leader" : "follower") : "down",

@@ -123,7 +123,7 @@ public final class NodeCard {
 
     private static List<Line> ha(HaMember h, ClusterSnapshot s, RenderContext c) {
         boolean leader = h.name().equals(s.leaderKeyHolder().orElse(null));
-        Line l = Line.of(Role.TEXT).add(h.role(), leader ? Role.PRIMARY : Role.STANDBY).add(" " + h.state(), Role.TEXT)
+        Line l = Line.of(Role.TEXT).add(h.role().word(), leader ? Role.PRIMARY : Role.STANDBY).add(" " + h.state(), Role.TEXT)
                 .add(" " + c.glyphs().dot() + " ", Role.DIM)
                 .add(h.failoverAllowed() ? "failover on" : c.glyphs().symbol(Severity.WARN) + " nofailover",
                         h.failoverAllowed() ? Role.TEXT : Role.WARN)

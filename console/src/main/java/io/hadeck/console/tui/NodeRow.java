@@ -58,7 +58,7 @@ public final class NodeRow {
 
     private static Line ha(HaMember h, ClusterSnapshot s) {
         boolean leader = h.name().equals(s.leaderKeyHolder().orElse(null));
-        return Line.of(Role.TEXT).add(h.role(), leader ? Role.PRIMARY : Role.STANDBY)
+        return Line.of(Role.TEXT).add(h.role().word(), leader ? Role.PRIMARY : Role.STANDBY)
                 .add(h.failoverAllowed() ? "" : " nofailover", Role.WARN)
                 .add(h.pendingRestart() ? " restart pending" : "", Role.WARN);
     }

@@ -1,5 +1,7 @@
 package io.hadeck.probe.chef;
 
+import io.hadeck.model.HaRunState;
+import io.hadeck.model.HaRole;
 import io.hadeck.model.HaManagerKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +60,7 @@ public final class ChefBackendStatusMapping {
                 throw new ProbeException("unexpected response shape from chef-backend-ctl cluster-status: a node without "
                         + (name == null ? "'name'" : "'role'"));
             }
-            if (role.equals("leader")) {
+            if (HaRole.of(role).kind() == HaRole.Kind.LEADER) {
                 leader = name;
             }
             Map<String, String> tags = new LinkedHashMap<>();
@@ -69,7 +71,7 @@ public final class ChefBackendStatusMapping {
             }
             String state = "pg " + f.getOrDefault("pg", "?") + ", es " + f.getOrDefault("es", "?");
             Boolean nodeFailover = onOff(f.get("failover"));
-            members.add(new HaMember(name, role, state, nodeFailover == null || nodeFailover, null, null, null, tags,
+            members.add(new HaMember(name, HaRole.of(role), HaRunState.of(state), nodeFailover == null || nodeFailover, null, null, null, tags,
                     nodeFailover == null ? SOURCE + " does not report " + name + "'s failover setting (no 'failover')"
                             : null));
         }

@@ -1,5 +1,7 @@
 package io.hadeck.probe.patroni;
 
+import io.hadeck.model.HaRunState;
+import io.hadeck.model.HaRole;
 import io.hadeck.model.HaManagerKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,17 +37,6 @@ public final class PatroniMapping {
     public record Key(String name, String value, long createRevision, long lease) {
     }
 
-    /** Patroni's word for a role → ours: master/primary/leader → leader; the rest as Patroni says. */
-    public static String role(String patroniRole) {
-        if (patroniRole == null) {
-            return "unknown";
-        }
-        return switch (patroniRole) {
-            case "master", "primary", "leader" -> "leader";
-            default -> patroniRole;
-        };
-    }
-
     /** Members from {@code GET /cluster}. */
     public static List<HaMember> membersFromRest(JsonNode cluster) {
         JsonNode members = cluster == null ? null : cluster.get("members");
@@ -56,7 +47,7 @@ public final class PatroniMapping {
         for (JsonNode m : members) {
             Map<String, String> tags = tags(m.get("tags"));
             JsonNode lag = m.get("lag");
-            out.add(new HaMember(m.path("name").asText(), role(text(m, "role")), text(m, "state"),
+            out.add(new HaMember(m.path("name").asText(), HaRole.of(text(m, "role")), HaRunState.of(text(m, "state")),
                     !"true".equals(tags.get("nofailover")),
                     lag != null && lag.isNumber() ? lag.asLong() : null,
                     m.hasNonNull("timeline") ? m.get("timeline").asInt() : null, text(m, "api_url"), tags,
@@ -74,7 +65,7 @@ public final class PatroniMapping {
             }
             JsonNode m = parse(k.value());
             Map<String, String> tags = tags(m.get("tags"));
-            out.add(new HaMember(k.name().substring("members/".length()), role(text(m, "role")), text(m, "state"),
+            out.add(new HaMember(k.name().substring("members/".length()), HaRole.of(text(m, "role")), HaRunState.of(text(m, "state")),
                     !"true".equals(tags.get("nofailover")), null,
                     m.hasNonNull("timeline") ? m.get("timeline").asInt() : null, text(m, "api_url"), tags,
                     m.path("pending_restart").asBoolean(false)));
@@ -98,7 +89,7 @@ public final class PatroniMapping {
         List<HaMember> members = rest != null ? membersFromRest(rest) : membersFromKeys(keys);
         String holder = keys != null
                 ? (byName.containsKey("leader") ? byName.get("leader").value().strip() : null)
-                : members.stream().filter(m -> m.role().equals("leader") || m.role().equals("standby_leader"))
+                : members.stream().filter(m -> m.role().leads())
                         .map(HaMember::name).findFirst().orElse(null);
         boolean paused = rest != null && rest.path("pause").asBoolean(false)
                 || byName.containsKey("config") && parse(byName.get("config").value()).path("pause").asBoolean(false);

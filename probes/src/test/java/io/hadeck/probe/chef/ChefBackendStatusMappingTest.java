@@ -1,5 +1,6 @@
 package io.hadeck.probe.chef;
 
+import io.hadeck.model.HaRole;
 import io.hadeck.model.HaManagerKind;
 import io.hadeck.model.HaState;
 import io.hadeck.probe.ProbeException;
@@ -23,7 +24,7 @@ class ChefBackendStatusMappingTest {
         assertThat(s.clusterFailoverEnabled()).isTrue();
         assertThat(s.members()).hasSize(3);
         assertThat(s.member("backend-3").orElseThrow().tags()).containsEntry("es", "master").containsEntry("pg", "follower");
-        assertThat(s.member("backend-2").orElseThrow().role()).isEqualTo("follower");
+        assertThat(s.member("backend-2").orElseThrow().role().kind()).isEqualTo(HaRole.Kind.FOLLOWER);
     }
 
     @Test
@@ -32,7 +33,7 @@ class ChefBackendStatusMappingTest {
                 {"failover_enabled": false, "nodes": [{"Name":"b1","IP":"10.0.0.1","Role":"waiting_for_leader","PG":"follower","ES":"not_master"}]}""");
         assertThat(s.leaderKeyHolder()).isNull();
         assertThat(s.clusterFailoverEnabled()).isFalse();
-        assertThat(s.members().get(0).role()).isEqualTo("waiting_for_leader");
+        assertThat(s.members().get(0).role().kind()).isEqualTo(HaRole.Kind.WAITING_FOR_LEADER);
     }
 
     @Test

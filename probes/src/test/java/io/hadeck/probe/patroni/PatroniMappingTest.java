@@ -1,5 +1,7 @@
 package io.hadeck.probe.patroni;
 
+import io.hadeck.model.HaRunState;
+import io.hadeck.model.HaRole;
 import io.hadeck.model.HaManagerKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,10 +43,10 @@ class PatroniMappingTest {
         assertThat(s.clusterFailoverEnabled()).isTrue();
         assertThat(s.pendingRequest()).isNull();
         assertThat(s.members()).extracting(HaMember::name).containsExactly("node-1", "node-2", "node-3");
-        assertThat(s.member("node-1").orElseThrow().role()).isEqualTo("leader");
+        assertThat(s.member("node-1").orElseThrow().role()).isEqualTo(HaRole.LEADER);
         HaMember replica = s.member("node-2").orElseThrow();
-        assertThat(replica.role()).isEqualTo("replica");
-        assertThat(replica.state()).isEqualTo("running");
+        assertThat(replica.role().kind()).isEqualTo(HaRole.Kind.REPLICA);
+        assertThat(replica.state().kind()).isEqualTo(HaRunState.Kind.RUNNING);
         assertThat(replica.lagBytes()).isZero();
         assertThat(replica.timeline()).isEqualTo(1);
         assertThat(replica.failoverAllowed()).isTrue();
@@ -55,7 +57,7 @@ class PatroniMappingTest {
         HaState s = PatroniMapping.state(null, keys(), null);
         assertThat(s.leaderKeyHolder()).isEqualTo("node-1");
         assertThat(s.holderFrom()).isEqualTo(HaState.HolderFrom.LEADER_KEY);
-        assertThat(s.member("node-1").orElseThrow().role()).isEqualTo("leader");   // Patroni 3.0.2 wrote "master"
+        assertThat(s.member("node-1").orElseThrow().role()).isEqualTo(HaRole.LEADER);   // Patroni 3.0.2 wrote "master"
         assertThat(s.member("node-2").orElseThrow().lagBytes()).isNull();
     }
 
@@ -71,7 +73,7 @@ class PatroniMappingTest {
                 .isEqualTo(HaState.HolderFrom.MEMBER_ROLES);
         assertThat(s.clusterFailoverEnabled()).isFalse();
         assertThat(s.member("b").orElseThrow().failoverAllowed()).isFalse();
-        assertThat(s.member("b").orElseThrow().state()).isEqualTo("streaming");
+        assertThat(s.member("b").orElseThrow().state().kind()).isEqualTo(HaRunState.Kind.STREAMING);
         assertThat(s.member("b").orElseThrow().lagBytes()).isNull();
     }
 
