@@ -195,7 +195,7 @@ public final class RollingUpgradeRunbook implements Runbook {
         if (!lagging.isEmpty()) {
             return Verdict.notYet(sentence + " (" + String.join(", ", lagging) + " not streaming yet)");
         }
-        long distinct = pgNodes().stream().map(n -> f.chef(n).map(ChefNodeChecks::version).orElse("?")).distinct().count();
+        long distinct = pgNodes().stream().map(n -> f.chef(n).map(ChefNodeChecks::version)).distinct().count();   // unknown counts as one more
         return distinct == 1 ? Verdict.ok(sentence) : Verdict.notYet(sentence + " (not one version on every node)");
     }
 

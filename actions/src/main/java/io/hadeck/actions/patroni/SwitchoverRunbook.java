@@ -45,40 +45,46 @@ public final class SwitchoverRunbook implements Runbook {
         PgFacts f = ctx.read();
         PatroniChecks c = new PatroniChecks(f, ctx.manager(), ctx.thresholds());
         List<Check> checks = new ArrayList<>();
-        String from;
-        String to;
+        Optional<String> from;   // empty: no single primary to switch over from
+        Optional<String> to;     // empty: no standby fit to take over
         if (kind == Kind.PROMOTE) {
             Check primary = c.singlePrimary(null);
             checks.add(primary);
-            from = f.primaries().size() == 1 ? f.primaries().get(0) : "?";
-            to = node;
-            if (node.equals(from)) {
+            from = f.primaries().size() == 1 ? Optional.of(f.primaries().get(0)) : Optional.empty();
+            to = Optional.of(node);
+            if (from.filter(node::equals).isPresent()) {
                 checks.add(Check.fail("candidate", "primary", node + " is already the primary"));
             }
         } else {
             checks.add(c.singlePrimary(node));
-            from = node;
-            to = bestStandby(f, node).orElse("?");
-            checks.add(!to.equals("?") ? Check.pass("candidate", to, to + " is the standby with the least lag")
+            from = Optional.of(node);
+            to = bestStandby(f, node);
+            checks.add(to.isPresent() ? Check.pass("candidate", to.get(), to.get() + " is the standby with the least lag")
                     : f.ha().isEmpty() ? Check.fail("candidate", "unknown", PatroniChecks.haUnknown(f,
                     "which standby of " + node + " may become leader"))
                     : Check.fail("candidate", "none", "no standby streams from " + node + " with failover allowed: bring"
                     + " a standby back to streaming, or allow failover on one (hadeck set-node-failover NODE on)"));
         }
-        if (ctx.cluster().node(to).isEmpty() && !to.equals("?")) {
-            checks.add(Check.fail("candidate", to, "no node named " + to + " in cluster " + ctx.cluster().name()));
-        } else if (!to.equals("?") && !from.equals("?")) {
-            checks.add(c.streamsFromPrimary(to, from));
-            checks.add(c.lagWithinLimit(to));
-            checks.add(c.nodeFailoverAllowed(to));
-            checks.add(c.patroniVerdict(to));
+        if (to.isPresent() && ctx.cluster().node(to.get()).isEmpty()) {
+            checks.add(Check.fail("candidate", to.get(), "no node named " + to.get() + " in cluster " + ctx.cluster().name()));
+        } else if (to.isPresent() && from.isPresent()) {
+            checks.add(c.streamsFromPrimary(to.get(), from.get()));
+            checks.add(c.lagWithinLimit(to.get()));
+            checks.add(c.nodeFailoverAllowed(to.get()));
+            checks.add(c.patroniVerdict(to.get()));
         }
         checks.add(c.etcdQuorum());
         checks.add(c.clusterFailoverEnabled());
-        String end = to + " is primary; " + from + " streams from it; the leader key names " + to;
-        if (from.equals("?") || to.equals("?")) {
-            return new Plan(ctx.cluster().name(), action(), node, checks, List.of(), end, node, null); // refused above
+        if (from.isEmpty() || to.isEmpty()) {   // refused above
+            String end = to.orElse("a standby") + " is primary; " + from.orElse("the old primary") + " streams from it;"
+                    + " the leader key names " + to.orElse("it");
+            return new Plan(ctx.cluster().name(), action(), node, checks, List.of(), end, node, null);
         }
+        return plan(checks, from.get(), to.get());
+    }
+
+    private Plan plan(List<Check> checks, String from, String to) {
+        String end = to + " is primary; " + from + " streams from it; the leader key names " + to;
         Step step;
         if (kind == Kind.DEMOTE && ctx.manager().choosesDemoteTarget()) {
             end = "a standby of " + from + " (" + to + " is the likeliest) is primary; " + from + " streams from it; "

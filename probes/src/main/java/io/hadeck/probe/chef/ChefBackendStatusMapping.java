@@ -69,7 +69,7 @@ public final class ChefBackendStatusMapping {
                     tags.put(k, f.get(k));
                 }
             }
-            String state = "pg " + f.getOrDefault("pg", "?") + ", es " + f.getOrDefault("es", "?");
+            String state = "pg " + f.getOrDefault("pg", "unknown") + ", es " + f.getOrDefault("es", "unknown");
             Boolean nodeFailover = onOff(f.get("failover"));
             members.add(new HaMember(name, HaRole.of(role), HaRunState.of(state), nodeFailover == null || nodeFailover, null, null, null, tags,
                     nodeFailover == null ? SOURCE + " does not report " + name + "'s failover setting (no 'failover')"
