@@ -1,6 +1,7 @@
 package io.hadeck.watch;
 
 import io.hadeck.model.HaManagerKind;
+import io.hadeck.probe.pg.PostgresReader;
 import io.hadeck.threads.Threads;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.findings.FindingsEngine;
@@ -71,7 +72,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         this.cfg = cfg;
         this.clock = clock;
         this.shared = Sources.Shared.of(cfg);
-        this.sources = Sources.of(cfg, clock, shared);
+        this.sources = Sources.of(cfg, clock, shared, PostgresReader.Explain.IN_THE_BACKGROUND);
         this.readings = new Readings(cfg);
         this.ticks = Executors.newSingleThreadScheduledExecutor(Threads.numbered("hadeck-watch-tick"));
         // A virtual thread per read: a read blocks on its node's socket, and a hung node costs no platform thread.
@@ -337,7 +338,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         long readersDeadline = deadline - Duration.ofMillis(Math.max(20, timeout.toMillis() / 20)).toNanos();
         Clock clock = Clock.systemUTC();
         Sources.Shared shared = Sources.Shared.of(cfg);
-        List<Source<?>> sources = Sources.of(cfg, clock, shared).stream().filter(s -> which.test(s.key)).toList();
+        List<Source<?>> sources = Sources.of(cfg, clock, shared, PostgresReader.Explain.IN_THE_READ).stream().filter(s -> which.test(s.key)).toList();
         Readings readings = new Readings(cfg);
         Map<String, Queue<Source<?>>> lanes = new LinkedHashMap<>();
         sources.forEach(s -> lanes.computeIfAbsent(s.lane, k -> new ConcurrentLinkedQueue<>()).add(s));
