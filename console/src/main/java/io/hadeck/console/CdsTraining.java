@@ -1,5 +1,6 @@
 package io.hadeck.console;
 
+import io.hadeck.console.session.Confirmer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

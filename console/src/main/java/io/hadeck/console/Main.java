@@ -1,5 +1,8 @@
 package io.hadeck.console;
 
+import io.hadeck.console.session.Settings;
+import io.hadeck.console.session.Confirmer;
+import io.hadeck.console.session.Session;
 import io.hadeck.console.commands.Shell;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -28,7 +31,7 @@ public final class Main {
 
     /** In-process entry for tests: same code path as the real thing, minus System.exit. */
     public static int run(String[] args, PrintStream out, PrintStream err, Confirmer confirmer) {
-        try (Session session = new Session(new Session.Options(null, null, null, false, false), Clock.systemUTC(), confirmer)) {
+        try (Session session = new Session(new Settings.Options(null, null, null, false, false), Clock.systemUTC(), confirmer)) {
             Shell shell = new Shell(session);
             return shell.main(args, writer(out), writer(err));
         }

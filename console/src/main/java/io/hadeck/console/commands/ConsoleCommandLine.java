@@ -1,5 +1,10 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.line.CommandRunner;
+import io.hadeck.console.session.Session;
+import io.hadeck.console.line.ExitCode;
+import io.hadeck.console.line.LineSplitter;
 import io.hadeck.console.repl.ReplCompleter;
 import io.hadeck.console.tui.CommandLine;
 import java.io.PrintWriter;
@@ -13,12 +18,12 @@ public final class ConsoleCommandLine implements CommandLine {
     /** These take over the terminal or never end; the console has its own views for them. */
     private static final Set<String> NOT_HERE = Set.of("repl", "console", "watch");
 
-    private final Shell shell;
+    private final CommandRunner shell;
     private final ReplCompleter completer;
 
-    public ConsoleCommandLine(Shell shell) {
+    public ConsoleCommandLine(Session session, CommandRunner shell) {
         this.shell = shell;
-        this.completer = new ReplCompleter(shell.session());
+        this.completer = new ReplCompleter(session, shell);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.BaseCommand;
+import io.hadeck.console.line.ExitCode;
 import io.hadeck.config.ClusterConfig;
-import io.hadeck.config.ConfigLoader;
+import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.config.HadeckConfig;
 import io.hadeck.console.doctor.Doctor;
 import io.hadeck.console.doctor.DoctorCheck;
@@ -31,7 +33,7 @@ public class DoctorCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Path path = file != null ? Path.of(file) : ConfigLoader.locate(session.options().configFile());
+        Path path = file != null ? Path.of(file) : ConfigLoader.locate(session.settings().options().configFile());
         Style style = Style.detect();
         String bad = style.symbol(Severity.CRIT);
         List<String> configProblems = ConfigCommand.ConfigProblems.of(path);
@@ -43,7 +45,7 @@ public class DoctorCommand extends BaseCommand {
             return ExitCode.USAGE;
         }
         HadeckConfig cfg = ConfigLoader.load(path);
-        String only = session.options().clusterName();
+        String only = session.settings().options().clusterName();
         int checks = 1;
         boolean skipped = false;
         // Clusters may share nodes (the lab's Patroni and Chef views of one backend): one stopped etcd

@@ -1,9 +1,13 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.session.Settings;
+import io.hadeck.console.commands.base.BaseCommand;
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.line.ExitCode;
+import io.hadeck.console.session.Confirmer;
+import io.hadeck.console.session.Session;
 import io.hadeck.config.Secret;
 import io.hadeck.config.Tls;
-import io.hadeck.console.Confirmer;
-import io.hadeck.console.Session;
 import io.hadeck.console.init.ConfigDraft;
 import io.hadeck.console.init.ConfigFileWriter;
 import io.hadeck.files.FileModes;
@@ -100,7 +104,7 @@ public class InitCommand extends BaseCommand {
         if (out != null) {
             return out;
         }
-        String given = session.options().configFile();
+        String given = session.settings().options().configFile();
         if (given != null) {
             return Path.of(given);
         }
@@ -201,7 +205,7 @@ public class InitCommand extends BaseCommand {
     }
 
     private String ask(String given, String option, String question) {
-        Confirmer c = session.confirmer();
+        Confirmer c = session.asking().confirmer();
         if (given != null || c == null || !c.interactive()) {
             return given;
         }
@@ -256,7 +260,7 @@ public class InitCommand extends BaseCommand {
 
     /** `config check FILE` then `status` with that file, each as its own command, in a session of their own. */
     private int checkAndStatus(Path file) {
-        try (Session s = new Session(new Session.Options(file.toString(), null, null, true, false),
+        try (Session s = new Session(new Settings.Options(file.toString(), null, null, true, false),
                 session.clock(), Confirmer.NOBODY)) {
             Shell shell = new Shell(s);
             out().println("$ hadeck config check " + file);

@@ -1,5 +1,6 @@
 package io.hadeck.console.tui;
 
+import io.hadeck.console.journal.ConsoleJournal;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.HadeckConfig;
 import io.hadeck.model.SnapshotSource;

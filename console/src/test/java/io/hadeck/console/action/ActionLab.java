@@ -1,9 +1,9 @@
 package io.hadeck.console.action;
 
+import io.hadeck.console.session.Confirmer;
 import io.hadeck.actions.audit.AuditRecord;
 import io.hadeck.config.ClusterConfig;
-import io.hadeck.config.ConfigLoader;
-import io.hadeck.console.Confirmer;
+import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.console.Main;
 import io.hadeck.console.output.Json;
 import io.hadeck.model.ClusterSnapshot;

@@ -2,7 +2,7 @@ package io.hadeck.console.bench;
 
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.ConfigException;
-import io.hadeck.config.ConfigLoader;
+import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.console.output.JulBridge;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.NodeView;

@@ -1,7 +1,7 @@
 package io.hadeck.console.commands;
 
-import io.hadeck.console.Confirmer;
-import io.hadeck.console.Session;
+import io.hadeck.console.session.Confirmer;
+import io.hadeck.console.session.Session;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.testkit.ClusterBuilder;
 import io.hadeck.testkit.Clusters;

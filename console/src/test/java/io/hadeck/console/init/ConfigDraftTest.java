@@ -2,7 +2,7 @@ package io.hadeck.console.init;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hadeck.config.ConfigLoader;
+import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.config.HadeckConfig;
 import io.hadeck.probe.discover.FoundCluster;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.hadeck.console.journal;
 
+import io.hadeck.console.session.Confirmer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hadeck.config.JournalSettings;
-import io.hadeck.console.Confirmer;
 import io.hadeck.console.Main;
 import io.hadeck.console.output.Json;
 import io.hadeck.events.Event;

@@ -1,8 +1,8 @@
 package io.hadeck.console.journal;
 
+import io.hadeck.console.session.Confirmer;
 import io.hadeck.config.ClusterConfig;
-import io.hadeck.config.ConfigLoader;
-import io.hadeck.console.Confirmer;
+import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.console.Main;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.NodeView;

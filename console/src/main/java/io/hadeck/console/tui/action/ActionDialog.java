@@ -1,5 +1,6 @@
 package io.hadeck.console.tui.action;
 
+import io.hadeck.console.session.Confirmer;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -8,7 +9,6 @@ import io.hadeck.actions.runbook.RunListener;
 import io.hadeck.actions.runbook.RunReport;
 import io.hadeck.actions.runbook.Step;
 import io.hadeck.actions.runbook.StepResult;
-import io.hadeck.console.Confirmer;
 import io.hadeck.console.commands.action.PlanText;
 import io.hadeck.console.theme.Role;
 import io.hadeck.console.tui.ActionLauncher;

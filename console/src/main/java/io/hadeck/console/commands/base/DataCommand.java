@@ -1,4 +1,4 @@
-package io.hadeck.console.commands;
+package io.hadeck.console.commands.base;
 
 import io.hadeck.console.output.Result;
 import picocli.CommandLine.Option;
@@ -18,7 +18,7 @@ public abstract class DataCommand extends BaseCommand {
         if (!watch) {
             return once.getAsInt();
         }
-        session.source();
+        session.connection().source();
         return Repeat.every(interval, out(), Repeat.onTerminal(json), once);
     }
 }

@@ -1,18 +1,20 @@
-package io.hadeck.console.commands;
+package io.hadeck.console.commands.base;
 
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.line.ExitCode;
 import io.hadeck.units.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.IntSupplier;
 
 /** Runs something every interval until Ctrl-C (an interrupt), for status --watch and watch. */
-final class Repeat {
+public final class Repeat {
 
     private Repeat() {
     }
 
     /** Returns 130 when interrupted; the last exit code is what the operator saw on screen. */
-    static int every(Duration interval, PrintWriter out, boolean clearScreen, IntSupplier body) {
+    public static int every(Duration interval, PrintWriter out, boolean clearScreen, IntSupplier body) {
         if (interval.isNegative() || interval.isZero()) {
             throw CommandException.usage("--interval must be positive");
         }
@@ -35,7 +37,7 @@ final class Repeat {
     }
 
     /** Clear the screen only on a real terminal; pipes and logs get separators. */
-    static boolean onTerminal(boolean json) {
-        return !json && io.hadeck.console.Terminals.attached() && !"dumb".equals(System.getenv("TERM"));
+    public static boolean onTerminal(boolean json) {
+        return !json && io.hadeck.console.session.Terminals.attached() && !"dumb".equals(System.getenv("TERM"));
     }
 }

@@ -1,4 +1,4 @@
-package io.hadeck.console;
+package io.hadeck.console.session;
 
 /**
  * Typed confirmation before anything changes a cluster: the operator must type an expected word

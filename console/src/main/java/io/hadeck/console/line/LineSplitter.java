@@ -1,4 +1,4 @@
-package io.hadeck.console.commands;
+package io.hadeck.console.line;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.hadeck.console;
+package io.hadeck.console.session;
 
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.HadeckConfig;

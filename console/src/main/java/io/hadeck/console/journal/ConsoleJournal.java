@@ -1,4 +1,4 @@
-package io.hadeck.console.tui;
+package io.hadeck.console.journal;
 
 import io.hadeck.events.Event;
 import io.hadeck.fleet.FleetRow;

@@ -1,6 +1,9 @@
-package io.hadeck.console.commands;
+package io.hadeck.console.commands.base;
 
-import io.hadeck.console.Session;
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.line.CommandRunner;
+import io.hadeck.console.line.ExitCode;
+import io.hadeck.console.session.Session;
 import io.hadeck.console.output.Printer;
 import io.hadeck.console.output.Reachability;
 import io.hadeck.console.output.Result;
@@ -21,9 +24,12 @@ public abstract class BaseCommand implements Callable<Integer> {
     protected CommandSpec spec;
 
     protected Session session;
+    /** Runs other command lines (watch, run, help, the console): the command tree this command is in. */
+    protected CommandRunner shell;
 
-    public void session(Session s) {
+    public void session(Session s, CommandRunner runner) {
         this.session = s;
+        this.shell = runner;
     }
 
     protected PrintWriter out() {
@@ -47,7 +53,7 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /** A snapshot for this command; exit 3 is decided by the caller via {@link #exitFor}. */
     protected ClusterSnapshot snapshot() {
-        return session.snapshot();
+        return session.connection().snapshot();
     }
 
     /** 3 with one line on stderr when no source answered, else {@code otherwise}. */

@@ -1,5 +1,6 @@
-package io.hadeck.config;
+package io.hadeck.config.load;
 
+import io.hadeck.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

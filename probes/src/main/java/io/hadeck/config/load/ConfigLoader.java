@@ -1,10 +1,10 @@
-package io.hadeck.config;
+package io.hadeck.config.load;
 
-import io.hadeck.config.load.ClusterReader;
-import io.hadeck.config.load.JournalReader;
-import io.hadeck.config.load.Problem;
-import io.hadeck.config.load.Problems;
-import io.hadeck.config.load.YamlMap;
+import io.hadeck.config.ClusterConfig;
+import io.hadeck.config.ConfigException;
+import io.hadeck.config.HadeckConfig;
+import io.hadeck.config.HookConfig;
+import io.hadeck.config.JournalSettings;
 import io.hadeck.files.BoundedText;
 import io.hadeck.files.FileModes;
 import org.yaml.snakeyaml.LoaderOptions;

@@ -1,4 +1,4 @@
-package io.hadeck.console.commands;
+package io.hadeck.console.line;
 
 /** An error a command reports as one line and an exit code; never shown as a stack trace. */
 public class CommandException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.hadeck.console.commands;
+package io.hadeck.console.line;
 
 /** hadeck's exit codes (TEAM.md); scripts and runbooks key on them. */
 public final class ExitCode {

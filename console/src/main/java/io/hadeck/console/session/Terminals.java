@@ -1,4 +1,4 @@
-package io.hadeck.console;
+package io.hadeck.console.session;
 
 import java.io.Console;
 
