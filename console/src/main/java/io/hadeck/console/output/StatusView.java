@@ -82,8 +82,8 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
             return null;
         }
         HaState h = o.value();
-        return Obj.of().put("holder", h == null ? null : h.leaderKeyHolder())
-                .put("from", h == null ? null : ModelJson.lower(h.holderFrom()))
+        return Obj.of().put("holder", h == null ? null : h.leader().holder())
+                .put("from", h == null ? null : ModelJson.lower(h.leader().from()))
                 .put("ok", o.isOk()).put("error", o.error()).put("readAt", ModelJson.time(o.readAt()))
                 .put("late", snapshot.progress().late("", "HA")).map();
     }
@@ -98,10 +98,10 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
             return "leader key unknown";
         }
         HaState h = o.value();
-        if (!h.holderFromKey()) {
-            return "leader key not read" + (h.leaderKeyHolder() == null ? "" : " (" + h.leaderKeyHolder() + " says it leads)");
+        if (!h.leader().fromKey()) {
+            return "leader key not read" + (h.leader().holder() == null ? "" : " (" + h.leader().holder() + " says it leads)");
         }
-        return "leader key " + (h.leaderKeyHolder() == null ? "held by nobody" : h.leaderKeyHolder());
+        return "leader key " + (h.leader().holder() == null ? "held by nobody" : h.leader().holder());
     }
 
     /** JSON field names to the card labels the model's read progress uses. */
