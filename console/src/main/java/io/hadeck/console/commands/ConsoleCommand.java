@@ -38,7 +38,7 @@ public class ConsoleCommand extends BaseCommand {
                     new ConsoleCommandLine(session, shell), session.settings().options().theme(), session.settings().options().readOnly(),
                     io.hadeck.console.output.LogFile.path(), session.connection()::switchCluster).withActions(actions)
                     .withJournal(new io.hadeck.console.journal.SessionJournal(session));
-            session.asking().confirmer(io.hadeck.console.session.Confirmer.NOBODY);
+            session.asking().confirmer(io.hadeck.console.session.OperatorPrompt.NOBODY);
             session.asking().frontEnd(io.hadeck.actions.runbook.FrontEnd.CONSOLE);
             session.asking().actionDialogs(actions::open);
             try {

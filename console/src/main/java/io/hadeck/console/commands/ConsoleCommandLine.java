@@ -6,14 +6,14 @@ import io.hadeck.console.session.Session;
 import io.hadeck.console.line.ExitCode;
 import io.hadeck.console.line.LineSplitter;
 import io.hadeck.console.repl.ReplCompleter;
-import io.hadeck.console.tui.CommandLine;
+import io.hadeck.console.tui.CommandBar;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Set;
 
 /** The full-screen console's ':' line over the shared command layer: output comes back as text. */
-public final class ConsoleCommandLine implements CommandLine {
+public final class ConsoleCommandLine implements CommandBar {
 
     /** These take over the terminal or never end; the console has its own views for them. */
     private static final Set<String> NOT_HERE = Set.of("repl", "console", "watch");

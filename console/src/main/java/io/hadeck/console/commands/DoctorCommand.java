@@ -7,7 +7,7 @@ import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.config.HadeckConfig;
 import io.hadeck.console.doctor.Doctor;
 import io.hadeck.console.doctor.DoctorCheck;
-import io.hadeck.console.output.Style;
+import io.hadeck.console.output.Symbols;
 import io.hadeck.model.Severity;
 import io.hadeck.text.TerminalText;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ public class DoctorCommand extends BaseCommand {
     @Override
     public Integer call() {
         Path path = file != null ? Path.of(file) : ConfigLoader.locate(session.settings().options().configFile());
-        Style style = Style.detect();
+        Symbols style = Symbols.detect();
         String bad = style.symbol(Severity.CRIT);
         List<String> configProblems = ConfigCommand.ConfigProblems.of(path);
         if (!configProblems.isEmpty()) {

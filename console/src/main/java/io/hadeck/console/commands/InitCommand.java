@@ -4,7 +4,7 @@ import io.hadeck.console.session.Settings;
 import io.hadeck.console.commands.base.BaseCommand;
 import io.hadeck.console.line.CommandException;
 import io.hadeck.console.line.ExitCode;
-import io.hadeck.console.session.Confirmer;
+import io.hadeck.console.session.OperatorPrompt;
 import io.hadeck.console.session.Session;
 import io.hadeck.config.Secret;
 import io.hadeck.config.Tls;
@@ -205,7 +205,7 @@ public class InitCommand extends BaseCommand {
     }
 
     private String ask(String given, String option, String question) {
-        Confirmer c = session.asking().confirmer();
+        OperatorPrompt c = session.asking().confirmer();
         if (given != null || c == null || !c.interactive()) {
             return given;
         }
@@ -261,7 +261,7 @@ public class InitCommand extends BaseCommand {
     /** `config check FILE` then `status` with that file, each as its own command, in a session of their own. */
     private int checkAndStatus(Path file) {
         try (Session s = new Session(new Settings.Options(file.toString(), null, null, true, false),
-                session.clock(), Confirmer.NOBODY)) {
+                session.clock(), OperatorPrompt.NOBODY)) {
             Shell shell = new Shell(s);
             out().println("$ hadeck config check " + file);
             out().flush();

@@ -126,7 +126,7 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
     }
 
     @Override
-    public String text(Style style) {
+    public String text(Symbols style) {
         StringBuilder sb = new StringBuilder();
         sb.append("cluster ").append(snapshot.cluster()).append("  ").append(snapshot.takenAt())
                 .append("  health ").append(headline());
@@ -155,7 +155,7 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
         return snapshot.worst().word() + (crit + warn == 0 ? "" : " (" + crit + " crit, " + warn + " warn)");
     }
 
-    public static String findingsText(List<Finding> findings, Style style) {
+    public static String findingsText(List<Finding> findings, Symbols style) {
         if (findings.isEmpty()) {
             return "no findings\n";
         }

@@ -1,7 +1,7 @@
 package io.hadeck.console.repl;
 
 import io.hadeck.console.line.ExitCode;
-import io.hadeck.console.session.Confirmer;
+import io.hadeck.console.session.OperatorPrompt;
 import io.hadeck.console.session.Session;
 import io.hadeck.files.PrivateFiles;
 
@@ -58,7 +58,7 @@ public final class Repl {
                 .variable(LineReader.HISTORY_FILE, history)
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                 .build();
-        Confirmer before = session.asking().confirmer();
+        OperatorPrompt before = session.asking().confirmer();
         session.asking().confirmer(new ReaderConfirmer(reader));
         io.hadeck.actions.runbook.FrontEnd frontBefore = session.asking().frontEnd();
         session.asking().frontEnd(io.hadeck.actions.runbook.FrontEnd.REPL);
@@ -143,7 +143,7 @@ public final class Repl {
     }
 
     /** Typed confirmation at the REPL prompt. */
-    private record ReaderConfirmer(LineReader reader) implements Confirmer {
+    private record ReaderConfirmer(LineReader reader) implements OperatorPrompt {
         public boolean confirm(String question, String expected) {
             try {
                 String answer = reader.readLine(question + "\nType " + expected + " to go ahead (anything else cancels): ");

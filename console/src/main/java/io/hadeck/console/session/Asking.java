@@ -10,19 +10,19 @@ import java.util.function.Consumer;
  */
 public final class Asking {
 
-    private Confirmer confirmer;
+    private OperatorPrompt confirmer;
     private FrontEnd frontEnd = FrontEnd.ONE_SHOT;
     private Consumer<ActionRequest> actionDialogs;
 
-    Asking(Confirmer confirmer) {
+    Asking(OperatorPrompt confirmer) {
         this.confirmer = confirmer;
     }
 
-    public synchronized Confirmer confirmer() {
+    public synchronized OperatorPrompt confirmer() {
         return confirmer;
     }
 
-    public synchronized void confirmer(Confirmer c) {
+    public synchronized void confirmer(OperatorPrompt c) {
         this.confirmer = c;
     }
 

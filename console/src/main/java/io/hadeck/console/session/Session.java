@@ -18,11 +18,11 @@ public final class Session implements AutoCloseable {
     private final BatchState batch = new BatchState();
     private final Asking asking;
 
-    public Session(Settings.Options options, Clock clock, Confirmer confirmer) {
+    public Session(Settings.Options options, Clock clock, OperatorPrompt confirmer) {
         this(new Settings(options), clock, confirmer, null);
     }
 
-    private Session(Settings settings, Clock clock, Confirmer confirmer, Supplier<ClusterSnapshot> replay) {
+    private Session(Settings settings, Clock clock, OperatorPrompt confirmer, Supplier<ClusterSnapshot> replay) {
         this.clock = clock;
         this.settings = settings;
         this.connection = new ClusterConnection(settings, clock, replay);
@@ -34,7 +34,7 @@ public final class Session implements AutoCloseable {
      * every read returns the supplier's next snapshot for {@code cluster}.
      */
     public static Session replaying(ClusterConfig cluster, Supplier<ClusterSnapshot> snapshots,
-                                    Clock clock, Confirmer confirmer) {
+                                    Clock clock, OperatorPrompt confirmer) {
         return new Session(new Settings(cluster), clock, confirmer, snapshots);
     }
 

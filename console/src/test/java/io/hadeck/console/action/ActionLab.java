@@ -1,6 +1,6 @@
 package io.hadeck.console.action;
 
-import io.hadeck.console.session.Confirmer;
+import io.hadeck.console.session.OperatorPrompt;
 import io.hadeck.actions.audit.AuditRecord;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.load.ConfigLoader;
@@ -62,10 +62,10 @@ final class ActionLab {
     }
 
     Run hadeck(String... args) {
-        return hadeck(Confirmer.NOBODY, args);
+        return hadeck(OperatorPrompt.NOBODY, args);
     }
 
-    Run hadeck(Confirmer confirmer, String... args) {
+    Run hadeck(OperatorPrompt confirmer, String... args) {
         List<String> argv = new ArrayList<>(List.of("--config", config.toString()));
         argv.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -114,7 +114,7 @@ public abstract class ActionCommand extends BaseCommand {
     /** Prints the plan and each step as the runner reports it. */
     private static final class Progress implements RunListener {
         private final PrintWriter out;
-        private final boolean unicode = io.hadeck.console.output.Style.detect().unicode();
+        private final boolean unicode = io.hadeck.console.output.Symbols.detect().unicode();
 
         Progress(PrintWriter out) {
             this.out = out;

@@ -7,7 +7,7 @@ import io.hadeck.console.session.Session;
 import io.hadeck.console.output.Printer;
 import io.hadeck.console.output.Reachability;
 import io.hadeck.console.output.Result;
-import io.hadeck.console.output.Style;
+import io.hadeck.console.output.Symbols;
 import io.hadeck.model.ClusterSnapshot;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -41,7 +41,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     protected Printer printer() {
-        return new Printer(Style.detect());
+        return new Printer(Symbols.detect());
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.hadeck.console.tui.action;
 
-import io.hadeck.console.session.Confirmer;
+import io.hadeck.console.session.OperatorPrompt;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -24,10 +24,10 @@ import java.util.concurrent.ExecutionException;
 /**
  * The guided-action dialog drawn over the console. The runbook runs on a worker thread and talks to
  * the dialog as its {@link RunListener} (plan, step progress, account) and as the operator's
- * {@link Confirmer}: a confirmation blocks the worker, never the UI, until the operator has typed
+ * {@link OperatorPrompt}: a confirmation blocks the worker, never the UI, until the operator has typed
  * the word and pressed Enter, or Esc. Esc before execution cancels; after the account any key closes.
  */
-public final class ActionDialog implements ActionLauncher.Overlay, RunListener, Confirmer {
+public final class ActionDialog implements ActionLauncher.Overlay, RunListener, OperatorPrompt {
     private final String title;
     private Plan plan;
     private String question;

@@ -5,7 +5,7 @@ package io.hadeck.console.session;
  * (usually the target's name), not just press y. Each front end supplies its own: the CLI reads
  * the controlling terminal, the REPL its line reader, the TUI a dialog; batch runs have none.
  */
-public interface Confirmer {
+public interface OperatorPrompt {
 
     /**
      * Shows {@code question}, asks the operator to type {@code expected}, and returns true only when
@@ -22,7 +22,7 @@ public interface Confirmer {
     }
 
     /** For runs without an operator: every confirmation is refused. */
-    Confirmer NOBODY = new Confirmer() {
+    OperatorPrompt NOBODY = new OperatorPrompt() {
         public boolean confirm(String question, String expected) {
             return false;
         }
@@ -33,12 +33,12 @@ public interface Confirmer {
     };
 
     /** The controlling terminal (System.console()), or {@link #NOBODY} when there is none. */
-    static Confirmer console() {
+    static OperatorPrompt console() {
         java.io.Console c = System.console();
         if (c == null || !Terminals.attached()) {
             return NOBODY;
         }
-        return new Confirmer() {
+        return new OperatorPrompt() {
             public boolean confirm(String question, String expected) {
                 c.printf("%s%nType %s to go ahead (anything else cancels): ", question, expected);
                 String answer = c.readLine();

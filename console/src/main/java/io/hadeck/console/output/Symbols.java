@@ -4,15 +4,15 @@ import io.hadeck.model.Severity;
 import java.util.Locale;
 
 /** How plain-text output may look on this terminal: Unicode symbols or ASCII only. */
-public record Style(boolean unicode) {
+public record Symbols(boolean unicode) {
 
-    public static Style detect() {
+    public static Symbols detect() {
         String lang = firstSet(System.getenv("LC_ALL"), System.getenv("LC_CTYPE"), System.getenv("LANG"));
-        return new Style(lang != null && lang.toUpperCase(Locale.ROOT).replace("-", "").contains("UTF8"));
+        return new Symbols(lang != null && lang.toUpperCase(Locale.ROOT).replace("-", "").contains("UTF8"));
     }
 
-    public static Style ascii() {
-        return new Style(false);
+    public static Symbols ascii() {
+        return new Symbols(false);
     }
 
     public String symbol(Severity s) {

@@ -6,7 +6,7 @@ import java.util.List;
  * The console's `:` line: runs one command of the shared command layer (the same commands as
  * the shell and the REPL) and offers completions. Implemented by the cli over its picocli commands.
  */
-public interface CommandLine {
+public interface CommandBar {
 
     /** Runs one line, e.g. "status --json"; never prints to the terminal, the output comes back here. */
     Result run(String line);
@@ -18,8 +18,8 @@ public interface CommandLine {
     }
 
     /** For when no command layer is wired (tests, benchmarks). */
-    static CommandLine none() {
-        return new CommandLine() {
+    static CommandBar none() {
+        return new CommandBar() {
             @Override
             public Result run(String line) {
                 return new Result(2, "no command layer in this console");
