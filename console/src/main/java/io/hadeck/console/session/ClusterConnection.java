@@ -1,5 +1,6 @@
 package io.hadeck.console.session;
 
+import io.hadeck.watch.OneShotSweep;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.console.line.CommandException;
 import io.hadeck.console.line.ExitCode;
@@ -63,7 +64,7 @@ public final class ClusterConnection {
         if (s == null) {
             // A watcher publishes as each source answers; until every source has been read once its
             // snapshot says "unknown" for the rest, and wait-for/assert must not judge on that.
-            s = live ? awaitFirst() : ClusterWatcher.readOnce(settings.cluster(), readTimeout());
+            s = live ? awaitFirst() : OneShotSweep.SYSTEM.read(settings.cluster(), readTimeout());
         }
         s = s.withFindings(FindingsEngine.derive(s, settings.cluster()));
         synchronized (this) {

@@ -1,5 +1,6 @@
 package io.hadeck.console.action;
 
+import io.hadeck.watch.OneShotSweep;
 import io.hadeck.console.session.OperatorPrompt;
 import io.hadeck.actions.audit.AuditRecord;
 import io.hadeck.config.ClusterConfig;
@@ -9,7 +10,6 @@ import io.hadeck.console.output.Json;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.NodeView;
 import io.hadeck.testkit.Lab;
-import io.hadeck.watch.ClusterWatcher;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -82,7 +82,7 @@ final class ActionLab {
     }
 
     ClusterSnapshot read() {
-        return ClusterWatcher.readOnce(cluster(), Duration.ofSeconds(16));
+        return OneShotSweep.SYSTEM.read(cluster(), Duration.ofSeconds(16));
     }
 
     /** The one writable primary of a fresh reading, if there is exactly one. */

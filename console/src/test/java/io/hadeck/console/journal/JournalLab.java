@@ -1,5 +1,6 @@
 package io.hadeck.console.journal;
 
+import io.hadeck.watch.OneShotSweep;
 import io.hadeck.console.session.OperatorPrompt;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.load.ConfigLoader;
@@ -7,7 +8,6 @@ import io.hadeck.console.Main;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.NodeView;
 import io.hadeck.testkit.Lab;
-import io.hadeck.watch.ClusterWatcher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,7 +86,7 @@ final class JournalLab {
     }
 
     ClusterSnapshot read() {
-        return ClusterWatcher.readOnce(cluster(), Duration.ofSeconds(16));
+        return OneShotSweep.SYSTEM.read(cluster(), Duration.ofSeconds(16));
     }
 
     /** The one writable primary; a loaded machine may miss it in one reading, so read until it shows (60 s). */
