@@ -8,7 +8,6 @@ import io.hadeck.console.output.JulBridge;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
-import io.hadeck.watch.ClusterWatcher;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
