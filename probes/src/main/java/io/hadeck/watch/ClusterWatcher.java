@@ -1,5 +1,6 @@
 package io.hadeck.watch;
 
+import io.hadeck.probe.pg.PostgresReader;
 import io.hadeck.threads.Threads;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.findings.FindingsEngine;
@@ -64,7 +65,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         this.cfg = cfg;
         this.clock = clock;
         this.shared = Sources.Shared.of(cfg);
-        this.sources = Sources.of(cfg, clock, shared);
+        this.sources = Sources.of(cfg, clock, shared, PostgresReader.Explain.IN_THE_BACKGROUND);
         this.readings = new Readings(cfg);
         this.ticks = Executors.newSingleThreadScheduledExecutor(Threads.numbered("hadeck-watch-tick"));
         // A virtual thread per read: a read blocks on its node's socket, and a hung node costs no platform thread.

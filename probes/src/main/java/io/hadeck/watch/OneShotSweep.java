@@ -2,6 +2,7 @@ package io.hadeck.watch;
 
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.probe.pg.PostgresReader;
 import io.hadeck.threads.Threads;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +65,7 @@ public final class OneShotSweep {
         long deadline = System.nanoTime() + timeout.toNanos();
         long readersDeadline = deadline - Duration.ofMillis(Math.max(20, timeout.toMillis() / 20)).toNanos();
         Sources.Shared shared = Sources.Shared.of(cfg);
-        List<Source<?>> sources = Sources.of(cfg, clock, shared).stream().filter(s -> which.test(s.key)).toList();
+        List<Source<?>> sources = Sources.of(cfg, clock, shared, PostgresReader.Explain.IN_THE_READ).stream().filter(s -> which.test(s.key)).toList();
         Readings readings = new Readings(cfg);
         Map<String, Queue<Source<?>>> lanes = new LinkedHashMap<>();
         sources.forEach(s -> lanes.computeIfAbsent(s.lane, k -> new ConcurrentLinkedQueue<>()).add(s));
