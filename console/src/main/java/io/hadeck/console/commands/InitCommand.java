@@ -63,15 +63,18 @@ public class InitCommand extends BaseCommand {
     String namespace;
     @Option(names = "--scope", paramLabel = "SCOPE", description = "Keep only this Patroni scope.")
     String scope;
-    @Option(names = "--etcd-user", paramLabel = "USER") String etcdUser;
-    @Option(names = "--etcd-password-file", paramLabel = "FILE") String etcdPasswordFile;
+    @Option(names = "--etcd-user", paramLabel = "USER", description = "etcd user (etcd with auth enabled).") String etcdUser;
+    @Option(names = "--etcd-password-file", paramLabel = "FILE", description = "File holding the etcd user's password (owner-only).") String etcdPasswordFile;
+    @Option(names = "--etcd-password-env", paramLabel = "VARIABLE", description = "Environment variable holding the etcd user's password; the config names the variable, never the password.") String etcdPasswordEnv;
+    @Option(names = "--cert", paramLabel = "FILE", description = "etcd client certificate (an etcd that requires one; with --key).") String cert;
+    @Option(names = "--key", paramLabel = "FILE", description = "Key of the etcd client certificate (owner-only).") String key;
     @Option(names = "--patroni-user", paramLabel = "USER", description = "Patroni REST user (default: the YAML's restapi user).") String patroniUser;
     @Option(names = "--patroni-password-file", paramLabel = "FILE") String patroniPasswordFile;
     @Option(names = "--pg-user", paramLabel = "USER", defaultValue = "hadeck_monitor", description = "PostgreSQL monitoring role (default: ${DEFAULT-VALUE}).") String pgUser;
     @Option(names = "--pg-password-file", paramLabel = "FILE") String pgPasswordFile;
     @Option(names = "--pg-database", paramLabel = "DB", defaultValue = "postgres") String pgDatabase;
     @Option(names = "--pg-sslmode", paramLabel = "MODE", description = "disable | require | verify-ca | verify-full") String pgSslmode;
-    @Option(names = "--ca", paramLabel = "FILE", description = "CA of the https endpoints found (else the system trust store).") String ca;
+    @Option(names = {"--ca", "--cacert"}, paramLabel = "FILE", description = "CA of the https endpoints found (else the system trust store).") String ca;
     @Option(names = "--ssh-user", paramLabel = "USER") String sshUser;
     @Option(names = "--ssh-port", paramLabel = "PORT", defaultValue = "22") int sshPort;
     @Option(names = "--ssh-identity", paramLabel = "FILE") String sshIdentity;
@@ -114,8 +117,7 @@ public class InitCommand extends BaseCommand {
     }
 
     private List<FoundCluster> discover(ClusterDiscovery discovery) {
-        ClusterDiscovery.EtcdAccess access = new ClusterDiscovery.EtcdAccess(etcdUser,
-                etcdPasswordFile == null ? null : Secret.file(secretFile("--etcd-password-file", etcdPasswordFile)), tls());
+        ClusterDiscovery.EtcdAccess access = new ClusterDiscovery.EtcdAccess(etcdUser, etcdPassword(), etcdTls());
         List<FoundCluster> found;
         try {
             if (from.etcd != null) {
@@ -201,7 +203,8 @@ public class InitCommand extends BaseCommand {
         }
         return new ConfigDraft.Secrets(etcdUser, secretFile("--etcd-password-file", etcdPasswordFile), patroniUser,
                 secretFile("--patroni-password-file", patroniPasswordFile), pgUser,
-                secretFile("--pg-password-file", pgPasswordFile), pgDatabase, pgSslmode, ca);
+                secretFile("--pg-password-file", pgPasswordFile), pgDatabase, pgSslmode, absolute(ca),
+                etcdPasswordEnv, absolute(cert), secretFile("--key", key));
     }
 
     private String ask(String given, String option, String question) {
@@ -234,6 +237,35 @@ public class InitCommand extends BaseCommand {
 
     private Tls tls() {
         return ca == null ? null : new Tls(ca, null, null);
+    }
+
+    /** etcd's TLS: the CA, and a client certificate with its key (both or neither). */
+    private Tls etcdTls() {
+        if ((cert == null) != (key == null)) {
+            throw CommandException.usage("init: --cert and --key go together (etcd's client certificate and its key)");
+        }
+        if (cert == null) {
+            return tls();
+        }
+        if (!Files.isRegularFile(Path.of(cert))) {
+            throw CommandException.usage("init: --cert " + cert + ": no such file");
+        }
+        return new Tls(ca, absolute(cert), secretFile("--key", key));
+    }
+
+    /** etcd's password: from a file or an environment variable, never from the command line. */
+    private Secret etcdPassword() {
+        if (etcdPasswordFile != null && etcdPasswordEnv != null) {
+            throw CommandException.usage("init: give --etcd-password-file or --etcd-password-env, not both");
+        }
+        if (etcdPasswordEnv != null) {
+            String v = System.getenv(etcdPasswordEnv);
+            if (v == null || v.isEmpty()) {
+                throw CommandException.usage("init: --etcd-password-env " + etcdPasswordEnv + ": that variable is not set");
+            }
+            return Secret.env(etcdPasswordEnv);
+        }
+        return etcdPasswordFile == null ? null : Secret.file(secretFile("--etcd-password-file", etcdPasswordFile));
     }
 
     private String restAuthorization() {
