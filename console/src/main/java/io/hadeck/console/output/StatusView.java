@@ -22,7 +22,7 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
 
     /** One row; fields are null when the node does not run that layer. */
     public record Row(String name, String host, String haRole, String haState, String pgRole, Long lagBytes,
-                      Double lagSeconds, String etcd, String elasticsearch, List<DrbdResource> drbd, List<String> errors) {
+                      Double lagSeconds, Boolean streaming, String etcd, String elasticsearch, List<DrbdResource> drbd, List<String> errors) {
     }
 
     /** ok, info, warn, crit, or unreachable when no source answered at all. */
@@ -47,6 +47,7 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
                 n.ha() != null && n.ha().isOk() ? n.ha().value().state() : null,
                 n.postgres() == null ? null : pg == null ? "down" : ModelJson.lower(pg.role()),
                 pg == null ? null : pg.lagBytes(), pg == null ? null : pg.lagSeconds(),
+                pg == null || pg.isPrimary() ? null : pg.isStreaming(),
                 n.etcd() == null ? null : n.etcd().isOk() ? (n.etcd().value().leader() ? "leader" : "follower") : "down",
                 n.elasticsearch() == null ? null : n.elasticsearch().isOk()
                         ? (n.elasticsearch().value().electedMaster() ? "master" : "not_master") : "down",
@@ -140,6 +141,7 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
     private static Map<String, Object> rowJson(Row r, List<String> late, Map<String, Object> readAt) {
         return Obj.of().put("name", r.name()).put("host", r.host()).put("haRole", r.haRole()).put("haState", r.haState())
                 .put("pgRole", r.pgRole()).put("lagBytes", r.lagBytes()).put("lagSeconds", r.lagSeconds())
+                .put("streaming", r.streaming())
                 .put("etcd", r.etcd()).put("elasticsearch", r.elasticsearch())
                 .put("drbd", r.drbd() == null ? null : r.drbd().stream().map(ModelJson::drbdResource).toList())
                 .put("errors", r.errors()).put("late", late).put("readAt", readAt).map();
