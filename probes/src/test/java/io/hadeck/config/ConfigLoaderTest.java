@@ -1,6 +1,7 @@
 package io.hadeck.config;
 
 import io.hadeck.model.HaManagerKind;
+import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.units.Durations;
 import io.hadeck.units.Sizes;
 import io.hadeck.config.load.Problem;

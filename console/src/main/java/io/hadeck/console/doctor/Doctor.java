@@ -1,6 +1,7 @@
 package io.hadeck.console.doctor;
 
 import io.hadeck.model.HaManagerKind;
+import io.hadeck.watch.OneShotSweep;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
 import io.hadeck.config.Secret;
@@ -16,7 +17,6 @@ import io.hadeck.probe.TlsContexts;
 import io.hadeck.probe.patroni.PatroniReader;
 import io.hadeck.probe.ssh.KnownHosts;
 import io.hadeck.probe.ssh.NodeTarget;
-import io.hadeck.watch.ClusterWatcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,7 +148,7 @@ public final class Doctor {
 
     /** Each node's layers as the readers see them; the same failure on several nodes is one line. */
     private int endpoints(List<DoctorCheck> out) {
-        ClusterSnapshot s = ClusterWatcher.readOnce(c, c.timeouts().read().plus(c.timeouts().connect()));
+        ClusterSnapshot s = OneShotSweep.SYSTEM.read(c, c.timeouts().read().plus(c.timeouts().connect()));
         Map<String, List<String>> failed = new LinkedHashMap<>();
         int n = 0;
         for (NodeView v : s.nodes()) {
