@@ -20,7 +20,8 @@ public final class SshOptions {
             "ServerAliveCountMax", "TCPKeepAlive", "Ciphers", "MACs", "KexAlgorithms", "HostKeyAlgorithms",
             "PubkeyAcceptedAlgorithms", "PubkeyAcceptedKeyTypes", "StrictHostKeyChecking", "UserKnownHostsFile",
             "GlobalKnownHostsFile", "CheckHostIP", "HashKnownHosts", "HostKeyAlias", "IdentityFile", "IdentitiesOnly",
-            "PreferredAuthentications", "Compression", "AddressFamily", "LogLevel", "RekeyLimit", "IPQoS");
+            "PreferredAuthentications", "Compression", "AddressFamily", "LogLevel", "RekeyLimit", "IPQoS",
+            "ControlMaster");
 
     private static final Map<String, String> BY_LOWER = new TreeMap<>();
 
@@ -41,6 +42,9 @@ public final class SshOptions {
             return Optional.empty();
         }
         String key = BY_LOWER.get(kv[0].toLowerCase(Locale.ROOT));
+        if ("ControlMaster".equals(key) && !kv[1].equalsIgnoreCase("no")) {
+            return Optional.empty(); // hadeck shares connections itself; "ask" would run ssh-askpass
+        }
         return key == null ? Optional.empty() : Optional.of(key + "=" + kv[1]);
     }
 
@@ -52,6 +56,7 @@ public final class SshOptions {
                  "remotecommand" -> "'" + key + "' runs a command and is never taken from a hadeck config";
             case "proxyjump", "proxyusefdpass", "include", "hostname", "user", "port" ->
                     "'" + key + "' changes where ssh connects; put it in your own ~/.ssh/config";
+            case "controlmaster" -> "'ControlMaster' may only be 'no' (hadeck shares ssh connections itself; no turns that off)";
             default -> split(option) == null
                     ? "must be Key=Value with a value without spaces, quotes or control characters"
                     : "'" + key + "' is not allowed (allowed: " + String.join(", ", BY_LOWER.values()) + ")";

@@ -1,6 +1,8 @@
 package io.hadeck.findings;
 
 import io.hadeck.model.Finding;
+import io.hadeck.model.HaState;
+import io.hadeck.model.LeaderKey;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.PgInstance;
 import io.hadeck.model.ReceiverLog;
@@ -69,9 +71,33 @@ final class StandbyStreamRules {
         }
         m.append(s.isStreaming() ? "; its history has diverged from the primary's." : "; it cannot stream again by itself.");
         logLine(log).ifPresent(l -> m.append(" Its log: ").append(l));
+        String action = stray > primaryTl ? notTheLeader(f, primary).map(why -> "Do not rejoin " + n.name() + " yet: "
+                + why + ", and " + n.name() + " is on a newer timeline (" + stray + " against " + primaryTl + "): "
+                + primary.name() + " may be an old primary a failover left behind, and a rejoin would copy its older "
+                + "data over timeline " + stray + ". Find the leader first (" + ManagerVerbs.of(f).list + "); if it is not "
+                + primary.name() + ", fence " + primary.name() + (ManagerVerbs.of(f) != ManagerVerbs.CHEF_BACKEND
+                ? " (hadeck fence " + primary.name() + ")" : "") + ".").orElse(null) : null;
         return Optional.of(new Finding(Severity.CRIT, "TIMELINE_DIVERGENCE", List.of(n.name(), primary.name()),
-                m.toString(), rejoin(f, n) + ": it is copied again from " + primary.name() + " and what it holds of timeline "
-                + Math.max(stray, primaryTl) + " is lost. Do not promote it before."));
+                m.toString(), action != null ? action : rejoin(f, n) + ": it is copied again from " + primary.name()
+                + " and what it holds of timeline " + Math.max(stray, primaryTl) + " is lost. Do not promote it before."));
+    }
+
+    /**
+     * Why the primary cannot be taken for the leader, when the cluster has an HA manager: its leader
+     * key names another node, or the key cannot be read (no quorum). Empty when the key names the
+     * primary, or when there is no HA manager to ask.
+     */
+    private static Optional<String> notTheLeader(Facts f, NodeView primary) {
+        if (f.snapshot.ha() == null) {
+            return Optional.empty();
+        }
+        Optional<LeaderKey> key = f.haState().map(HaState::leader).filter(LeaderKey::fromKey);
+        if (key.isEmpty()) {
+            return Optional.of("the HA manager's leader key cannot be read, so nothing confirms " + primary.name() + " as the leader");
+        }
+        String holder = key.get().holder();
+        return primary.name().equals(holder) ? Optional.empty() : Optional.of("the leader key names "
+                + (holder == null ? "nobody" : holder) + ", not " + primary.name());
     }
 
     /** A streaming standby whose receiver is still on an older timeline than its primary: not followed yet. */

@@ -84,7 +84,7 @@ class HostileConfigTest {
                 "9: clusters[0].ssh.options: 'KnownHostsCommand' runs a command and is never taken from a hadeck config",
                 "10: clusters[0].ssh.options: must be Key=Value with a value without spaces, quotes or control characters",
                 "11: clusters[0].ssh.options: 'SendEnv' is not allowed (allowed: " + "AddressFamily, CheckHostIP, Ciphers, Compression, "
-                        + "ConnectionAttempts, ConnectTimeout, GlobalKnownHostsFile, HashKnownHosts, HostKeyAlgorithms, "
+                        + "ConnectionAttempts, ConnectTimeout, ControlMaster, GlobalKnownHostsFile, HashKnownHosts, HostKeyAlgorithms, "
                         + "HostKeyAlias, IdentitiesOnly, IdentityFile, IPQoS, KexAlgorithms, LogLevel, MACs, "
                         + "PreferredAuthentications, PubkeyAcceptedAlgorithms, PubkeyAcceptedKeyTypes, RekeyLimit, "
                         + "ServerAliveCountMax, ServerAliveInterval, StrictHostKeyChecking, TCPKeepAlive, UserKnownHostsFile)");

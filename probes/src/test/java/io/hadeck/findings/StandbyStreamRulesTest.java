@@ -1,7 +1,11 @@
 package io.hadeck.findings;
 
 import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.Failover;
 import io.hadeck.model.Finding;
+import io.hadeck.model.HaSettings;
+import io.hadeck.model.HaState;
+import io.hadeck.model.LeaderKey;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
 import io.hadeck.model.PgInstance;
@@ -55,6 +59,44 @@ class StandbyStreamRulesTest {
                 + " timeline 2 began on node-3 at 12:11:42 UTC (its history file); it cannot stream again by itself.");
         assertThat(f.action()).isEqualTo("Rejoin it: hadeck rejoin node-3 (key J on node-3): it is copied again from node-1"
                 + " and what it holds of timeline 2 is lost. Do not promote it before.");
+    }
+
+    /** The lab with Patroni's view beside it: the leader key as read, or a failed read (etcd without quorum). */
+    static ClusterSnapshot managed(PgInstance standby, Observation<HaState> ha) {
+        ClusterSnapshot s = lab(standby);
+        ClusterSnapshot withHa = new ClusterSnapshot(1, Clusters.NOW, "lab", s.nodes(), null, null, ha, List.of());
+        return withHa.withFindings(FindingsEngine.derive(withHa, Clusters.thresholds()));
+    }
+
+    static Observation<HaState> leaderKey(String holder) {
+        return fresh(new HaState("patroni", new LeaderKey(holder, Clusters.NOW.minusSeconds(60), LeaderKey.From.LEADER_KEY,
+                null, 30L), List.of(), Failover.reported(true, null), HaSettings.patroniDefaults()));
+    }
+
+    @Test
+    void whenTheLeaderKeyNamesThePrimaryTheStrayStandbyIsRejoined() {
+        Finding f = managed(STRANDED, leaderKey("node-1")).findings().stream()
+                .filter(x -> x.code().equals("TIMELINE_DIVERGENCE")).findFirst().orElseThrow();
+        assertThat(f.action()).startsWith("Rejoin it: hadeck rejoin node-3");
+    }
+
+    @Test
+    void aStandbyAheadOfAPrimaryTheLeaderKeyDoesNotNameIsNotRejoinedOntoIt() {
+        // the soak's case: a primary whose Patroni was killed kept running on the old timeline while the
+        // others failed over; rejoining them onto it would copy its older data over the newer timeline
+        ClusterSnapshot s = managed(STRANDED, leaderKey("node-2"));
+        assertThat(s.findings()).extracting(Finding::code).contains("LEADER_KEY_MISMATCH", "TIMELINE_DIVERGENCE");
+        Finding f = s.findings().stream().filter(x -> x.code().equals("TIMELINE_DIVERGENCE")).findFirst().orElseThrow();
+        assertThat(f.action()).startsWith("Do not rejoin node-3 yet: the leader key names node-2, not node-1, and node-3"
+                + " is on a newer timeline (2 against 1): node-1 may be an old primary a failover left behind")
+                .endsWith("if it is not node-1, fence node-1 (hadeck fence node-1).");
+    }
+
+    @Test
+    void withoutQuorumNothingConfirmsThePrimarySoNoRejoinIsOffered() {
+        Finding f = managed(STRANDED, Observation.failed("etcd: no quorum", Clusters.NOW, Duration.ofMillis(5)))
+                .findings().stream().filter(x -> x.code().equals("TIMELINE_DIVERGENCE")).findFirst().orElseThrow();
+        assertThat(f.action()).startsWith("Do not rejoin node-3 yet: the HA manager's leader key cannot be read");
     }
 
     @Test

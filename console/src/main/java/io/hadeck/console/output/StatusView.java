@@ -1,12 +1,14 @@
 package io.hadeck.console.output;
 
-import io.hadeck.units.Sizes;
+import io.hadeck.diagnosis.OwnershipDiagnosis;
+import io.hadeck.diagnosis.PairOwnership;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.DrbdResource;
 import io.hadeck.model.Finding;
 import io.hadeck.model.HaState;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
+import io.hadeck.model.PairNodeState;
 import io.hadeck.model.PgInstance;
 import io.hadeck.model.Severity;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
         error(errors, "elasticsearch", n.elasticsearch());
         error(errors, "drbd", n.drbd());
         error(errors, "ha", n.ha());
+        error(errors, "pair", n.pair());
         PgInstance pg = n.postgres() == null ? null : n.postgres().value();
         return new Row(n.name(), n.host(),
                 n.ha() == null ? null : n.ha().isOk() ? n.ha().value().role().word() : "down",
@@ -68,8 +71,27 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
                 .put("crit", snapshot.count(Severity.CRIT)).put("warn", snapshot.count(Severity.WARN))
                 .put("leaderKey", leaderKeyJson())
                 .put("late", late(""))
-                .put("nodes", snapshot.nodes().stream().map(n -> rowJson(row(n), late(n.name()), readAt(n))).toList())
+                .put("nodes", snapshot.nodes().stream().map(n -> rowJson(row(n), n.pair(), late(n.name()), readAt(n))).toList())
+                .put("pairs", pairsJson())
                 .put("findings", ModelJson.findings(snapshot.findings())).map();
+    }
+
+    /**
+     * Each keepalived pair and its owner as {@link PairOwnership} decides it (null: no owner, the
+     * findings say why); an empty list when the cluster has no pair. {@code pair status} gives the detail.
+     */
+    private List<Object> pairsJson() {
+        return PairOwnership.pairs(snapshot).stream().map(p -> {
+            OwnershipDiagnosis d = PairOwnership.diagnose(snapshot, p.get(0), p.get(1));
+            return (Object) Obj.of().put("nodes", p).put("owner", d.owner()).map();
+        }).toList();
+    }
+
+    /** A pair node's ownership layer as the status row shows it: VRRP state, VIP, keepalived, mount, services. */
+    private static Map<String, Object> pairJson(PairNodeState p) {
+        return Obj.of().put("vrrp", p.vrrp().name()).put("vip", p.holdsVip())
+                .put("keepalived", p.keepalived() == null ? null : p.keepalived().state().name())
+                .put("mounted", p.mounted()).put("services", p.activeServices()).map();
     }
 
     /**
@@ -107,7 +129,8 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
 
     /** JSON field names to the card labels the model's read progress uses. */
     private static final List<Map.Entry<String, String>> LAYERS = List.of(Map.entry("etcd", "etcd"),
-            Map.entry("postgres", "PG"), Map.entry("elasticsearch", "ES"), Map.entry("drbd", "DRBD"), Map.entry("ha", "HA"));
+            Map.entry("postgres", "PG"), Map.entry("elasticsearch", "ES"), Map.entry("drbd", "DRBD"), Map.entry("ha", "HA"),
+            Map.entry("pair", "VRRP"));
 
     /**
      * The layers of {@code node} ("" for the cluster-wide readings) whose value is older than its
@@ -129,6 +152,7 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
         readAt(o, "elasticsearch", n.elasticsearch());
         readAt(o, "drbd", n.drbd());
         readAt(o, "ha", n.ha());
+        readAt(o, "pair", n.pair());
         return o.map();
     }
 
@@ -138,12 +162,14 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
         }
     }
 
-    private static Map<String, Object> rowJson(Row r, List<String> late, Map<String, Object> readAt) {
+    private static Map<String, Object> rowJson(Row r, Observation<PairNodeState> pair, List<String> late,
+                                               Map<String, Object> readAt) {
         return Obj.of().put("name", r.name()).put("host", r.host()).put("haRole", r.haRole()).put("haState", r.haState())
                 .put("pgRole", r.pgRole()).put("lagBytes", r.lagBytes()).put("lagSeconds", r.lagSeconds())
                 .put("streaming", r.streaming())
                 .put("etcd", r.etcd()).put("elasticsearch", r.elasticsearch())
                 .put("drbd", r.drbd() == null ? null : r.drbd().stream().map(ModelJson::drbdResource).toList())
+                .put("pair", pair == null || !pair.isOk() ? null : pairJson(pair.value()))
                 .put("errors", r.errors()).put("late", late).put("readAt", readAt).map();
     }
 

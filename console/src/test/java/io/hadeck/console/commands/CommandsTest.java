@@ -3,6 +3,9 @@ package io.hadeck.console.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hadeck.console.PairSnapshots;
+import io.hadeck.model.KeepalivedProcess;
+import io.hadeck.model.VrrpState;
 import io.hadeck.console.output.Json;
 import io.hadeck.testkit.Clusters;
 import java.nio.file.Files;
@@ -29,10 +32,35 @@ class CommandsTest {
         assertThat(j.get("cluster").asText()).isEqualTo("lab");
         assertThat(j.get("health").asText()).isEqualTo("crit");
         assertThat(j.get("nodes").get(0).fieldNames()).toIterable().containsExactly("name", "host", "haRole", "haState",
-                "pgRole", "lagBytes", "lagSeconds", "streaming", "etcd", "elasticsearch", "drbd", "errors", "late", "readAt");
+                "pgRole", "lagBytes", "lagSeconds", "streaming", "etcd", "elasticsearch", "drbd", "pair", "errors", "late", "readAt");
         assertThat(j.get("findings").findValuesAsText("code")).contains("PG_TWO_PRIMARIES");
         assertThat(j.get("findings").get(0).fieldNames()).toIterable()
                 .containsExactly("severity", "code", "nodes", "message", "action");
+    }
+
+    @Test
+    void statusNamesEachKeepalivedPairsOwnerAndEachSidesVip() throws Exception {
+        TestShell t = TestShell.of(PairSnapshots.pair(
+                PairSnapshots.node("drbd-b", VrrpState.MASTER, KeepalivedProcess.State.RUNNING, true, true),
+                PairSnapshots.node("drbd-a", VrrpState.BACKUP, KeepalivedProcess.State.RUNNING, false, false)));
+        t.main("status", "--json");
+        JsonNode j = Json.mapper().readTree(t.out());
+        assertThat(j.get("pairs").get(0).get("owner").asText()).isEqualTo("drbd-a");
+        JsonNode a = j.get("nodes").findParents("name").stream().filter(n -> n.get("name").asText().equals("drbd-a"))
+                .findFirst().orElseThrow();
+        assertThat(a.get("pair").get("vip").asBoolean()).isTrue();
+        assertThat(a.get("pair").get("vrrp").asText()).isEqualTo("MASTER");
+        assertThat(a.get("pair").get("keepalived").asText()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void statusSaysAPairWithTheVipOnBothNodesHasNoOwner() throws Exception {
+        TestShell t = TestShell.of(PairSnapshots.pair(
+                PairSnapshots.node("drbd-b", VrrpState.MASTER, KeepalivedProcess.State.FROZEN, true, true),
+                PairSnapshots.node("drbd-a", VrrpState.MASTER, KeepalivedProcess.State.RUNNING, true, false)));
+        t.main("status", "--json");
+        JsonNode j = Json.mapper().readTree(t.out());
+        assertThat(j.get("pairs").get(0).get("owner").isNull()).isTrue();
     }
 
     @Test

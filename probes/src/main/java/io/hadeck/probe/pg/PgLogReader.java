@@ -3,6 +3,7 @@ package io.hadeck.probe.pg;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
 import io.hadeck.model.ReceiverLog;
+import io.hadeck.probe.Failures;
 import io.hadeck.probe.ProbeException;
 import io.hadeck.probe.ssh.NodeTarget;
 import io.hadeck.probe.ssh.SshRunner;
@@ -102,7 +103,7 @@ final class PgLogReader {
                 return last;
             }
         } catch (ExecutionException e) {
-            return ReceiverLog.unreadable(path + ": " + e.getCause());
+            return ReceiverLog.unreadable(path + ": " + Failures.describe(e.getCause(), timeout));
         }
     }
 

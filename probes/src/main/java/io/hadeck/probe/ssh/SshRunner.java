@@ -25,6 +25,17 @@ import java.util.concurrent.TimeUnit;
  */
 public class SshRunner {
 
+    private final ConnectionSharing sharing;
+
+    /** Reads share one ssh connection per node and user (see {@link ConnectionSharing}). */
+    public SshRunner() {
+        this(ConnectionSharing.forThisUser());
+    }
+
+    public SshRunner(ConnectionSharing sharing) {
+        this.sharing = sharing;
+    }
+
     /** What a command did; {@code exitCode} 255 from ssh itself means ssh could not connect or log in. */
     public record Result(int exitCode, String stdout, String stderr, Duration took) {
         public boolean ok() {
@@ -80,6 +91,7 @@ public class SshRunner {
         }
         argv.addAll(List.of("-o", "ConnectTimeout=" + Math.max(1, target.connectTimeout().toSeconds()),
                 "-o", "StrictHostKeyChecking=yes"));
+        argv.addAll(sharing.options());
         if (target.knownHosts() != null) {
             argv.addAll(List.of("-o", "UserKnownHostsFile=" + target.knownHosts()));
         }

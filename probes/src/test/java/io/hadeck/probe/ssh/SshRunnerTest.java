@@ -2,7 +2,11 @@ package io.hadeck.probe.ssh;
 
 import io.hadeck.probe.ProbeException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SshRunnerTest {
 
-    private final SshRunner runner = new SshRunner();
+    private final SshRunner runner = new SshRunner(ConnectionSharing.NONE);
 
     @Test
     void sshArgvIsBatchModeWithStrictHostKeysAndQuotedRemoteWords() {
@@ -30,6 +34,31 @@ class SshRunnerTest {
         assertThat(runner.argv(t, List.of("true"))).containsExactly("ssh", "-o", "BatchMode=yes",
                 "-o", "ServerAliveInterval=5", "-o", "ConnectTimeout=3", "-o", "StrictHostKeyChecking=yes",
                 "-p", "22", "--", "h", "true");
+    }
+
+    @Test
+    void sharedConnectionsComeAfterTheConfiguredOptionsSoControlMasterNoTurnsThemOff() {
+        NodeTarget t = new NodeTarget("a", false, "h", 22, null, null, null, Duration.ofSeconds(3),
+                List.of("ControlMaster=no"));
+        assertThat(new SshRunner(ConnectionSharing.in(Path.of("/run/user/7/hadeck-ssh"))).argv(t, List.of("true")))
+                .containsExactly("ssh", "-o", "BatchMode=yes", "-o", "ControlMaster=no", "-o", "ConnectTimeout=3",
+                        "-o", "StrictHostKeyChecking=yes", "-o", "ControlMaster=auto", "-o", "ControlPath=/run/user/7/hadeck-ssh/%C",
+                        "-o", "ControlPersist=10", "-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=3",
+                        "-p", "22", "--", "h", "true");
+    }
+
+    @Test
+    void controlSocketsLiveOnlyInADirectoryNobodyElseMayEnter(@TempDir Path tmp) throws Exception {
+        int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        Path mine = Files.createDirectory(tmp.resolve("mine"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Path open = Files.createDirectory(tmp.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), mine);
+        assertThat(ConnectionSharing.whyNotPrivate(mine, uid)).isNull();
+        assertThat(ConnectionSharing.whyNotPrivate(open, uid)).isEqualTo("may be entered by others (mode 755)");
+        assertThat(ConnectionSharing.whyNotPrivate(link, uid)).isEqualTo("is not a directory");
+        assertThat(ConnectionSharing.whyNotPrivate(mine, uid + 1)).isEqualTo("belongs to uid " + uid);
     }
 
     @Test
