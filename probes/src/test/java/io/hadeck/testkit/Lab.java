@@ -110,12 +110,19 @@ public final class Lab {
 
     /** Runs any command with a deadline; used for ssh, psql, and hadeck itself in end-to-end tests. */
     public static Result exec(List<String> cmd, Duration timeout) {
+        return exec(cmd, java.util.Map.of(), timeout);
+    }
+
+    /** Like {@link #exec(List, Duration)} with variables added to the environment (a secret stays off the command line). */
+    public static Result exec(List<String> cmd, java.util.Map<String, String> env, Duration timeout) {
         try {
             Path out = Files.createTempFile("lab-out", ".txt");
             Path err = Files.createTempFile("lab-err", ".txt");
             try {
-                Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                ProcessBuilder b = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                b.environment().putAll(env);
+                Process p = b.start();
                 if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.destroyForcibly();
