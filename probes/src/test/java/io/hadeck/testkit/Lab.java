@@ -71,8 +71,13 @@ public final class Lab {
     }
 
     public static String secret(String name) {
+        return secret(dir(), name);
+    }
+
+    /** A secret of the lab whose state directory is {@code labDir} (the second lab's too). */
+    static String secret(Path labDir, String name) {
         try {
-            return Files.readString(dir().resolve("secrets").resolve(name)).strip();
+            return Files.readString(labDir.resolve("secrets").resolve(name)).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,5 @@
 package io.hadeck.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,11 +39,7 @@ public final class SecondLab {
     }
 
     public static String secret(String name) {
-        try {
-            return Files.readString(dir().resolve("secrets").resolve(name)).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Lab.secret(dir(), name);
     }
 
     /** {@code scripts/lab ARGS} for the second lab. */
