@@ -101,7 +101,7 @@ public final class Failures {
             return "no route to host";
         }
         if (t instanceof SSLException) {
-            return "TLS failed: " + firstLine(t.getMessage());
+            return tls(String.valueOf(t.getMessage()));
         }
         if (t instanceof EOFException) {
             return "connection closed by the server";
@@ -113,6 +113,27 @@ public final class Failures {
             return "connection refused";
         }
         return null;
+    }
+
+    /** A server that wants a client certificate and got none, or one signed by a CA it does not trust. */
+    public static final String CLIENT_CERTIFICATE_REFUSED =
+            "TLS: the server refused hadeck's client certificate (none given, or not signed by a CA it trusts)";
+
+    /** The JDK's handshake failures in an operator's words: which certificate, and what is wrong with it. */
+    private static String tls(String m) {
+        if (m.contains("PKIX path") || m.contains("valid certification path")) {
+            return "TLS: the server's certificate is not signed by a CA hadeck trusts";
+        }
+        if (m.contains("No subject alternative") || m.contains("No name matching")) {
+            return "TLS: the server's certificate does not name this host";
+        }
+        if (m.contains("NotAfter") || m.contains("certificate_expired") || m.contains("expired")) {
+            return "TLS: a certificate has expired";
+        }
+        if (m.contains("bad_certificate") || m.contains("certificate_required") || m.contains("unknown_ca")) {
+            return CLIENT_CERTIFICATE_REFUSED;
+        }
+        return "TLS failed: " + firstLine(m);
     }
 
     private static String plain(Throwable t) {

@@ -88,6 +88,14 @@ public final class HttpJson {
             c.setFixedLengthStreamingMode(body.length);
             try (OutputStream out = c.getOutputStream()) {
                 out.write(body);
+            } catch (IOException e) {
+                // TLS 1.3 checks the client's certificate after the client's handshake is done: a server that
+                // refuses it closes the connection while the request is written, and the JDK keeps only
+                // "Error writing request body to server", not the server's alert.
+                if (c instanceof HttpsURLConnection && String.valueOf(e.getMessage()).startsWith("Error writing request body")) {
+                    throw new ProbeException(Failures.CLIENT_CERTIFICATE_REFUSED);
+                }
+                throw e;
             }
         }
         int status = c.getResponseCode();

@@ -7,11 +7,16 @@ import io.hadeck.threads.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -62,7 +67,8 @@ public final class OneShotSweep {
      * fresh only what its preflight needs. Layers not read stay absent from the snapshot.
      */
     public ClusterSnapshot read(ClusterConfig cfg, Duration timeout, Predicate<String> which) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
         long readersDeadline = deadline - Duration.ofMillis(Math.max(20, timeout.toMillis() / 20)).toNanos();
         Sources.Shared shared = Sources.Shared.of(cfg);
         List<Source<?>> sources = Sources.of(cfg, clock, shared, PostgresReader.Explain.IN_THE_READ).stream().filter(s -> which.test(s.key)).toList();
@@ -70,6 +76,8 @@ public final class OneShotSweep {
         Map<String, Queue<Source<?>>> lanes = new LinkedHashMap<>();
         sources.forEach(s -> lanes.computeIfAbsent(s.lane, k -> new ConcurrentLinkedQueue<>()).add(s));
         List<Future<?>> started = new ArrayList<>();
+        long setUp = System.nanoTime() - start;
+        Map<String, Long> answeredAt = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(sources.size());
         // Every worker is started before any reads: a worker reading at once competes with the starting of the rest.
         CountDownLatch go = new CountDownLatch(1);
@@ -77,7 +85,7 @@ public final class OneShotSweep {
             sources.forEach(Source::tryStart);
             for (Queue<Source<?>> lane : lanes.values()) {
                 for (int w = Math.min(lane.size(), lane.peek().laneWidth); w > 0; w--) {
-                    started.add(workers.submit(() -> readLane(lane, readersDeadline, readings, done, go)));
+                    started.add(workers.submit(() -> readLane(lane, readersDeadline, readings, done, go, start, answeredAt)));
                 }
             }
             go.countDown();
@@ -94,16 +102,44 @@ public final class OneShotSweep {
                 shared.close();
             });
         }
+        logTimes(cfg, sources, start, setUp, answeredAt);
         return ClusterWatcher.withFindings(readings.snapshot(1, clock.instant()), cfg);
     }
 
+    /**
+     * One log line per sweep: when each source answered, what had not at the deadline, and the CPU this
+     * process had. Every source "timed out" at once with little CPU used means the machine starved
+     * hadeck, not that the servers were slow (seen at load 40, while curl answered in 0.5 s).
+     */
+    private static void logTimes(ClusterConfig cfg, List<Source<?>> sources, long start, long setUp,
+                                 Map<String, Long> answeredAt) {
+        if (!ClusterWatcher.LOG.isInfoEnabled()) {
+            return;
+        }
+        List<String> late = sources.stream().map(s -> s.key).filter(k -> !answeredAt.containsKey(k)).toList();
+        String cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() + " ms").orElse("?");
+        ClusterWatcher.LOG.info("one-shot read of {}: {} sources, set-up {} ms, answered at (ms) {}, done at {} ms, not in time {}; "
+                        + "process CPU so far {}, load average {} on {} CPUs", cfg.name(), sources.size(), setUp / 1_000_000,
+                new TreeMap<>(answeredAt), (System.nanoTime() - start) / 1_000_000, late, cpu, loadAverage(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
     private static void readLane(Queue<Source<?>> lane, long readersDeadline, Readings readings,
-                                 CountDownLatch done, CountDownLatch go) {
+                                 CountDownLatch done, CountDownLatch go, long start, Map<String, Long> answeredAt) {
         try {
             go.await();
             for (Source<?> s = lane.poll(); s != null; s = lane.poll()) {
                 try {
                     s.readInto(readings, Duration.ofNanos(Math.max(0, readersDeadline - System.nanoTime())));
+                    answeredAt.put(s.key, (System.nanoTime() - start) / 1_000_000);
                 } catch (RuntimeException e) {
                     ClusterWatcher.LOG.warn("reading {} failed unexpectedly: {}", s.key, e.toString());
                 } finally {

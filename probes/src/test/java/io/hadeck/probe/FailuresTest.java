@@ -44,6 +44,22 @@ class FailuresTest {
     }
 
     @Test
+    void tlsHandshakeFailuresSayWhichCertificateIsWrong() {
+        // The JDK's own words, as seen against the secure lab etcd (scripts/lab, HADECK_LAB_ETCD_SECURE=1)
+        assertThat(Failures.describe(new java.io.IOException("wrapped", new javax.net.ssl.SSLHandshakeException(
+                "(certificate_unknown) PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException:"
+                        + " unable to find valid certification path to requested target")), T))
+                .isEqualTo("TLS: the server's certificate is not signed by a CA hadeck trusts");
+        assertThat(Failures.describe(new javax.net.ssl.SSLHandshakeException(
+                "(certificate_unknown) No subject alternative names matching IP address 127.0.13.9 found"), T))
+                .isEqualTo("TLS: the server's certificate does not name this host");
+        assertThat(Failures.describe(new javax.net.ssl.SSLHandshakeException("Received fatal alert: bad_certificate"), T))
+                .isEqualTo(Failures.CLIENT_CERTIFICATE_REFUSED);
+        assertThat(Failures.describe(new javax.net.ssl.SSLException("Received fatal alert: certificate_required"), T))
+                .isEqualTo(Failures.CLIENT_CERTIFICATE_REFUSED);
+    }
+
+    @Test
     void unknownFailureGivesTheFirstLineOfTheRootCause() {
         Exception e = new IllegalStateException("outer", new RuntimeException("line one\nat some.Trace(Foo.java:1)"));
         assertThat(Failures.describe(e, T)).isEqualTo("line one");

@@ -71,8 +71,13 @@ public final class Lab {
     }
 
     public static String secret(String name) {
+        return secret(dir(), name);
+    }
+
+    /** A secret of the lab whose state directory is {@code labDir} (the second lab's too). */
+    static String secret(Path labDir, String name) {
         try {
-            return Files.readString(dir().resolve("secrets").resolve(name)).strip();
+            return Files.readString(labDir.resolve("secrets").resolve(name)).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,12 +115,19 @@ public final class Lab {
 
     /** Runs any command with a deadline; used for ssh, psql, and hadeck itself in end-to-end tests. */
     public static Result exec(List<String> cmd, Duration timeout) {
+        return exec(cmd, java.util.Map.of(), timeout);
+    }
+
+    /** Like {@link #exec(List, Duration)} with variables added to the environment (a secret stays off the command line). */
+    public static Result exec(List<String> cmd, java.util.Map<String, String> env, Duration timeout) {
         try {
             Path out = Files.createTempFile("lab-out", ".txt");
             Path err = Files.createTempFile("lab-err", ".txt");
             try {
-                Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                ProcessBuilder b = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                b.environment().putAll(env);
+                Process p = b.start();
                 if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.destroyForcibly();

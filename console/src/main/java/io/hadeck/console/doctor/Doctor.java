@@ -14,6 +14,7 @@ import io.hadeck.model.Observation;
 import io.hadeck.probe.Failures;
 import io.hadeck.probe.ProbeException;
 import io.hadeck.probe.TlsContexts;
+import io.hadeck.probe.etcd.EtcdClients;
 import io.hadeck.probe.patroni.PatroniReader;
 import io.hadeck.probe.ssh.KnownHosts;
 import io.hadeck.probe.ssh.NodeTarget;
@@ -126,12 +127,19 @@ public final class Doctor {
         return 1;
     }
 
-    /** Every node hadeck may log in to: DRBD and pair nodes, Chef Backend nodes, and all nodes when ssh: is set. */
+    /**
+     * Every node hadeck may log in to: DRBD and pair nodes, Chef Backend nodes, and all nodes when the config names
+     * ssh (an ssh: block, a node's ssh user, a PostgreSQL log read over ssh). A config without any (what
+     * `hadeck init` writes for an etcd and Patroni cluster) never logs in, so it needs no host keys.
+     */
     private int hostKeys(List<DoctorCheck> out) {
         int n = 0;
+        ClusterConfig.Ssh s = c.ssh();
+        boolean sshNamed = s != null && (s.user() != null || s.identity() != null || s.knownHosts() != null)
+                || c.postgres() != null && c.postgres().log() != null;
         for (NodeConfig node : c.nodes()) {
-            boolean ssh = c.ssh() != null || (node.runsDrbd() && !"local".equals(node.drbdVia())) || node.runsKeepalived()
-                    || c.manager() == HaManagerKind.CHEF_BACKEND;
+            boolean ssh = sshNamed || node.sshUser() != null || (node.runsDrbd() && !"local".equals(node.drbdVia()))
+                    || node.runsKeepalived() || c.manager() == HaManagerKind.CHEF_BACKEND;
             if (!ssh || "local".equals(node.drbdVia())) {
                 continue;
             }
@@ -151,6 +159,15 @@ public final class Doctor {
         ClusterSnapshot s = OneShotSweep.SYSTEM.read(c, c.timeouts().read().plus(c.timeouts().connect()));
         Map<String, List<String>> failed = new LinkedHashMap<>();
         int n = 0;
+        // The cluster-wide read (member list): a wrong etcd password, CA or client certificate fails it before
+        // any member's own reading, which then has nothing to say.
+        if (s.etcd() != null) {
+            n++;
+            if (!s.etcd().isOk() && s.nodes().stream().noneMatch(v -> v.etcd() != null && !v.etcd().isOk())) {
+                failed.computeIfAbsent("etcd\0" + s.etcd().error(), k -> new ArrayList<>())
+                        .add(String.join(", ", EtcdClients.endpoints(c)));
+            }
+        }
         for (NodeView v : s.nodes()) {
             NodeConfig node = c.node(v.name()).orElse(null);
             n += layer(failed, v, "etcd", v.etcd(), node, NodeConfig::etcd);
@@ -197,6 +214,12 @@ public final class Doctor {
         String e = error.toLowerCase(java.util.Locale.ROOT);
         if (e.contains("authentication") || e.contains("password")) {
             return "check the " + layer + " user and its password file";
+        }
+        if (e.contains("client certificate")) {
+            return "give the " + layer + " tls: block a cert and key signed by a CA the server trusts";
+        }
+        if (e.contains("not signed by a ca hadeck trusts")) {
+            return "set the " + layer + " tls: ca to the CA that signed the server's certificate";
         }
         if (e.contains("certificate") || e.contains("pkix") || e.contains("ssl") || e.contains("tls")) {
             return "check the tls: block (ca) and that the server's certificate names this host";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hadeck.console.output.Json;
 import io.hadeck.testkit.Lab;
+import io.hadeck.testkit.SecondLab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `fleet` over two real lab clusters: the main lab and a second one (etcd + Patroni only) on its own
- * loopback prefix ($HADECK_LAB2_NET, default 127.0.5) and directory ($HADECK_LAB2_DIR, default the
- * main lab's directory with "-2"). The second lab is started here when it is not up, and stopped again if it was.
+ * `fleet` over two real lab clusters: the main lab and the second lab ({@link SecondLab}: etcd + Patroni only, on
+ * its own loopback prefix, its etcd over https with client certificates and auth). The second lab is started here
+ * when it is not up, and stopped again if it was.
  */
 class FleetIT {
     static boolean startedHere;
@@ -27,40 +28,16 @@ class FleetIT {
     @TempDir
     Path dir;
 
-    static String net2() {
-        String v = System.getenv("HADECK_LAB2_NET");
-        return v == null || v.isBlank() ? "127.0.5" : v;
-    }
-
-    /** Beside the main lab's directory (which CI moves to /tmp when postgres cannot reach the checkout). */
-    static Path dir2() {
-        String v = System.getenv("HADECK_LAB2_DIR");
-        return v == null || v.isBlank() ? Path.of(Lab.dir() + "-2") : Path.of(v);
-    }
-
-    static Lab.Result lab2(Duration timeout, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("env", "HADECK_LAB_NET=" + net2(), "HADECK_LAB_DIR=" + dir2(),
-                "HADECK_LAB_PARTS=etcd patroni", Lab.repo().resolve("scripts/lab").toString()));
-        cmd.addAll(List.of(args));
-        return Lab.exec(cmd, timeout);
-    }
-
     @BeforeAll
     static void secondLabUp() {
         Lab.awaitHealthy(Duration.ofMinutes(3));
-        if (lab2(Duration.ofMinutes(1), "wait-healthy", "5").exitCode() != 0) {
-            Lab.Result up = lab2(Duration.ofMinutes(5), "up");
-            assertThat(up.exitCode()).as(up.stdout() + up.stderr()).isEqualTo(0);
-            startedHere = true;
-        }
-        Lab.Result ok = lab2(Duration.ofMinutes(4), "wait-healthy", "180");
-        assertThat(ok.exitCode()).as(ok.stdout() + ok.stderr()).isEqualTo(0);
+        startedHere = SecondLab.up();
     }
 
     @AfterAll
     static void secondLabDown() {
         if (startedHere) {
-            lab2(Duration.ofMinutes(3), "down");
+            SecondLab.down();
         }
     }
 
@@ -70,7 +47,7 @@ class FleetIT {
         // one config naming both: the second lab's cluster renamed lab2 (its Patroni scope stays lab)
         var yaml = new org.yaml.snakeyaml.Yaml();
         Map<String, Object> one = yaml.load(Files.readString(Lab.configPath()));
-        Map<String, Object> two = yaml.load(Files.readString(dir2().resolve("hadeck.yaml")));
+        Map<String, Object> two = yaml.load(Files.readString(SecondLab.configPath()));
         // the lab's Patroni cluster only: the lab's config also names the same nodes as cluster "chef"
         List<Map<String, Object>> clusters = new ArrayList<>(((List<Map<String, Object>>) one.get("clusters")).stream()
                 .filter(c -> "lab".equals(c.get("name"))).toList());
