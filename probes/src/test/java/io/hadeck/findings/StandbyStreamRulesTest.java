@@ -3,6 +3,7 @@ package io.hadeck.findings;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Failover;
 import io.hadeck.model.Finding;
+import io.hadeck.model.HaManagerKind;
 import io.hadeck.model.HaSettings;
 import io.hadeck.model.HaState;
 import io.hadeck.model.LeaderKey;
@@ -69,7 +70,7 @@ class StandbyStreamRulesTest {
     }
 
     static Observation<HaState> leaderKey(String holder) {
-        return fresh(new HaState("patroni", new LeaderKey(holder, Clusters.NOW.minusSeconds(60), LeaderKey.From.LEADER_KEY,
+        return fresh(new HaState(HaManagerKind.PATRONI, new LeaderKey(holder, Clusters.NOW.minusSeconds(60), LeaderKey.From.LEADER_KEY,
                 null, 30L), List.of(), Failover.reported(true, null), HaSettings.patroniDefaults()));
     }
 
