@@ -87,14 +87,22 @@ class CliIT {
     @Test
     void waitForSeesAFaultInjectedWhileItRuns() throws Exception {
         String standby = standby();
-        CompletableFuture<Lab.Result> waiting = CompletableFuture.supplyAsync(() ->
-                hadeck(Duration.ofSeconds(120), "wait-for", "not streaming(" + standby + ")", "--timeout", "90s"));
-        Thread.sleep(3000);
+        Path out = dir.resolve("wait-for.out");
+        CompletableFuture<Lab.Result> waiting = CompletableFuture.supplyAsync(() -> sh(String.join(" ",
+                Lab.repo().resolve("scripts/hadeck").toString(), "--config", Lab.configPath().toString(), "wait-for",
+                "'not streaming(" + standby + ")'", "--timeout", "90s") + " > " + out + " 2>&1"));
+        // the fault goes in once wait-for has read the cluster and said what it waits for: on a loaded
+        // host its first reading takes seconds, and a fault injected before it would be all it ever saw
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end && !(Files.exists(out) && Files.readString(out).contains("waiting:"))) {
+            Thread.sleep(200);
+        }
         Lab.run("fault", "node-crash", standby);
         try {
             Lab.Result r = waiting.get();
-            assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isEqualTo(0);
-            assertThat(r.stdout()).contains("waiting: not (streaming(" + standby + ") is true)").contains("ok after");
+            String text = Files.readString(out);
+            assertThat(r.exitCode()).as(text).isEqualTo(0);
+            assertThat(text).contains("waiting: not (streaming(" + standby + ") is true)").contains("ok after");
         } finally {
             awaitPatroniDead(standby);
             Lab.run("fault", "node-start", standby);
