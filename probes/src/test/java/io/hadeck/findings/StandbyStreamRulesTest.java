@@ -2,6 +2,7 @@ package io.hadeck.findings;
 
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Finding;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
 import io.hadeck.model.PgInstance;
@@ -47,7 +48,7 @@ class StandbyStreamRulesTest {
     @Test
     void aStandbyHoldingTheHistoryOfATimelineThePrimaryNeverHadIsDivergedAndOffersRejoin() {
         ClusterSnapshot s = lab(STRANDED);
-        assertThat(s.findings()).extracting(Finding::code).containsExactly("TIMELINE_DIVERGENCE");
+        assertThat(s.findings()).extracting(Finding::code).containsExactly(FindingCode.TIMELINE_DIVERGENCE);
         Finding f = s.findings().get(0);
         assertThat(f.severity()).isEqualTo(Severity.CRIT);
         assertThat(f.nodes()).containsExactly("node-3", "node-1");
@@ -60,7 +61,7 @@ class StandbyStreamRulesTest {
     @Test
     void itsLogLineIsQuotedWhenTheLogIsReadable() {
         Finding f = lab(STRANDED.withReceiverLog(log("pg15-log-timeline-behind.txt"))).findings().get(0);
-        assertThat(f.code()).isEqualTo("TIMELINE_DIVERGENCE");
+        assertThat(f.code()).isEqualTo(FindingCode.TIMELINE_DIVERGENCE);
         assertThat(f.message()).endsWith("it cannot stream again by itself. Its log: 2026-12-01 12:12:05.850 UTC"
                 + " \"highest timeline 1 of the primary is behind recovery timeline 2\"");
     }
@@ -75,7 +76,7 @@ class StandbyStreamRulesTest {
     @Test
     void aRefusedLoginNamesTheCredentialsAsTheFix() {
         ClusterSnapshot s = lab(withoutStrayHistory().withReceiverLog(log("pg15-log-no-password.txt")));
-        Finding f = FindingsEngineTest.only(s, "STANDBY_NOT_STREAMING");
+        Finding f = FindingsEngineTest.only(s, FindingCode.STANDBY_NOT_STREAMING);
         assertThat(f.message()).startsWith("node-3 is not streaming from the primary node-1 (has no WAL receiver): the primary"
                 + " refused its replication login (authentication failed). Its log: 2026-12-01 12:05:53.317 UTC");
         assertThat(f.action()).startsWith("Check the replication user's password node-3 logs in with");
@@ -84,7 +85,7 @@ class StandbyStreamRulesTest {
     @Test
     void anUnreachablePrimaryNamesTheNetwork() {
         Finding f = FindingsEngineTest.only(lab(withoutStrayHistory().withReceiverLog(log("pg15-log-connection-refused.txt"))),
-                "STANDBY_NOT_STREAMING");
+                FindingCode.STANDBY_NOT_STREAMING);
         assertThat(f.message()).contains(": it cannot connect to the primary.");
         assertThat(f.action()).startsWith("Check that node-3 reaches node-1's PostgreSQL port");
     }
@@ -98,7 +99,7 @@ class StandbyStreamRulesTest {
         List<NodeView> nodes = List.of(NodeView.empty("node-1", "127.0.11.2").withPostgres(fresh(primary)),
                 NodeView.empty("node-3", "127.0.11.4").withPostgres(fresh(withoutStrayHistory())));
         ClusterSnapshot s = new ClusterSnapshot(1, Clusters.NOW, "lab", nodes, null, null, null, List.of());
-        Finding f = FindingsEngineTest.only(s.withFindings(FindingsEngine.derive(s, Clusters.thresholds())), "STANDBY_NOT_STREAMING");
+        Finding f = FindingsEngineTest.only(s.withFindings(FindingsEngine.derive(s, Clusters.thresholds())), FindingCode.STANDBY_NOT_STREAMING);
         assertThat(f.message()).contains(": its replication slot node_3 on node-1 is inactive and its WAL is lost");
         assertThat(f.action()).startsWith("Rejoin it: hadeck rejoin node-3").contains("replication slot (Patroni: use_slots)");
     }
@@ -106,7 +107,7 @@ class StandbyStreamRulesTest {
     @Test
     void anUnreadableLogIsSaidNotGuessed() {
         Finding f = FindingsEngineTest.only(lab(withoutStrayHistory().withReceiverLog(ReceiverLog.unreadable(
-                "/var/log/postgresql/x.log: ssh: authentication failed"))), "STANDBY_NOT_STREAMING");
+                "/var/log/postgresql/x.log: ssh: authentication failed"))), FindingCode.STANDBY_NOT_STREAMING);
         assertThat(f.message()).endsWith("(its log could not be read: /var/log/postgresql/x.log: ssh: authentication failed)");
         assertThat(f.action()).startsWith("Look at node-3's PostgreSQL log");
     }
