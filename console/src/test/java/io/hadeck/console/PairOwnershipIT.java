@@ -2,6 +2,7 @@ package io.hadeck.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hadeck.console.output.Json;
+import io.hadeck.model.FindingCode;
 import io.hadeck.testkit.Lab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -35,9 +36,9 @@ class PairOwnershipIT {
     }
 
     record Reading(int exit, JsonNode json) {
-        boolean has(String code, String severity) {
+        boolean has(FindingCode code, String severity) {
             for (JsonNode f : json.path("findings")) {
-                if (code.equals(f.path("code").asText()) && (severity == null || severity.equals(f.path("severity").asText()))) {
+                if (code.name().equals(f.path("code").asText()) && (severity == null || severity.equals(f.path("severity").asText()))) {
                     return true;
                 }
             }
@@ -104,16 +105,16 @@ class PairOwnershipIT {
         String owner = owner();
         Lab.run("fault", "keepalived-freeze", owner);
         try {
-            Reading r = await(Duration.ofSeconds(30), "VIP_ON_BOTH critical", STATUS, x -> x.has("VIP_ON_BOTH", "crit"));
+            Reading r = await(Duration.ofSeconds(30), "VIP_ON_BOTH critical", STATUS, x -> x.has(FindingCode.VIP_ON_BOTH, "crit"));
             assertThat(r.exit()).isEqualTo(1);
-            assertThat(r.has("KEEPALIVED_DOWN", "crit")).as("the frozen owner's keepalived").isTrue();
+            assertThat(r.has(FindingCode.KEEPALIVED_DOWN, "crit")).as("the frozen owner's keepalived").isTrue();
         } finally {
             Lab.run("fault", "keepalived-thaw", owner);
         }
         Reading after = await(Duration.ofSeconds(40), "one owner again after the thaw", PAIR,
                 x -> x.owner() != null && x.json().path("pairs").path(0).path("problems").isEmpty());
         assertThat(after.owner()).isIn("drbd-a", "drbd-b");
-        assertThat(hadeck(STATUS).has("VIP_ON_BOTH", null)).isFalse();
+        assertThat(hadeck(STATUS).has(FindingCode.VIP_ON_BOTH, null)).isFalse();
     }
 
     @Test
@@ -131,7 +132,7 @@ class PairOwnershipIT {
         // the disk is written while the old owner is down: when it returns it must not take the pair back
         Lab.run("fault", "drbd-write", peer, "16384");
         Lab.run("fault", "pair-node-start", owner);
-        Reading refused = await(Duration.ofSeconds(40), "the refused takeover", STATUS, x -> x.has("TAKEOVER_REFUSED", "warn"));
+        Reading refused = await(Duration.ofSeconds(40), "the refused takeover", STATUS, x -> x.has(FindingCode.TAKEOVER_REFUSED, "warn"));
         assertThat(refused.json().toString()).contains("written on the peer while this host was down");
         assertThat(await(Duration.ofSeconds(40), peer + " owns the pair again", PAIR, x -> peer.equals(x.owner())).owner())
                 .isEqualTo(peer);

@@ -18,16 +18,16 @@ final class FindingEvents {
         now.forEach((k, f) -> {
             Finding old = was.get(k);
             if (old == null) {
-                out.finding(f.severity(), node(f), "finding raised: " + f.code() + " " + f.message() + nodes(f), f.code(),
+                out.finding(f.severity(), node(f), "finding raised: " + f.code() + " " + f.message() + nodes(f), f.code().name(),
                         Event.FindingChange.RAISED);
             } else if (old.severity() != f.severity()) {
                 out.finding(f.severity(), node(f), "finding " + f.code() + " now " + f.severity().word() + ": " + f.message()
-                        + nodes(f), f.code(), Event.FindingChange.CHANGED);
+                        + nodes(f), f.code().name(), Event.FindingChange.CHANGED);
             }
         });
         was.forEach((k, f) -> {
             if (!now.containsKey(k)) {
-                out.finding(Severity.OK, node(f), "finding cleared: " + f.code() + nodes(f), f.code(),
+                out.finding(Severity.OK, node(f), "finding cleared: " + f.code() + nodes(f), f.code().name(),
                         Event.FindingChange.CLEARED);
             }
         });

@@ -2,6 +2,7 @@ package io.hadeck.findings;
 
 import io.hadeck.model.ChefNodeChecks;
 import io.hadeck.model.Finding;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.HaState;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Severity;
@@ -33,11 +34,11 @@ final class ChefRules implements Rules {
         }
         List<Finding> out = new ArrayList<>();
         read.forEach((n, c) -> c.services().stream().filter(s -> !s.running()).forEach(s -> out.add(new Finding(
-                Severity.WARN, "CHEF_SERVICE_DOWN", List.of(n.name()), "chef-backend-ctl status on " + n.name() + ": "
+                Severity.WARN, FindingCode.CHEF_SERVICE_DOWN, List.of(n.name()), "chef-backend-ctl status on " + n.name() + ": "
                 + s.name() + " is not running.", "Look at " + s.name() + "'s log on " + n.name()
                 + " and start it (chef-backend-ctl start " + s.name() + ")."))));
         read.entrySet().stream().filter(e -> e.getValue().leaderl() != null && !e.getValue().leaderl().settled())
-                .findFirst().ifPresent(e -> out.add(new Finding(Severity.WARN, "LEADERL_UNSETTLED",
+                .findFirst().ifPresent(e -> out.add(new Finding(Severity.WARN, FindingCode.LEADERL_UNSETTLED,
                         List.of(e.getKey().name()), "leaderl on " + e.getKey().name() + " counts " + e.getValue().leaderl()
                         + ": not one leader with every other node following.", "chef-backend-ctl cluster-status shows"
                         + " which node waits; a leader election settles within leaderl's TTL (30 s).")));
@@ -59,7 +60,7 @@ final class ChefRules implements Rules {
             ChefNodeChecks.Port p = what.get(key);
             List<String> nodes = new ArrayList<>(from);
             nodes.add(p.node());
-            out.add(new Finding(Severity.WARN, "PORT_UNREACHABLE", nodes, Words.names(from) + " cannot reach "
+            out.add(new Finding(Severity.WARN, FindingCode.PORT_UNREACHABLE, nodes, Words.names(from) + " cannot reach "
                     + p.node() + " on TCP " + p.port() + " (" + p.service() + "), a port backend nodes need between them.",
                     "Check " + p.service() + " on " + p.node() + " and any firewall between the nodes (seed: peer"
                             + " communication needs 2379, 2380, 5432, 7331, 9200-9400)."));
@@ -82,7 +83,7 @@ final class ChefRules implements Rules {
         }
         String a = timed.get(timed.size() - 1).getKey().name();
         String b = timed.get(0).getKey().name();
-        return Optional.of(new Finding(Severity.WARN, "CLOCK_DRIFT", List.of(a, b), a + "'s clock is "
+        return Optional.of(new Finding(Severity.WARN, FindingCode.CLOCK_DRIFT, List.of(a, b), a + "'s clock is "
                 + Words.seconds(drift) + " ahead of " + b + "'s (± " + Words.seconds(slack) + "; the backend nodes must"
                 + " agree within " + CLOCK_LIMIT_SECONDS + " s).", "Fix time synchronisation (NTP/chrony) on " + a
                 + " and " + b + ": leaderl's leader lease and etcd depend on agreeing clocks."));
@@ -104,7 +105,7 @@ final class ChefRules implements Rules {
         }
         String where = holders.isEmpty() ? "no backend node holds the backend VIP" : "the backend VIP is on "
                 + Words.names(holders);
-        return Optional.of(new Finding(Severity.CRIT, "VIP_NOT_ON_LEADER", nodes, where + " but the leader is " + leader
+        return Optional.of(new Finding(Severity.CRIT, FindingCode.VIP_NOT_ON_LEADER, nodes, where + " but the leader is " + leader
                 + ": frontends reach " + (holders.isEmpty() ? "no backend" : "a node that is not the leader") + ".",
                 "Check leaderl on " + leader + " (chef-backend-ctl status) and remove the VIP from "
                         + (holders.isEmpty() ? "any other node" : Words.names(holders)) + " if leaderl does not."));

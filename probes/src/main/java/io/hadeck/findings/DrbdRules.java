@@ -3,6 +3,7 @@ package io.hadeck.findings;
 import io.hadeck.model.DrbdConnection;
 import io.hadeck.model.DrbdDisk;
 import io.hadeck.model.DrbdRole;
+import io.hadeck.model.FindingCode;
 import io.hadeck.units.Sizes;
 import io.hadeck.diagnosis.DrbdPairDiagnosis;
 import io.hadeck.diagnosis.DrbdPairs;
@@ -101,7 +102,7 @@ final class DrbdRules implements Rules {
                 : sides.stream().anyMatch(Side::saysSplitBrain);
         if (splitBrain) {
             String evidence = pair == null ? "" : " (" + String.join("; ", pair.evidence()) + ")";
-            out.add(new Finding(Severity.CRIT, "DRBD_SPLIT_BRAIN", nodes,
+            out.add(new Finding(Severity.CRIT, FindingCode.DRBD_SPLIT_BRAIN, nodes,
                     "DRBD " + first.label() + " is split-brain on " + Words.names(nodes) + reporters(sides) + ": "
                             + describe(sides) + "; both sides may hold writes the other lacks" + evidence + ".",
                     String.format(Locale.ROOT, SPLIT_BRAIN_PROCEDURE, first.res())
@@ -122,14 +123,14 @@ final class DrbdRules implements Rules {
         Side a = sides.get(0);
         Side b = sides.get(1);
         if (a.r().isPrimary() && b.r().isPrimary()) {
-            out.add(new Finding(Severity.CRIT, "DRBD_BOTH_PRIMARY", nodes,
+            out.add(new Finding(Severity.CRIT, FindingCode.DRBD_BOTH_PRIMARY, nodes,
                     "Both " + a.node() + " and " + b.node() + " are DRBD Primary for " + a.label()
                             + ": both may write, the data will diverge.",
                     "Stop the services on the node that should not be primary, then drbdadm secondary " + a.res()
                             + " there."));
         }
         if (d.scenario() == DrbdScenario.BOTH_SECONDARY) {
-            out.add(new Finding(Severity.WARN, "DRBD_BOTH_SECONDARY", nodes,
+            out.add(new Finding(Severity.WARN, FindingCode.DRBD_BOTH_SECONDARY, nodes,
                     "Both " + a.node() + " and " + b.node() + " are DRBD Secondary for " + a.label() + " (oos "
                             + Sizes.kib(a.r().outOfSyncKiB()) + " / " + Sizes.kib(b.r().outOfSyncKiB())
                             + "): nothing serves the data.",
@@ -143,7 +144,7 @@ final class DrbdRules implements Rules {
         DrbdRole role = s.r().role();
         boolean peerSeen = sides.size() == 2;
         if (s.r().connection() == DrbdConnection.STAND_ALONE && !splitBrain) {
-            out.add(new Finding(Severity.WARN, "DRBD_STANDALONE", me,
+            out.add(new Finding(Severity.WARN, FindingCode.DRBD_STANDALONE, me,
                     s.node() + " (" + role + ") has DRBD " + s.label() + " StandAlone: it neither replicates nor "
                             + "listens for its peer (" + Sizes.kib(s.r().outOfSyncKiB()) + " out of sync).",
                     (s.logRead() ? "Its kernel log reports no split-brain: " : "Check its kernel log for "
@@ -158,13 +159,13 @@ final class DrbdRules implements Rules {
                     : inconsistent ? "Chef HA scenario 4: do not promote " + s.node() + " while its peer may return."
                     : "Chef HA scenario 3: the primary is gone; if it will not come back soon, promote " + s.node()
                     + " (drbdadm primary " + s.res() + ") and start the services there.";
-            out.add(new Finding(Severity.WARN, "DRBD_WFCONNECTION", me,
+            out.add(new Finding(Severity.WARN, FindingCode.DRBD_WFCONNECTION, me,
                     s.node() + " (" + role + ") waits for its DRBD peer on " + s.label()
                             + (peerSeen ? "" : " (the peer's state is unknown)") + "; "
                             + Sizes.kib(s.r().outOfSyncKiB()) + " out of sync.", scenario));
         }
         if (s.r().disk() == DrbdDisk.INCONSISTENT && !s.syncing()) {
-            out.add(new Finding(Severity.CRIT, "DRBD_INCONSISTENT", me,
+            out.add(new Finding(Severity.CRIT, FindingCode.DRBD_INCONSISTENT, me,
                     s.node() + "'s DRBD disk for " + s.label() + " is Inconsistent and not resyncing: its data is "
                             + "incomplete (" + Sizes.kib(s.r().outOfSyncKiB()) + " out of sync).",
                     "Chef HA scenario 4: do not promote it while its peer may return; if the peer is lost, give it a "
@@ -181,7 +182,7 @@ final class DrbdRules implements Rules {
                 + (sync.speedKiBs() == null ? "" : String.format(Locale.ROOT, " at %,d K/s", sync.speedKiBs()));
         String dir = s.target() ? s.node() + " is resyncing " + s.label() + " from its peer"
                 : s.node() + " is resyncing " + s.label() + " to its peer";
-        return new Finding(Severity.INFO, "DRBD_RESYNC", nodes, dir + ": " + progress + ".",
+        return new Finding(Severity.INFO, FindingCode.DRBD_RESYNC, nodes, dir + ": " + progress + ".",
                 "Wait for the resync to finish before moving the primary role.");
     }
 

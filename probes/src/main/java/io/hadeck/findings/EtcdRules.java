@@ -1,5 +1,6 @@
 package io.hadeck.findings;
 
+import io.hadeck.model.FindingCode;
 import io.hadeck.units.Sizes;
 import io.hadeck.model.EtcdCluster;
 import io.hadeck.model.Finding;
@@ -22,7 +23,7 @@ final class EtcdRules implements Rules {
                 out.add(noQuorum(f, c, silent));
             } else {
                 for (String name : silent) {
-                    out.add(new Finding(Severity.WARN, "ETCD_MEMBER_UNHEALTHY", List.of(name),
+                    out.add(new Finding(Severity.WARN, FindingCode.ETCD_MEMBER_UNHEALTHY, List.of(name),
                             "etcd on " + name + " does not answer" + (c.healthy() < c.total()
                                     ? " (" + c.healthy() + " of " + c.total() + " members healthy; quorum needs "
                                     + (c.total() / 2 + 1) + ")." : "."),
@@ -33,7 +34,7 @@ final class EtcdRules implements Rules {
         });
         for (NodeView n : members) {
             f.etcd(n).filter(m -> !m.alarms().isEmpty()).ifPresent(m ->
-                    out.add(new Finding(Severity.CRIT, "ETCD_ALARM", List.of(n.name()),
+                    out.add(new Finding(Severity.CRIT, FindingCode.ETCD_ALARM, List.of(n.name()),
                             "etcd on " + n.name() + " raised alarm " + String.join(", ", m.alarms())
                                     + (m.alarms().contains("NOSPACE") ? ": the store accepts no writes (database "
                                     + Sizes.bytes(m.dbSizeBytes()) + ")." : "."),
@@ -44,7 +45,7 @@ final class EtcdRules implements Rules {
     }
 
     private static Finding noQuorum(Facts f, EtcdCluster c, List<String> silent) {
-        return new Finding(Severity.CRIT, "ETCD_NO_QUORUM", silent,
+        return new Finding(Severity.CRIT, FindingCode.ETCD_NO_QUORUM, silent,
                 "etcd has no quorum: only " + c.healthy() + " of " + c.total() + " members healthy, "
                         + (c.total() / 2 + 1) + " needed" + (silent.isEmpty() ? "" : " (" + Words.names(silent)
                         + " down)") + "; " + ManagerVerbs.of(f).who + " cannot keep its leader key and will demote the primary.",

@@ -1,6 +1,7 @@
 package io.hadeck.findings;
 
 import io.hadeck.model.Finding;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
 import io.hadeck.model.Severity;
@@ -56,7 +57,7 @@ final class FreshnessRules implements Rules {
         failed.forEach((layer, error) -> parts.add(layer + ": " + error));
         String what = failed.size() == layers(n).size() ? n.name() + " is unreachable"
                 : n.name() + "'s " + Words.names(List.copyOf(failed.keySet())) + " cannot be read";
-        return new Finding(primary ? Severity.CRIT : Severity.WARN, "UNREACHABLE", List.of(n.name()),
+        return new Finding(primary ? Severity.CRIT : Severity.WARN, FindingCode.UNREACHABLE, List.of(n.name()),
                 what + (primary ? " and it is the primary" : "") + " (" + String.join("; ", parts) + ").",
                 primary ? "Check whether " + n.name() + " still accepts writes before any failover; if it is really "
                         + "down, expect the HA manager to promote a standby after its TTL."
@@ -64,7 +65,7 @@ final class FreshnessRules implements Rules {
     }
 
     private static Finding stale(Facts f, String node, List<String> layers, Duration oldest) {
-        return new Finding(Severity.WARN, "STALE_READING", List.of(node),
+        return new Finding(Severity.WARN, FindingCode.STALE_READING, List.of(node),
                 node + "'s " + Words.names(layers) + " reading" + (layers.size() > 1 ? "s are" : " is") + " "
                         + Words.duration(oldest) + " old (limit " + Words.duration(f.staleLimit)
                         + "): shown values may no longer be true.",
@@ -76,11 +77,11 @@ final class FreshnessRules implements Rules {
             return;
         }
         if (!o.isOk()) {
-            out.add(new Finding(failSeverity, "UNREACHABLE", List.of(),
+            out.add(new Finding(failSeverity, FindingCode.UNREACHABLE, List.of(),
                     "The " + what + " cannot be read (" + o.error() + ").",
                     "Check the endpoints in the configuration and the service on each node."));
         } else if (o.isStale(f.now, f.staleLimit)) {
-            out.add(new Finding(Severity.WARN, "STALE_READING", List.of(),
+            out.add(new Finding(Severity.WARN, FindingCode.STALE_READING, List.of(),
                     "The " + what + " reading is " + Words.duration(o.age(f.now)) + " old (limit "
                             + Words.duration(f.staleLimit) + ").", null));
         }

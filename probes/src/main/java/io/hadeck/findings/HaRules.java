@@ -1,5 +1,6 @@
 package io.hadeck.findings;
 
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.HaManagerKind;
 import io.hadeck.model.Finding;
 import io.hadeck.model.HaMember;
@@ -28,7 +29,7 @@ final class HaRules implements Rules {
         syncStandbyMissing(f, ha).ifPresent(out::add);
         boolean chef = ha.manager() == HaManagerKind.CHEF_BACKEND;
         if (!ha.failover().enabled() && ha.failover().unreported() == null) {
-            out.add(new Finding(Severity.WARN, "CLUSTER_FAILOVER_DISABLED", List.of(),
+            out.add(new Finding(Severity.WARN, FindingCode.CLUSTER_FAILOVER_DISABLED, List.of(),
                     "Automatic failover is off for cluster " + f.snapshot.cluster() + " ("
                             + (chef ? "chef-backend-ctl set-cluster-failover off" : ha.manager() + " paused")
                             + "): if the primary dies, nobody takes over.",
@@ -37,12 +38,12 @@ final class HaRules implements Rules {
         }
         for (NodeView n : f.nodes()) {
             f.ha(n).or(() -> ha.member(n.name())).filter(HaMember::pendingRestart).ifPresent(m ->
-                    out.add(new Finding(Severity.INFO, "PENDING_RESTART", List.of(n.name()),
+                    out.add(new Finding(Severity.INFO, FindingCode.PENDING_RESTART, List.of(n.name()),
                             n.name() + "'s PostgreSQL has settings that take effect only after a restart (" + ha.manager()
                                     + ": pending restart).",
                             "Restart it when a short interruption is acceptable: hadeck restart " + n.name() + ".")));
             f.ha(n).or(() -> ha.member(n.name())).filter(m -> !m.failoverAllowed() && m.failoverUnreported() == null)
-                    .ifPresent(m -> out.add(new Finding(Severity.INFO, "NODE_FAILOVER_DISABLED", List.of(n.name()),
+                    .ifPresent(m -> out.add(new Finding(Severity.INFO, FindingCode.NODE_FAILOVER_DISABLED, List.of(n.name()),
                             n.name() + " will never be promoted (" + (chef ? "set-node-failover off" : "nofailover tag")
                                     + ").", chef ? "Run chef-backend-ctl set-node-failover on on " + n.name()
                                     + " (hadeck set-node-failover " + n.name() + " on) if it should be a failover"
@@ -67,7 +68,7 @@ final class HaRules implements Rules {
         String expires = ha.leader().ttlSeconds() == null ? "when its lease runs out"
                 : "in " + ha.leader().ttlSeconds() + " s";
         String pg = writable ? "its PostgreSQL still accepts writes" : "its PostgreSQL does not answer as a primary here";
-        return Optional.of(new Finding(Severity.CRIT, "HA_AGENT_DOWN_ON_PRIMARY", List.of(holder),
+        return Optional.of(new Finding(Severity.CRIT, FindingCode.HA_AGENT_DOWN_ON_PRIMARY, List.of(holder),
                 holder + "'s " + ha.manager() + " does not answer (" + ha.leader().agentDown() + ") while it holds the leader key"
                         + " and " + pg + ": the key expires " + expires + ", then another node is promoted"
                         + (writable ? " and " + holder + " keeps accepting writes: two writable primaries." : "."),
@@ -87,7 +88,7 @@ final class HaRules implements Rules {
             return Optional.empty();
         }
         boolean strict = ha.settings().synchronousModeStrict();
-        return Optional.of(new Finding(strict ? Severity.CRIT : Severity.WARN, "SYNC_STANDBY_MISSING",
+        return Optional.of(new Finding(strict ? Severity.CRIT : Severity.WARN, FindingCode.SYNC_STANDBY_MISSING,
                 List.of(primary.name()), "synchronous_mode is on but no standby of " + primary.name() + " is synchronous ("
                         + (ha.settings().syncStandby() == null ? "the sync key names none" : "pg_stat_replication shows none")
                         + "): " + (strict ? "commits on " + primary.name() + " wait until one is." : "commits are acknowledged"
@@ -101,7 +102,7 @@ final class HaRules implements Rules {
         if (holder == null) {
             String p = primaries.isEmpty() ? "and no node accepts writes"
                     : "while " + Words.names(primaries.stream().map(NodeView::name).toList()) + " accepts writes";
-            return Optional.of(new Finding(Severity.WARN, "LEADER_KEY_MISSING",
+            return Optional.of(new Finding(Severity.WARN, FindingCode.LEADER_KEY_MISSING,
                     primaries.stream().map(NodeView::name).toList(),
                     "Nobody holds " + ha.manager() + "'s leader key " + p + ".",
                     "Check that etcd has quorum and that " + ha.manager() + " runs on every node ("
@@ -118,7 +119,7 @@ final class HaRules implements Rules {
             String holderSays = holderIsStandby ? " but " + holder + " is a standby" : "";
             List<String> nodes = new ArrayList<>(List.of(holder));
             nodes.addAll(others);
-            return Optional.of(new Finding(Severity.CRIT, "LEADER_KEY_MISMATCH", nodes,
+            return Optional.of(new Finding(Severity.CRIT, FindingCode.LEADER_KEY_MISMATCH, nodes,
                     "The leader key names " + holder + holderSays + "; " + actual + ".",
                     "Do not act on the leader key alone: find the writable node (pg_is_in_recovery()), fence any "
                             + "primary the HA manager does not know, then let " + ha.manager() + " settle."));

@@ -3,6 +3,7 @@ package io.hadeck.findings;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
 import io.hadeck.model.Finding;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.Severity;
 
 import java.net.URI;
@@ -19,8 +20,6 @@ import java.util.function.Function;
  * lists the same findings the screen shows; {@code insecure: true} on the cluster silences it.
  */
 public final class InsecureTransportRules {
-    public static final String CODE = "INSECURE_TRANSPORT";
-
     private InsecureTransportRules() {
     }
 
@@ -67,7 +66,7 @@ public final class InsecureTransportRules {
                             String why, String fix) {
         List<String> nodes = c.nodes().stream().filter(n -> endpoint.apply(n) != null).map(NodeConfig::name).toList();
         if (!nodes.isEmpty()) {
-            out.add(new Finding(Severity.WARN, CODE, nodes, layer + ": the password to " + String.join(", ", nodes)
+            out.add(new Finding(Severity.WARN, FindingCode.INSECURE_TRANSPORT, nodes, layer + ": the password to " + String.join(", ", nodes)
                     + " is sent without verified TLS (" + why + ")", fix + ", or set insecure: true on a lab cluster"));
         }
     }
@@ -79,7 +78,7 @@ public final class InsecureTransportRules {
 
     private static void finding(List<Finding> out, String layer, List<String> nodes, String how) {
         if (!nodes.isEmpty()) {
-            out.add(new Finding(Severity.WARN, CODE, nodes, layer + ": the password to " + String.join(", ", nodes)
+            out.add(new Finding(Severity.WARN, FindingCode.INSECURE_TRANSPORT, nodes, layer + ": the password to " + String.join(", ", nodes)
                     + " is sent over " + how + ", readable on the network",
                     "use https:// URLs (a tls: block names a private CA), or set insecure: true on a lab cluster"));
         }

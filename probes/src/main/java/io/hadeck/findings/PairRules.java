@@ -17,7 +17,7 @@ final class PairRules implements Rules {
         for (List<String> pair : PairOwnership.pairs(f.snapshot)) {
             OwnershipDiagnosis d = PairOwnership.diagnose(f.snapshot, pair.get(0), pair.get(1));
             for (OwnershipProblem p : d.problems()) {
-                out.add(new Finding(p.severity(), p.issue().name(), p.nodes(), p.message(), p.action()));
+                out.add(new Finding(p.severity(), p.issue().code(), p.nodes(), p.message(), p.action()));
             }
         }
         return out;

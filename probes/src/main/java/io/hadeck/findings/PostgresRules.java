@@ -1,5 +1,6 @@
 package io.hadeck.findings;
 
+import io.hadeck.model.FindingCode;
 import io.hadeck.units.Sizes;
 import io.hadeck.model.Finding;
 import io.hadeck.model.NodeView;
@@ -42,7 +43,7 @@ final class PostgresRules implements Rules {
         List<String> old = holder == null ? List.of() : names.stream().filter(n -> !n.equals(holder)).toList();
         String who = holder == null ? "" : " (the leader key names " + holder + ")";
         String fence = old.isEmpty() ? "the primary that should not be" : Words.names(old);
-        return new Finding(Severity.CRIT, "PG_TWO_PRIMARIES", names,
+        return new Finding(Severity.CRIT, FindingCode.PG_TWO_PRIMARIES, names,
                 Words.names(names) + " both accept writes" + who + ": a split-brain, clients may be writing to both.",
                 ManagerVerbs.of(f) == ManagerVerbs.CHEF_BACKEND
                         ? "Fence the old primary " + fence + " (stop its postmaster or cut its network); do not write to it; "
@@ -60,7 +61,7 @@ final class PostgresRules implements Rules {
             if (slot.active() || slot.retainedBytes() == null || slot.retainedBytes() < limit) {
                 continue;
             }
-            out.add(new Finding(Severity.WARN, "SLOT_RETAINING_WAL", List.of(primary.name()),
+            out.add(new Finding(Severity.WARN, FindingCode.SLOT_RETAINING_WAL, List.of(primary.name()),
                     "Replication slot " + slot.name() + " on " + primary.name() + " is inactive and holds "
                             + Sizes.bytes(slot.retainedBytes()) + " of WAL (limit " + Sizes.bytes(limit) + ", thresholds.lagCrit):"
                             + " the primary's disk fills until the slot is used or dropped.",
@@ -73,7 +74,7 @@ final class PostgresRules implements Rules {
         List<String> unknown = pgNodes.stream().filter(n -> f.pg(n).isEmpty()).map(NodeView::name).toList();
         String detail = unknown.isEmpty() ? "every node answered as a standby"
                 : Words.names(unknown) + (unknown.size() == 1 ? " does" : " do") + " not answer freshly";
-        return new Finding(Severity.CRIT, "PG_NO_PRIMARY", pgNodes.stream().map(NodeView::name).toList(),
+        return new Finding(Severity.CRIT, FindingCode.PG_NO_PRIMARY, pgNodes.stream().map(NodeView::name).toList(),
                 "No PostgreSQL node accepts writes: " + detail + ".",
                 "Check the HA manager (" + ManagerVerbs.of(f).list + "); if no leader is elected within the TTL, fail over "
                         + "to the most advanced standby.");
@@ -83,7 +84,7 @@ final class PostgresRules implements Rules {
         StandbyStreamRules.of(f, primary, p, n, s).ifPresent(out::add);
         lag(f, primary, n, s).ifPresent(out::add);
         if (s.replayPaused()) {
-            out.add(new Finding(Severity.WARN, "REPLAY_PAUSED", List.of(n.name()),
+            out.add(new Finding(Severity.WARN, FindingCode.REPLAY_PAUSED, List.of(n.name()),
                     n.name() + " receives WAL but its replay is paused: its data is getting older.",
                     "Resume on " + n.name() + ": SELECT pg_wal_replay_resume();"));
         }
@@ -98,7 +99,7 @@ final class PostgresRules implements Rules {
         if (sev == null) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(sev, "REPLICA_LAG", List.of(n.name(), primary.name()),
+        return Optional.of(new Finding(sev, FindingCode.REPLICA_LAG, List.of(n.name(), primary.name()),
                 n.name() + " is " + Sizes.bytes(bytes) + " (" + Words.seconds(secs) + ") behind the primary "
                         + primary.name() + ".",
                 "Do not fail over to " + n.name() + " while it lags; check its disk and network and "

@@ -1,6 +1,7 @@
 package io.hadeck.findings;
 
 import io.hadeck.model.Finding;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.HaState;
 import io.hadeck.model.LeaderKey;
 import io.hadeck.model.NodeView;
@@ -77,7 +78,7 @@ final class StandbyStreamRules {
                 + "data over timeline " + stray + ". Find the leader first (" + ManagerVerbs.of(f).list + "); if it is not "
                 + primary.name() + ", fence " + primary.name() + (ManagerVerbs.of(f) != ManagerVerbs.CHEF_BACKEND
                 ? " (hadeck fence " + primary.name() + ")" : "") + ".").orElse(null) : null;
-        return Optional.of(new Finding(Severity.CRIT, "TIMELINE_DIVERGENCE", List.of(n.name(), primary.name()),
+        return Optional.of(new Finding(Severity.CRIT, FindingCode.TIMELINE_DIVERGENCE, List.of(n.name(), primary.name()),
                 m.toString(), action != null ? action : rejoin(f, n) + ": it is copied again from " + primary.name()
                 + " and what it holds of timeline " + Math.max(stray, primaryTl) + " is lost. Do not promote it before."));
     }
@@ -105,7 +106,7 @@ final class StandbyStreamRules {
         if (!p.timelineSource().exact() || !s.timelineSource().exact() || s.timeline() >= p.timeline()) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(Severity.WARN, "TIMELINE_DIVERGENCE", List.of(n.name(), primary.name()),
+        return Optional.of(new Finding(Severity.WARN, FindingCode.TIMELINE_DIVERGENCE, List.of(n.name(), primary.name()),
                 n.name() + " is on timeline " + s.timeline() + ", the primary " + primary.name() + " on timeline "
                         + p.timeline() + ": it has not followed the timeline switch yet.", null));
     }
@@ -135,7 +136,7 @@ final class StandbyStreamRules {
         if (log != null && log.unreadable() != null) {
             m.append(" (its log could not be read: ").append(log.unreadable()).append(')');
         }
-        return new Finding(Severity.WARN, "STANDBY_NOT_STREAMING", List.of(n.name(), primary.name()), m.toString(), fix);
+        return new Finding(Severity.WARN, FindingCode.STANDBY_NOT_STREAMING, List.of(n.name(), primary.name()), m.toString(), fix);
     }
 
     private static String fix(Facts f, Cause cause, NodeView primary, NodeView n, String slot) {

@@ -1,6 +1,7 @@
 package io.hadeck.journal;
 
 import io.hadeck.events.Event;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.Severity;
 
 import java.time.Duration;
@@ -27,8 +28,14 @@ public record Incident(Instant from, Instant to, List<JournalEntry> entries, Lis
                        List<JournalEntry> findings, Duration noWritablePrimary, Duration splitBrain,
                        Duration toRecover, List<String> stillOpen) {
 
-    static final Set<String> NO_PRIMARY = Set.of("PG_NO_PRIMARY", "LEADER_KEY_MISSING");
-    static final Set<String> SPLIT_BRAIN = Set.of("PG_TWO_PRIMARIES", "DRBD_SPLIT_BRAIN", "DRBD_BOTH_PRIMARY");
+    static final Set<String> NO_PRIMARY = names(FindingCode.PG_NO_PRIMARY, FindingCode.LEADER_KEY_MISSING);
+    static final Set<String> SPLIT_BRAIN = names(FindingCode.PG_TWO_PRIMARIES, FindingCode.DRBD_SPLIT_BRAIN,
+            FindingCode.DRBD_BOTH_PRIMARY);
+
+    /** The journal keeps a finding's code as its word. */
+    private static Set<String> names(FindingCode... codes) {
+        return java.util.Arrays.stream(codes).map(FindingCode::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
 
     public Incident {
         entries = List.copyOf(entries);

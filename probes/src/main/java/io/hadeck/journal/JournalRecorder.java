@@ -1,5 +1,6 @@
 package io.hadeck.journal;
 
+import io.hadeck.model.FindingCode;
 import io.hadeck.threads.Threads;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.events.Event;
@@ -104,7 +105,7 @@ public final class JournalRecorder implements EventLog.Listener, AutoCloseable {
             }
             for (DrbdKernelLog.SplitBrain sb : log.splitBrains()) {
                 out.add(new JournalEntry(snapshot.takenAt(), cluster.name(), JournalEntry.Source.DRBD, Severity.CRIT,
-                        n.name(), "DRBD_SPLIT_BRAIN", null, "kernel: " + sb.line(), null, n.name() + " " + sb.line()));
+                        n.name(), FindingCode.DRBD_SPLIT_BRAIN.name(), null, "kernel: " + sb.line(), null, n.name() + " " + sb.line()));
             }
         }
         return out;

@@ -2,6 +2,7 @@ package io.hadeck.config;
 
 import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.config.load.Problem;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class JournalConfigTest {
         assertThat(cfg.journal()).isEqualTo(new JournalSettings(Path.of("/var/tmp/hadeck/journal.db"), Duration.ofDays(30)));
         assertThat(cfg.hooks()).containsExactly(
                 new HookConfig("pager", List.of("/usr/local/bin/page", "--team", "db"),
-                        Set.of("PG_NO_PRIMARY", "PG_TWO_PRIMARIES"), null, EnumSet.allOf(HookConfig.On.class),
+                        Set.of(FindingCode.PG_NO_PRIMARY.name(), FindingCode.PG_TWO_PRIMARIES.name()), null, EnumSet.allOf(HookConfig.On.class),
                         HookConfig.DEFAULT_TIMEOUT),
                 new HookConfig("chat", List.of("notify-chat"), Set.of(), Severity.CRIT, Set.of(HookConfig.On.RAISED),
                         Duration.ofSeconds(3)));
@@ -92,7 +93,7 @@ class JournalConfigTest {
                 file + ":7: journal.retention is '5m'; write how long to keep entries, at least an hour: 90d, 72h",
                 file + ":10: hooks[0].command must be a list: [program, args…]; it runs without a shell, so write each argument as its own item",
                 file + ":12: hook everything needs codes: [..] or severity: warn|crit (else it would fire on every finding)",
-                file + ":16: hooks[2].codes has 'pg_no_primary'; finding codes look like PG_NO_PRIMARY",
+                file + ":16: hooks[2].codes has 'pg_no_primary'; no finding has that code, write it PG_NO_PRIMARY",
                 file + ":17: hooks[2].on has 'raise'; expected raised, cleared",
                 file + ":18: unknown key 'timout' in hooks[2] (did you mean 'timeout'?)");
     }

@@ -1,6 +1,7 @@
 package io.hadeck.diagnosis;
 
 import io.hadeck.model.DrbdRole;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.KeepalivedProcess;
 import io.hadeck.model.NotifyRecord;
 import io.hadeck.model.PairNodeState;
@@ -44,8 +45,8 @@ class PairOwnershipTest {
         return node(name, "notify-backup-done.txt", "ps-keepalived-running.txt", "ip-addr-backup.json", false, false, "Secondary");
     }
 
-    static List<String> codes(OwnershipDiagnosis d) {
-        return d.problems().stream().map(p -> p.issue().name()).toList();
+    static List<FindingCode> codes(OwnershipDiagnosis d) {
+        return d.problems().stream().map(p -> p.issue().code()).toList();
     }
 
     @Test
@@ -67,7 +68,7 @@ class PairOwnershipTest {
         assertThat(d.problems().get(0).issue()).isEqualTo(OwnershipIssue.VIP_ON_BOTH);
         assertThat(d.problems().get(0).severity()).isEqualTo(Severity.CRIT);
         assertThat(d.problems().get(0).action()).startsWith("keepalived on drbd-a is frozen");
-        assertThat(codes(d)).contains("KEEPALIVED_DOWN", "HANDOVER_IN_PROGRESS");
+        assertThat(codes(d)).contains(FindingCode.KEEPALIVED_DOWN, FindingCode.HANDOVER_IN_PROGRESS);
         assertThat(d.problems()).filteredOn(p -> p.issue() == OwnershipIssue.KEEPALIVED_DOWN)
                 .singleElement().extracting(OwnershipProblem::severity).isEqualTo(Severity.CRIT);
     }
@@ -82,7 +83,7 @@ class PairOwnershipTest {
         assertThat(h.severity()).isEqualTo(Severity.INFO);
         assertThat(h.message()).contains("drbd-a STOP: vip removed, services-stopped ok, unmounted ok, drbd-secondary ok (done)",
                 "drbd-b MASTER: vip ok (running)");
-        assertThat(codes(d)).doesNotContain("VIP_DRBD_MISMATCH");
+        assertThat(codes(d)).doesNotContain(FindingCode.VIP_DRBD_MISMATCH);
     }
 
     @Test
@@ -93,7 +94,7 @@ class PairOwnershipTest {
                 true, true, "Primary");
         OwnershipDiagnosis d = PairOwnership.classify(vipOnly, primary, NOW);
         assertThat(d.owner()).isNull();
-        assertThat(codes(d)).contains("VIP_DRBD_MISMATCH", "SERVICES_ON_NON_OWNER");
+        assertThat(codes(d)).contains(FindingCode.VIP_DRBD_MISMATCH, FindingCode.SERVICES_ON_NON_OWNER);
         assertThat(d.problems().get(0).action()).contains("hadeck pair handover --to drbd-b");
     }
 
@@ -101,7 +102,7 @@ class PairOwnershipTest {
     void theVipOnNeitherNodeIsAnOutage() {
         PairSide a = node("drbd-a", "notify-stop-done.txt", "ps-keepalived-none.txt", "ip-addr-backup.json", false, false, "Primary");
         OwnershipDiagnosis d = PairOwnership.classify(a, backup("drbd-b"), NOW);
-        assertThat(codes(d)).contains("VIP_ON_NEITHER", "KEEPALIVED_DOWN");
+        assertThat(codes(d)).contains(FindingCode.VIP_ON_NEITHER, FindingCode.KEEPALIVED_DOWN);
         assertThat(d.problems().get(0).action()).contains("Start keepalived on drbd-a");
     }
 
@@ -134,6 +135,14 @@ class PairOwnershipTest {
         PairSide unread = new PairSide("drbd-b", null, List.of(), "drbd-b cannot be read: ssh: connection timed out");
         OwnershipDiagnosis d = PairOwnership.classify(owner("drbd-a"), unread, NOW);
         assertThat(d.owner()).isEqualTo("drbd-a");
-        assertThat(codes(d)).doesNotContain("VIP_ON_NEITHER", "VIP_ON_BOTH");
+        assertThat(codes(d)).doesNotContain(FindingCode.VIP_ON_NEITHER, FindingCode.VIP_ON_BOTH);
+    }
+
+    @Test
+    void eachOwnershipIssueIsAPairFindingOfTheSameWord() {
+        for (OwnershipIssue issue : OwnershipIssue.values()) {
+            assertThat(issue.code().name()).as("the finding's word in JSON and hooks").isEqualTo(issue.name());
+            assertThat(issue.code().category()).isEqualTo(FindingCode.Category.PAIR);
+        }
     }
 }

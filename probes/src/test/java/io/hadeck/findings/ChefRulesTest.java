@@ -3,6 +3,7 @@ package io.hadeck.findings;
 import io.hadeck.model.ChefNodeChecks;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Finding;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.Observation;
 import io.hadeck.model.Severity;
 import io.hadeck.testkit.Clusters;
@@ -32,7 +33,7 @@ class ChefRulesTest {
                 .map(n -> n.withChef(Observation.ok(perNode.apply(n.name()), s.takenAt(), Duration.ofMillis(80)))).toList(),
                 s.etcd(), s.es(), s.ha(), List.of());
         return FindingsEngine.derive(with, (io.hadeck.config.ClusterConfig.Thresholds) null).stream()
-                .filter(f -> !f.code().startsWith("PG_") && !f.code().startsWith("STANDBY")).toList();
+                .filter(f -> f.code().category() != FindingCode.Category.POSTGRES).toList();
     }
 
     @Test
@@ -44,7 +45,7 @@ class ChefRulesTest {
     void theVipOnAFollowerIsCritical() {
         List<Finding> f = findings(n -> checks(0, n.equals("node-3")));
         assertThat(f).singleElement().satisfies(x -> {
-            assertThat(x.code()).isEqualTo("VIP_NOT_ON_LEADER");
+            assertThat(x.code()).isEqualTo(FindingCode.VIP_NOT_ON_LEADER);
             assertThat(x.severity()).isEqualTo(Severity.CRIT);
             assertThat(x.nodes()).containsExactly("node-3", "node-1");
             assertThat(x.message()).isEqualTo("the backend VIP is on node-3 but the leader is node-1: frontends reach a"
@@ -57,7 +58,7 @@ class ChefRulesTest {
         Map<String, Double> clocks = Map.of("node-1", 0.1, "node-2", 0.0, "node-3", 3.0);
         List<Finding> f = findings(n -> checks(clocks.get(n), n.equals("node-1")));
         assertThat(f).singleElement().satisfies(x -> {
-            assertThat(x.code()).isEqualTo("CLOCK_DRIFT");
+            assertThat(x.code()).isEqualTo(FindingCode.CLOCK_DRIFT);
             assertThat(x.message()).isEqualTo("node-3's clock is 3 s ahead of node-2's (± 0.2 s; the backend nodes must"
                     + " agree within 1.5 s).");
         });
@@ -69,7 +70,7 @@ class ChefRulesTest {
         ChefNodeChecks.Port closed = new ChefNodeChecks.Port("node-3", "10.0.0.13", 7331, "leaderl", false);
         List<Finding> f = findings(n -> n.equals("node-3") ? checks(0, false) : checks(0, n.equals("node-1"), closed));
         assertThat(f).singleElement().satisfies(x -> {
-            assertThat(x.code()).isEqualTo("PORT_UNREACHABLE");
+            assertThat(x.code()).isEqualTo(FindingCode.PORT_UNREACHABLE);
             assertThat(x.nodes()).containsExactly("node-1", "node-2", "node-3");
             assertThat(x.message()).startsWith("node-1 and node-2 cannot reach node-3 on TCP 7331 (leaderl)");
         });
@@ -81,6 +82,6 @@ class ChefRulesTest {
         List<Finding> f = findings(n -> n.equals("node-2")
                 ? new ChefNodeChecks(down, new ChefNodeChecks.Leaderl(1, 1, 1, 3), 0.0, 0.1, false, List.of())
                 : checks(0, n.equals("node-1")));
-        assertThat(f).extracting(Finding::code).containsExactlyInAnyOrder("CHEF_SERVICE_DOWN", "LEADERL_UNSETTLED");
+        assertThat(f).extracting(Finding::code).containsExactlyInAnyOrder(FindingCode.CHEF_SERVICE_DOWN, FindingCode.LEADERL_UNSETTLED);
     }
 }

@@ -1,6 +1,7 @@
 package io.hadeck.findings;
 
 import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.FindingCode;
 import io.hadeck.testkit.Clusters;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class DrbdRecordedPairsTest {
     @Test
     void splitBrainFromTheSimulatorIsSeenInBothFormats() throws IOException {
         for (String fmt : new String[]{"8.4", "9"}) {
-            assertThat(FindingsEngineTest.codes(pair(fmt, "split-brain"))).as(fmt).contains("DRBD_SPLIT_BRAIN");
+            assertThat(FindingsEngineTest.codes(pair(fmt, "split-brain"))).as(fmt).contains(FindingCode.DRBD_SPLIT_BRAIN);
         }
     }
 
@@ -38,14 +39,14 @@ class DrbdRecordedPairsTest {
     @Test
     void bothSecondaryStandAloneWithWritesOnEachSideIsASplitBrain() throws IOException {
         for (String fmt : new String[]{"8.4", "9"}) {
-            assertThat(FindingsEngineTest.codes(pair(fmt, "scenario5"))).as(fmt).contains("DRBD_SPLIT_BRAIN")
-                    .doesNotContain("DRBD_BOTH_SECONDARY");
+            assertThat(FindingsEngineTest.codes(pair(fmt, "scenario5"))).as(fmt).contains(FindingCode.DRBD_SPLIT_BRAIN)
+                    .doesNotContain(FindingCode.DRBD_BOTH_SECONDARY);
         }
     }
 
     @Test
     void resyncFromTheSimulatorIsInformation() throws IOException {
-        assertThat(FindingsEngineTest.codes(pair("8.4", "resync"))).contains("DRBD_RESYNC");
-        assertThat(FindingsEngineTest.codes(pair("9", "resync"))).contains("DRBD_RESYNC");
+        assertThat(FindingsEngineTest.codes(pair("8.4", "resync"))).contains(FindingCode.DRBD_RESYNC);
+        assertThat(FindingsEngineTest.codes(pair("9", "resync"))).contains(FindingCode.DRBD_RESYNC);
     }
 }

@@ -3,6 +3,7 @@ package io.hadeck.findings;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.model.Finding;
+import io.hadeck.model.FindingCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +42,7 @@ class InsecureTransportRulesTest {
     @Test
     void everyPasswordWithoutVerifiedTlsIsOneWarningPerLayer() throws IOException {
         List<Finding> f = InsecureTransportRules.of(cluster("", ""));
-        assertThat(f).allMatch(x -> x.code().equals("INSECURE_TRANSPORT") && x.severity().name().equals("WARN"));
+        assertThat(f).allMatch(x -> x.code().equals(FindingCode.INSECURE_TRANSPORT) && x.severity().name().equals("WARN"));
         assertThat(f).extracting(Finding::message).containsExactly(
                 "PostgreSQL: the password to pg-1, pg-2 is sent without verified TLS (sslmode=prefer does not check the"
                         + " server's certificate and name)",

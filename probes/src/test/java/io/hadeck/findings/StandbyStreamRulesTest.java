@@ -3,6 +3,7 @@ package io.hadeck.findings;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Failover;
 import io.hadeck.model.Finding;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.HaManagerKind;
 import io.hadeck.model.HaSettings;
 import io.hadeck.model.HaState;
@@ -52,7 +53,7 @@ class StandbyStreamRulesTest {
     @Test
     void aStandbyHoldingTheHistoryOfATimelineThePrimaryNeverHadIsDivergedAndOffersRejoin() {
         ClusterSnapshot s = lab(STRANDED);
-        assertThat(s.findings()).extracting(Finding::code).containsExactly("TIMELINE_DIVERGENCE");
+        assertThat(s.findings()).extracting(Finding::code).containsExactly(FindingCode.TIMELINE_DIVERGENCE);
         Finding f = s.findings().get(0);
         assertThat(f.severity()).isEqualTo(Severity.CRIT);
         assertThat(f.nodes()).containsExactly("node-3", "node-1");
@@ -77,7 +78,7 @@ class StandbyStreamRulesTest {
     @Test
     void whenTheLeaderKeyNamesThePrimaryTheStrayStandbyIsRejoined() {
         Finding f = managed(STRANDED, leaderKey("node-1")).findings().stream()
-                .filter(x -> x.code().equals("TIMELINE_DIVERGENCE")).findFirst().orElseThrow();
+                .filter(x -> x.code() == FindingCode.TIMELINE_DIVERGENCE).findFirst().orElseThrow();
         assertThat(f.action()).startsWith("Rejoin it: hadeck rejoin node-3");
     }
 
@@ -86,8 +87,8 @@ class StandbyStreamRulesTest {
         // the soak's case: a primary whose Patroni was killed kept running on the old timeline while the
         // others failed over; rejoining them onto it would copy its older data over the newer timeline
         ClusterSnapshot s = managed(STRANDED, leaderKey("node-2"));
-        assertThat(s.findings()).extracting(Finding::code).contains("LEADER_KEY_MISMATCH", "TIMELINE_DIVERGENCE");
-        Finding f = s.findings().stream().filter(x -> x.code().equals("TIMELINE_DIVERGENCE")).findFirst().orElseThrow();
+        assertThat(s.findings()).extracting(Finding::code).contains(FindingCode.LEADER_KEY_MISMATCH, FindingCode.TIMELINE_DIVERGENCE);
+        Finding f = s.findings().stream().filter(x -> x.code() == FindingCode.TIMELINE_DIVERGENCE).findFirst().orElseThrow();
         assertThat(f.action()).startsWith("Do not rejoin node-3 yet: the leader key names node-2, not node-1, and node-3"
                 + " is on a newer timeline (2 against 1): node-1 may be an old primary a failover left behind")
                 .endsWith("if it is not node-1, fence node-1 (hadeck fence node-1).");
@@ -96,14 +97,14 @@ class StandbyStreamRulesTest {
     @Test
     void withoutQuorumNothingConfirmsThePrimarySoNoRejoinIsOffered() {
         Finding f = managed(STRANDED, Observation.failed("etcd: no quorum", Clusters.NOW, Duration.ofMillis(5)))
-                .findings().stream().filter(x -> x.code().equals("TIMELINE_DIVERGENCE")).findFirst().orElseThrow();
+                .findings().stream().filter(x -> x.code() == FindingCode.TIMELINE_DIVERGENCE).findFirst().orElseThrow();
         assertThat(f.action()).startsWith("Do not rejoin node-3 yet: the HA manager's leader key cannot be read");
     }
 
     @Test
     void itsLogLineIsQuotedWhenTheLogIsReadable() {
         Finding f = lab(STRANDED.withReceiverLog(log("pg15-log-timeline-behind.txt"))).findings().get(0);
-        assertThat(f.code()).isEqualTo("TIMELINE_DIVERGENCE");
+        assertThat(f.code()).isEqualTo(FindingCode.TIMELINE_DIVERGENCE);
         assertThat(f.message()).endsWith("it cannot stream again by itself. Its log: 2026-12-01 12:12:05.850 UTC"
                 + " \"highest timeline 1 of the primary is behind recovery timeline 2\"");
     }
@@ -118,7 +119,7 @@ class StandbyStreamRulesTest {
     @Test
     void aRefusedLoginNamesTheCredentialsAsTheFix() {
         ClusterSnapshot s = lab(withoutStrayHistory().withReceiverLog(log("pg15-log-no-password.txt")));
-        Finding f = FindingsEngineTest.only(s, "STANDBY_NOT_STREAMING");
+        Finding f = FindingsEngineTest.only(s, FindingCode.STANDBY_NOT_STREAMING);
         assertThat(f.message()).startsWith("node-3 is not streaming from the primary node-1 (has no WAL receiver): the primary"
                 + " refused its replication login (authentication failed). Its log: 2026-12-01 12:05:53.317 UTC");
         assertThat(f.action()).startsWith("Check the replication user's password node-3 logs in with");
@@ -127,7 +128,7 @@ class StandbyStreamRulesTest {
     @Test
     void anUnreachablePrimaryNamesTheNetwork() {
         Finding f = FindingsEngineTest.only(lab(withoutStrayHistory().withReceiverLog(log("pg15-log-connection-refused.txt"))),
-                "STANDBY_NOT_STREAMING");
+                FindingCode.STANDBY_NOT_STREAMING);
         assertThat(f.message()).contains(": it cannot connect to the primary.");
         assertThat(f.action()).startsWith("Check that node-3 reaches node-1's PostgreSQL port");
     }
@@ -141,7 +142,7 @@ class StandbyStreamRulesTest {
         List<NodeView> nodes = List.of(NodeView.empty("node-1", "127.0.11.2").withPostgres(fresh(primary)),
                 NodeView.empty("node-3", "127.0.11.4").withPostgres(fresh(withoutStrayHistory())));
         ClusterSnapshot s = new ClusterSnapshot(1, Clusters.NOW, "lab", nodes, null, null, null, List.of());
-        Finding f = FindingsEngineTest.only(s.withFindings(FindingsEngine.derive(s, Clusters.thresholds())), "STANDBY_NOT_STREAMING");
+        Finding f = FindingsEngineTest.only(s.withFindings(FindingsEngine.derive(s, Clusters.thresholds())), FindingCode.STANDBY_NOT_STREAMING);
         assertThat(f.message()).contains(": its replication slot node_3 on node-1 is inactive and its WAL is lost");
         assertThat(f.action()).startsWith("Rejoin it: hadeck rejoin node-3").contains("replication slot (Patroni: use_slots)");
     }
@@ -149,7 +150,7 @@ class StandbyStreamRulesTest {
     @Test
     void anUnreadableLogIsSaidNotGuessed() {
         Finding f = FindingsEngineTest.only(lab(withoutStrayHistory().withReceiverLog(ReceiverLog.unreadable(
-                "/var/log/postgresql/x.log: ssh: authentication failed"))), "STANDBY_NOT_STREAMING");
+                "/var/log/postgresql/x.log: ssh: authentication failed"))), FindingCode.STANDBY_NOT_STREAMING);
         assertThat(f.message()).endsWith("(its log could not be read: /var/log/postgresql/x.log: ssh: authentication failed)");
         assertThat(f.action()).startsWith("Look at node-3's PostgreSQL log");
     }

@@ -3,6 +3,7 @@ package io.hadeck.hooks;
 import io.hadeck.config.HookConfig;
 import io.hadeck.events.Event;
 import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,22 +30,22 @@ class HookRunnerTest {
         return new HookConfig(name, argv, codes, least, EnumSet.allOf(HookConfig.On.class), timeout);
     }
 
-    static Event raised(String code, Severity s) {
-        return new Event(T0, s, null, "finding raised: " + code, code, Event.FindingChange.RAISED);
+    static Event raised(FindingCode code, Severity s) {
+        return new Event(T0, s, null, "finding raised: " + code, code.name(), Event.FindingChange.RAISED);
     }
 
-    static Event cleared(String code) {
-        return new Event(T0.plusSeconds(20), Severity.OK, null, "finding cleared: " + code, code, Event.FindingChange.CLEARED);
+    static Event cleared(FindingCode code) {
+        return new Event(T0.plusSeconds(20), Severity.OK, null, "finding cleared: " + code, code.name(), Event.FindingChange.CLEARED);
     }
 
     @Test
     void aPagerHookGetsNoPrimaryRaisedAndClearedAsJsonOnStdin() throws Exception {
         Path got = dir.resolve("got.jsonl");
-        HookConfig pager = hook("pager", List.of("sh", "-c", "cat >> " + got), Set.of("PG_NO_PRIMARY"), null,
+        HookConfig pager = hook("pager", List.of("sh", "-c", "cat >> " + got), Set.of(FindingCode.PG_NO_PRIMARY.name()), null,
                 Duration.ofSeconds(5));
         try (HookRunner r = new HookRunner("lab", List.of(pager))) {
-            r.seen(SNAPSHOT, List.of(raised("PG_NO_PRIMARY", Severity.CRIT), raised("REPLICA_LAG", Severity.WARN)));
-            r.seen(SNAPSHOT, List.of(cleared("PG_NO_PRIMARY")));
+            r.seen(SNAPSHOT, List.of(raised(FindingCode.PG_NO_PRIMARY, Severity.CRIT), raised(FindingCode.REPLICA_LAG, Severity.WARN)));
+            r.seen(SNAPSHOT, List.of(cleared(FindingCode.PG_NO_PRIMARY)));
         }
         List<String> lines = Files.readAllLines(got);
         assertThat(lines).hasSize(2);
@@ -59,7 +60,7 @@ class HookRunnerTest {
         Path got = dir.resolve("crit.jsonl");
         HookConfig crit = hook("crit", List.of("sh", "-c", "cat >> " + got), Set.of(), Severity.CRIT, Duration.ofSeconds(5));
         try (HookRunner r = new HookRunner("lab", List.of(crit))) {
-            r.seen(SNAPSHOT, List.of(raised("REPLICA_LAG", Severity.WARN), new Event(T0, Severity.INFO, null, "x")));
+            r.seen(SNAPSHOT, List.of(raised(FindingCode.REPLICA_LAG, Severity.WARN), new Event(T0, Severity.INFO, null, "x")));
         }
         assertThat(got).doesNotExist();
     }
@@ -82,11 +83,11 @@ class HookRunnerTest {
 
     @Test
     void hooksNeverHoldUpTheWatchersThread() {
-        HookConfig hang = hook("hang", List.of("sleep", "30"), Set.of("X"), null, Duration.ofMillis(500));
+        HookConfig hang = hook("hang", List.of("sleep", "30"), Set.of(FindingCode.PG_NO_PRIMARY.name()), null, Duration.ofMillis(500));
         try (HookRunner r = new HookRunner("lab", List.of(hang))) {
             long start = System.nanoTime();
             for (int i = 0; i < HookRunner.QUEUE + 50; i++) {
-                r.seen(SNAPSHOT, List.of(raised("X", Severity.CRIT)));
+                r.seen(SNAPSHOT, List.of(raised(FindingCode.PG_NO_PRIMARY, Severity.CRIT)));
             }
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         }

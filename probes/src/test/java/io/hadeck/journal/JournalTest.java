@@ -2,6 +2,7 @@ package io.hadeck.journal;
 
 import io.hadeck.config.JournalSettings;
 import io.hadeck.events.Event;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,11 +75,11 @@ class JournalTest {
     @Test
     void findingTransitionsKeepTheirCodeAndChange() {
         Event raised = new Event(T0, Severity.CRIT, null, "finding raised: PG_NO_PRIMARY no writable primary",
-                "PG_NO_PRIMARY", Event.FindingChange.RAISED);
+                FindingCode.PG_NO_PRIMARY.name(), Event.FindingChange.RAISED);
         try (Journal j = open()) {
             j.append(List.of(JournalEntry.of("lab", raised)));
             JournalEntry back = j.query(JournalQuery.since(T0)).get(0);
-            assertThat(back.code()).isEqualTo("PG_NO_PRIMARY");
+            assertThat(back.code()).isEqualTo(FindingCode.PG_NO_PRIMARY.name());
             assertThat(back.change()).isEqualTo(Event.FindingChange.RAISED);
             assertThat(back.source()).isEqualTo(JournalEntry.Source.HADECK);
         }

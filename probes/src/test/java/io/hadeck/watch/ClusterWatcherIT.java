@@ -5,6 +5,7 @@ import io.etcd.jetcd.options.WatchOption;
 import io.etcd.jetcd.watch.WatchEvent;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Finding;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
 import io.hadeck.model.Severity;
@@ -56,8 +57,8 @@ class ClusterWatcherIT {
         Lab.run("fault", "etcd-stop", "node-3");
         try {
             ClusterSnapshot s = await(Duration.ofSeconds(20), x -> x.findings().stream()
-                    .anyMatch(f -> f.severity() == Severity.WARN && f.nodes().contains("node-3") && f.code().startsWith("ETCD")));
-            Finding f = s.findings().stream().filter(x -> x.code().startsWith("ETCD")).findFirst().orElseThrow();
+                    .anyMatch(f -> f.severity() == Severity.WARN && f.nodes().contains("node-3") && f.code().category() == FindingCode.Category.ETCD));
+            Finding f = s.findings().stream().filter(x -> x.code().category() == FindingCode.Category.ETCD).findFirst().orElseThrow();
             System.out.println("[figure] etcd-stop node-3 -> " + f.severity() + " " + f.code() + ": " + f.message());
             assertThat(s.etcd().value().healthy()).isEqualTo(2);
             assertThat(s.etcd().value().hasQuorum()).isTrue();

@@ -4,6 +4,7 @@ import io.hadeck.config.ClusterConfig;
 import io.hadeck.findings.FindingsEngine;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Finding;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.Lsn;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
@@ -62,7 +63,7 @@ class StandbyLagTest {
     private static List<Finding> findings(List<NodeView> nodes) {
         ClusterSnapshot s = new ClusterSnapshot(1, T, "lab", StandbyLag.apply(nodes), null, null, null, List.of());
         return FindingsEngine.derive(s, ClusterConfig.Thresholds.defaults()).stream()
-                .filter(f -> f.code().equals("REPLICA_LAG")).toList();
+                .filter(f -> f.code().equals(FindingCode.REPLICA_LAG)).toList();
     }
 
     @Test

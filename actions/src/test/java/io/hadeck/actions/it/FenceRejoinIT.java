@@ -17,6 +17,7 @@ import io.hadeck.actions.runbook.RunbookRunner;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Finding;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.HaMember;
 import io.hadeck.model.NodeView;
 import io.hadeck.testkit.Lab;
@@ -49,15 +50,15 @@ class FenceRejoinIT {
     @TempDir
     Path dir;
 
-    static boolean has(ClusterSnapshot s, String code) {
+    static boolean has(ClusterSnapshot s, FindingCode code) {
         return s.findings().stream().anyMatch(f -> f.code().equals(code));
     }
 
-    static List<String> codes(ClusterSnapshot s) {
+    static List<FindingCode> codes(ClusterSnapshot s) {
         return s.findings().stream().map(Finding::code).toList();
     }
 
-    static Finding finding(ClusterSnapshot s, String code) {
+    static Finding finding(ClusterSnapshot s, FindingCode code) {
         return s.findings().stream().filter(f -> f.code().equals(code)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + code + " in " + s.findings()));
     }
@@ -94,7 +95,7 @@ class FenceRejoinIT {
                 List<ClusterSnapshot> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
                 watcher.subscribe(s -> {
                     seen.add(s);
-                    if (has(s, "HA_AGENT_DOWN_ON_PRIMARY")) {
+                    if (has(s, FindingCode.HA_AGENT_DOWN_ON_PRIMARY)) {
                         agentDown.complete(s);
                     }
                 });
@@ -106,7 +107,7 @@ class FenceRejoinIT {
                 Instant killedAt = Instant.now();
                 ClusterSnapshot warned = agentDown.get(30, TimeUnit.SECONDS);
                 Duration after = Duration.ofNanos(System.nanoTime() - t0);
-                Finding f = finding(warned, "HA_AGENT_DOWN_ON_PRIMARY");
+                Finding f = finding(warned, FindingCode.HA_AGENT_DOWN_ON_PRIMARY);
                 System.out.println("HA_AGENT_DOWN_ON_PRIMARY " + after.toMillis() + " ms after patroni-kill (load "
                         + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + "): "
                         + f.message());
@@ -119,11 +120,11 @@ class FenceRejoinIT {
                 // On a quiet machine the warning comes from a reading begun between the kill and the fault
                 // script's return, before any reading begun after it: wait for that one.
                 ClusterSnapshot first = firstHaReadingBegunAfter(seen, killedAt, Duration.ofSeconds(10));
-                assertThat(codes(first)).as("the first reading begun after the kill").contains("HA_AGENT_DOWN_ON_PRIMARY");
+                assertThat(codes(first)).as("the first reading begun after the kill").contains(FindingCode.HA_AGENT_DOWN_ON_PRIMARY);
             }
 
-            ClusterSnapshot split = await(Duration.ofSeconds(40), s -> has(s, "PG_TWO_PRIMARIES"));
-            Finding two = finding(split, "PG_TWO_PRIMARIES");
+            ClusterSnapshot split = await(Duration.ofSeconds(40), s -> has(s, FindingCode.PG_TWO_PRIMARIES));
+            Finding two = finding(split, FindingCode.PG_TWO_PRIMARIES);
             String leader = split.leaderKeyHolder().orElseThrow();
             assertThat(leader).isNotEqualTo(old);
             assertThat(two.action()).startsWith("Fence the old primary: hadeck fence " + old);

@@ -18,6 +18,7 @@ import io.hadeck.actions.runbook.RunReport;
 import io.hadeck.actions.runbook.RunbookRunner;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.HaMember;
 import io.hadeck.model.NodeView;
 import io.hadeck.testkit.Lab;
@@ -97,9 +98,9 @@ class PatroniVerdictIT {
         try (EtcdActionLock lock = new EtcdActionLock(CFG, Operator.current(), Clock.systemUTC())) {
             Lab.run("fault", "pending-restart", node);
             ClusterSnapshot pending = await(Duration.ofSeconds(40), s -> s.findings().stream()
-                    .anyMatch(f -> f.code().equals("PENDING_RESTART") && f.nodes().contains(node)));
+                    .anyMatch(f -> f.code().equals(FindingCode.PENDING_RESTART) && f.nodes().contains(node)));
             assertThat(pending.findings()).anySatisfy(f -> {
-                assertThat(f.code()).isEqualTo("PENDING_RESTART");
+                assertThat(f.code()).isEqualTo(FindingCode.PENDING_RESTART);
                 assertThat(f.action()).isEqualTo("Restart it when a short interruption is acceptable: hadeck restart " + node + ".");
             });
             RunReport r = LabReadings.runUntilRead(() -> runner(lock).run(new RestartRunbook(ctx(), RestartRunbook.Kind.RESTART,
@@ -107,8 +108,8 @@ class PatroniVerdictIT {
             assertThat(r.outcome()).as(r.summary()).isEqualTo(RunReport.Outcome.DONE);
             assertThat(r.summary()).startsWith("done: " + node + " is running as a standby; ");
             ClusterSnapshot after = await(Duration.ofSeconds(30), s -> s.findings().stream()
-                    .noneMatch(f -> f.code().equals("PENDING_RESTART")));
-            assertThat(after.findings()).extracting(f -> f.code()).doesNotContain("PENDING_RESTART");
+                    .noneMatch(f -> f.code().equals(FindingCode.PENDING_RESTART)));
+            assertThat(after.findings()).extracting(f -> f.code()).doesNotContain(FindingCode.PENDING_RESTART);
         } finally {
             Lab.run("heal");
         }

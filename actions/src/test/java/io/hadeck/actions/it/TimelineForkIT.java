@@ -16,6 +16,7 @@ import io.hadeck.actions.runbook.RunbookRunner;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Finding;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.PgInstance;
 import io.hadeck.testkit.Lab;
@@ -44,12 +45,12 @@ class TimelineForkIT {
     Path dir;
 
     static Optional<Finding> divergence(ClusterSnapshot s, String node) {
-        return s.findings().stream().filter(f -> f.code().equals("TIMELINE_DIVERGENCE") && f.nodes().contains(node)).findFirst();
+        return s.findings().stream().filter(f -> f.code().equals(FindingCode.TIMELINE_DIVERGENCE) && f.nodes().contains(node)).findFirst();
     }
 
     /** The findings, without those of Elasticsearch: a lab may run without that part (HADECK_LAB_PARTS). */
     static java.util.List<Finding> findings(ClusterSnapshot s) {
-        return s.findings().stream().filter(f -> !f.code().startsWith("ES_") && !f.message().toLowerCase(java.util.Locale.ROOT).contains("elasticsearch")).toList();
+        return s.findings().stream().filter(f -> f.code().category() != FindingCode.Category.ELASTICSEARCH && !f.message().toLowerCase(java.util.Locale.ROOT).contains("elasticsearch")).toList();
     }
 
     @Test
@@ -79,7 +80,7 @@ class TimelineForkIT {
             PgInstance pg = seen.node(stranded).flatMap(n -> n.postgres().get()).orElseThrow();
             assertThat(pg.isStreaming()).isFalse();
             assertThat(findings(seen)).as("the divergence explains why it does not stream: one finding for it")
-                    .noneMatch(x -> x.code().equals("STANDBY_NOT_STREAMING") && x.nodes().get(0).equals(stranded));
+                    .noneMatch(x -> x.code().equals(FindingCode.STANDBY_NOT_STREAMING) && x.nodes().get(0).equals(stranded));
 
             PatroniContext ctx = new PatroniContext(CFG, new PatroniManager(CFG, new SshShell(CFG.ssh())), LabReadings::read,
                     Duration.ofSeconds(120));

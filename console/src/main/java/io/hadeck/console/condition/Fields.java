@@ -112,7 +112,7 @@ public final class Fields {
         add("findings.worst", Type.TEXT, "the worst severity: ok, info, warn or crit",
                 (s, a) -> Value.text(s.worst().name().toLowerCase(java.util.Locale.ROOT)));
         add("finding", List.of(Arg.CODE), 1, Type.BOOL, "true when a finding with that code is present, e.g. finding(PG_TWO_PRIMARIES)",
-                (s, a) -> Value.bool(s.findings().stream().anyMatch(f -> f.code().equalsIgnoreCase(a.get(0)))));
+                (s, a) -> Value.bool(s.findings().stream().anyMatch(f -> f.code().name().equalsIgnoreCase(a.get(0)))));
     }
 
     private Fields() {

@@ -1,6 +1,7 @@
 package io.hadeck.console.action;
 
 import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.HaMember;
 import io.hadeck.model.NodeView;
 import io.hadeck.testkit.Lab;
@@ -75,7 +76,7 @@ class ChefBackendIT {
                 .contains("done: " + standby + " is excluded from failover (chef-backend-ctl set-node-failover off)");
         assertThat(failoverAllowed(lab.read(), standby)).as("Patroni's nofailover tag on " + standby).isFalse();
         ActionLab.Run findings = chef(lab, "findings");
-        assertThat(findings.out()).contains("NODE_FAILOVER_DISABLED").contains("chef-backend-ctl set-node-failover on")
+        assertThat(findings.out()).contains(FindingCode.NODE_FAILOVER_DISABLED.name()).contains("chef-backend-ctl set-node-failover on")
                 .doesNotContain("patronictl").doesNotContain("Patroni");
 
         ActionLab.Run on = chef(lab, "set-node-failover", standby, "on", "--yes");
@@ -127,8 +128,8 @@ class ChefBackendIT {
             ActionLab.sleep(Duration.ofSeconds(3));
         }
         ActionLab.Run status = chef(lab, "status");
-        assertThat(status.out()).contains("CLUSTER_FAILOVER_DISABLED").contains("chef-backend-ctl set-cluster-failover on")
-                .contains("PG_NO_PRIMARY").doesNotContain("patronictl");
+        assertThat(status.out()).contains(FindingCode.CLUSTER_FAILOVER_DISABLED.name()).contains("chef-backend-ctl set-cluster-failover on")
+                .contains(FindingCode.PG_NO_PRIMARY.name()).doesNotContain("patronictl");
 
         String candidate = lab.read().standbys().stream()
                 .max(Comparator.comparing((NodeView n) -> n.postgres().value().replayedLsn()).thenComparing(NodeView::name))

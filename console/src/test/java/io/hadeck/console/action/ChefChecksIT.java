@@ -1,5 +1,6 @@
 package io.hadeck.console.action;
 
+import io.hadeck.model.FindingCode;
 import io.hadeck.testkit.Lab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +38,8 @@ class ChefChecksIT {
     @Test
     void aHealthyBackendHasNoChefFindings() {
         ActionLab.Run f = findings();
-        assertThat(f.out()).as(f.all()).doesNotContain("PORT_UNREACHABLE").doesNotContain("CLOCK_DRIFT")
-                .doesNotContain("VIP_NOT_ON_LEADER").doesNotContain("CHEF_SERVICE_DOWN");
+        assertThat(f.out()).as(f.all()).doesNotContain(FindingCode.PORT_UNREACHABLE.name()).doesNotContain(FindingCode.CLOCK_DRIFT.name())
+                .doesNotContain(FindingCode.VIP_NOT_ON_LEADER.name()).doesNotContain(FindingCode.CHEF_SERVICE_DOWN.name());
     }
 
     @Test
@@ -53,7 +54,7 @@ class ChefChecksIT {
     void aSkewedClockIsDrift() {
         Lab.run("fault", "chef-clock-skew", "node-2", "6");
         ActionLab.Run f = findings();
-        assertThat(f.out()).as(f.all()).contains("CLOCK_DRIFT").contains("node-2's clock is");
+        assertThat(f.out()).as(f.all()).contains(FindingCode.CLOCK_DRIFT.name()).contains("node-2's clock is");
     }
 
     @Test
@@ -63,7 +64,7 @@ class ChefChecksIT {
         String leader = lab.primary().orElseThrow();
         Lab.run("fault", "chef-vip-misplace", follower);
         ActionLab.Run f = findings();
-        assertThat(f.out()).as(f.all()).contains("VIP_NOT_ON_LEADER")
+        assertThat(f.out()).as(f.all()).contains(FindingCode.VIP_NOT_ON_LEADER.name())
                 .contains("the backend VIP is on " + follower + " but the leader is " + leader);
     }
 }

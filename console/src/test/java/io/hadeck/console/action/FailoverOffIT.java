@@ -1,6 +1,7 @@
 package io.hadeck.console.action;
 
 import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.NodeView;
 import io.hadeck.testkit.Lab;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +60,7 @@ class FailoverOffIT {
         }
 
         ActionLab.Run status = lab.hadeck("status");
-        assertThat(status.out()).contains("CLUSTER_FAILOVER_DISABLED").contains("PG_NO_PRIMARY");
+        assertThat(status.out()).contains(FindingCode.CLUSTER_FAILOVER_DISABLED.name()).contains(FindingCode.PG_NO_PRIMARY.name());
 
         // the most advanced standby: force-leader of any other would need the data-loss acceptance (ForceLeaderIT)
         String candidate = lab.read().standbys().stream()

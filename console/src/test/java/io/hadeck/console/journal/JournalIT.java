@@ -9,6 +9,7 @@ import io.hadeck.journal.Journal;
 import io.hadeck.journal.JournalEntry;
 import io.hadeck.journal.JournalQuery;
 import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.FindingCode;
 import io.hadeck.testkit.Lab;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,11 +102,11 @@ class JournalIT {
         List<JsonNode> all = new ArrayList<>();
         entries.forEach(all::add);
         assertThat(all).anySatisfy(e -> {
-            assertThat(e.get("code").asText()).isEqualTo("PG_NO_PRIMARY");
+            assertThat(e.get("code").asText()).isEqualTo(FindingCode.PG_NO_PRIMARY.name());
             assertThat(e.get("change").asText()).isEqualTo("raised");
         });
         assertThat(all).anySatisfy(e -> {
-            assertThat(e.get("code").asText()).isEqualTo("PG_NO_PRIMARY");
+            assertThat(e.get("code").asText()).isEqualTo(FindingCode.PG_NO_PRIMARY.name());
             assertThat(e.get("change").asText()).isEqualTo("cleared");
         });
         assertThat(all).filteredOn(e -> e.get("source").asText().equals("patroni")

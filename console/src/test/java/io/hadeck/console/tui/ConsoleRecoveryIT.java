@@ -3,6 +3,7 @@ package io.hadeck.console.tui;
 import io.hadeck.actions.remote.SshShell;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.load.ConfigLoader;
+import io.hadeck.model.FindingCode;
 import io.hadeck.testkit.Lab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,7 @@ class ConsoleRecoveryIT {
         String cmd = Lab.repo().resolve("scripts/hadeck") + " --config " + Lab.configPath()
                 + "; echo HADECK-EXITED $?; sleep 600";
         try (TmuxConsole console = new TmuxConsole(cmd, 160, 45)) {
-            console.await("the split-brain on both cards", s -> s.contains("DRBD_SPLIT_BRAIN")
+            console.await("the split-brain on both cards", s -> s.contains(FindingCode.DRBD_SPLIT_BRAIN.name())
                     && s.split("kernel: split-brain", -1).length > 2, Duration.ofSeconds(240));   // the first start after a build trains the AOT cache
 
             console.keys(":drbd recover", "Enter");   // the `:` line opens the same dialog as R

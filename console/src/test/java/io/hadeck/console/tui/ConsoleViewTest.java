@@ -5,6 +5,7 @@ import io.hadeck.events.Event;
 import io.hadeck.events.EventDetector;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Finding;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.Severity;
 import io.hadeck.testkit.Clusters;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class ConsoleViewTest {
                 Clusters.esYellow(), Clusters.esRed(), Clusters.drbdSplitBrain(), Clusters.lagging("node-2", 300L << 20, 400),
                 Clusters.stale("node-1"), Clusters.unreachable("node-2"), Clusters.drbdScenario(1), Clusters.drbdScenario(2),
                 Clusters.drbdScenario(3), Clusters.drbdScenario(4), Clusters.drbdScenario(5));
-        List<String> codes = new ArrayList<>();
+        List<FindingCode> codes = new ArrayList<>();
         for (ClusterSnapshot s : cases) {
             String t = render(s, 200, 50, "monochrome").text();
             for (Finding f : s.findings()) {
@@ -83,12 +84,7 @@ class ConsoleViewTest {
     }
 
     /** Every code the findings engine can raise, each with its nodes, sentence and action on screen. */
-    static final List<String> CODES = List.of("PG_TWO_PRIMARIES", "PG_NO_PRIMARY", "LEADER_KEY_MISMATCH",
-            "LEADER_KEY_MISSING", "ETCD_NO_QUORUM", "ETCD_MEMBER_UNHEALTHY", "ETCD_ALARM", "ES_RED", "ES_YELLOW",
-            "ES_NODE_MISSING", "ES_UNASSIGNED_SHARDS", "REPLICA_LAG", "REPLAY_PAUSED", "STANDBY_NOT_STREAMING",
-            "TIMELINE_DIVERGENCE", "CLUSTER_FAILOVER_DISABLED", "NODE_FAILOVER_DISABLED", "DRBD_SPLIT_BRAIN",
-            "DRBD_STANDALONE", "DRBD_INCONSISTENT", "DRBD_BOTH_PRIMARY", "DRBD_BOTH_SECONDARY", "DRBD_RESYNC",
-            "DRBD_WFCONNECTION", "STALE_READING", "UNREACHABLE");
+    static final List<FindingCode> CODES = List.of(FindingCode.values());
 
     @Test
     void everyFindingCodeIsReadableWithSymbolWordNodesAndAction() {
@@ -98,7 +94,7 @@ class ConsoleViewTest {
             all.add(new Finding(sev[1 + i % 3], CODES.get(i), List.of("node-" + (1 + i % 3)), "sentence " + i, "do " + i));
         }
         ClusterSnapshot s = Clusters.lab().withFindings(all);
-        String t = render(s, 200, 80, "monochrome").text();
+        String t = render(s, 200, 160, "monochrome").text();   // tall enough for every code at once
         for (Finding f : s.findings()) {
             assertThat(t).contains(f.severity().symbol() + " " + String.format("%-4s", f.severity().word()) + " " + f.code()
                     + " [" + f.nodes().get(0) + "] " + f.message());
@@ -169,7 +165,7 @@ class ConsoleViewTest {
     void twoWritablePrimariesAreShoutedInTheHeaderAndOnBothNodes() {
         for (int[] size : SIZES) {
             Rendered r = render(Clusters.twoPrimaries(), size[0], size[1], "dark");
-            assertThat(r.rows.get(0)).as(r.text()).contains("crit", "PG_TWO_PRIMARIES");
+            assertThat(r.rows.get(0)).as(r.text()).contains("crit", FindingCode.PG_TWO_PRIMARIES.name());
             assertThat(r.text()).as(r.text()).contains("PG 2 WRITABLE PRIMARIES", "(split-brain)");
             assertThat(r.text().split("✗ PRIMARY too", -1)).as(r.text()).hasSize(3);
         }

@@ -1,5 +1,6 @@
 package io.hadeck.config.load;
 
+import io.hadeck.model.FindingCode;
 import io.hadeck.units.Durations;
 import io.hadeck.config.HookConfig;
 import io.hadeck.config.JournalSettings;
@@ -25,7 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class JournalReader {
     private static final Pattern DAYS = Pattern.compile("(\\d{1,5})\\s*d");
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     private final Problems problems;
     private final String home;
@@ -123,10 +123,12 @@ public final class JournalReader {
         }
         Set<String> codes = new LinkedHashSet<>();
         for (String c : h.strings("codes")) {
-            if (CODE.matcher(c).matches()) {
+            if (isCode(c)) {
                 codes.add(c);
             } else {
-                problems.at(h.raw("codes"), h.where("codes") + " has '" + c + "'; finding codes look like PG_NO_PRIMARY");
+                String upper = c.toUpperCase(Locale.ROOT);
+                problems.at(h.raw("codes"), h.where("codes") + " has '" + c + "'; no finding has that code"
+                        + (isCode(upper) ? ", write it " + upper : " (finding codes look like PG_NO_PRIMARY)"));
             }
         }
         String sev = h.oneOf("severity", null, "ok", "info", "warn", "crit");
@@ -144,5 +146,10 @@ public final class JournalReader {
         }
         Duration timeout = h.duration("timeout", HookConfig.DEFAULT_TIMEOUT);
         return new HookConfig(name, command, codes, severity, on, timeout);
+    }
+
+    /** A hook keys on a code some finding has: a misspelt one would never fire. */
+    private static boolean isCode(String word) {
+        return java.util.Arrays.stream(FindingCode.values()).anyMatch(c -> c.name().equals(word));
     }
 }

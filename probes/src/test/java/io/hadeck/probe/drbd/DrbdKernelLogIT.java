@@ -5,6 +5,7 @@ import io.hadeck.findings.FindingsEngine;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.DrbdStatus;
 import io.hadeck.model.Finding;
+import io.hadeck.model.FindingCode;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
 import io.hadeck.probe.ssh.NodeTarget;
@@ -71,7 +72,7 @@ class DrbdKernelLogIT {
             assertThat(st.splitBrainReported(st.resources().get(0))).as(n.name())
                     .hasValueSatisfying(sb -> assertThat(sb.line()).endsWith("Split-Brain detected, dropping connection!"));
         }
-        Finding f = s.findings().stream().filter(x -> x.code().equals("DRBD_SPLIT_BRAIN")).findFirst().orElseThrow();
+        Finding f = s.findings().stream().filter(x -> x.code().equals(FindingCode.DRBD_SPLIT_BRAIN)).findFirst().orElseThrow();
         assertThat(f.message()).contains("is split-brain on drbd-a and drbd-b, reported by the kernel on drbd-a and drbd-b "
                 + "(\"Split-Brain detected, dropping connection!\")");
 
@@ -81,6 +82,6 @@ class DrbdKernelLogIT {
         ClusterSnapshot after = pair();
         assertThat(after.nodes()).allSatisfy(n -> assertThat(n.drbd().value().kernelLog().read())
                 .as("a connected pair needs no kernel log").isFalse());
-        assertThat(after.findings()).extracting(Finding::code).doesNotContain("DRBD_SPLIT_BRAIN");
+        assertThat(after.findings()).extracting(Finding::code).doesNotContain(FindingCode.DRBD_SPLIT_BRAIN);
     }
 }
