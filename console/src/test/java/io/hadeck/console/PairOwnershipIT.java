@@ -64,11 +64,16 @@ class PairOwnershipIT {
         }
     }
 
-    static Reading hadeck(String... args) {
+    /** The real launcher on the lab's config. */
+    static List<String> cli(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Lab.repo().resolve("scripts/hadeck").toString(),
                 "--config", Lab.configPath().toString()));
         cmd.addAll(List.of(args));
-        Lab.Result r = Lab.exec(cmd, Duration.ofSeconds(90));
+        return cmd;
+    }
+
+    static Reading hadeck(String... args) {
+        Lab.Result r = Lab.exec(cli(args), Duration.ofSeconds(90));
         try {
             return new Reading(r.exitCode(), Json.mapper().readTree(r.stdout()));
         } catch (Exception e) {
