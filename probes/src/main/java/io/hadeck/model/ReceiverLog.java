@@ -15,7 +15,7 @@ public record ReceiverLog(Cause cause, String line, String loggedAt, Integer pri
                           String unreadable) {
 
     public static ReceiverLog unreadable(String why) {
-        return new ReceiverLog(null, null, null, null, null, why);
+        return new ReceiverLog(null, null, null, null, null, io.hadeck.text.Redactor.redact(why));
     }
 
     public static ReceiverLog nothingSaid() {

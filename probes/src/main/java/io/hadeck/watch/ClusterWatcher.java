@@ -1,5 +1,6 @@
 package io.hadeck.watch;
 
+import io.hadeck.probe.pg.PostgresReader;
 import io.hadeck.threads.Threads;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.findings.FindingsEngine;
@@ -70,7 +71,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         this.cfg = cfg;
         this.clock = clock;
         this.shared = Sources.Shared.of(cfg);
-        this.sources = Sources.of(cfg, clock, shared);
+        this.sources = Sources.of(cfg, clock, shared, PostgresReader.Explain.IN_THE_BACKGROUND);
         this.readings = new Readings(cfg);
         this.ticks = Executors.newSingleThreadScheduledExecutor(Threads.numbered("hadeck-watch-tick"));
         // A virtual thread per read: a read blocks on its node's socket, and a hung node costs no platform thread.
@@ -336,7 +337,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         long readersDeadline = deadline - Duration.ofMillis(Math.max(20, timeout.toMillis() / 20)).toNanos();
         Clock clock = Clock.systemUTC();
         Sources.Shared shared = Sources.Shared.of(cfg);
-        List<Source<?>> sources = Sources.of(cfg, clock, shared).stream().filter(s -> which.test(s.key)).toList();
+        List<Source<?>> sources = Sources.of(cfg, clock, shared, PostgresReader.Explain.IN_THE_READ).stream().filter(s -> which.test(s.key)).toList();
         Readings readings = new Readings(cfg);
         Map<String, Queue<Source<?>>> lanes = new LinkedHashMap<>();
         sources.forEach(s -> lanes.computeIfAbsent(s.lane, k -> new ConcurrentLinkedQueue<>()).add(s));

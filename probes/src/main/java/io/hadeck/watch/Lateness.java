@@ -16,7 +16,10 @@ import java.util.Set;
  * (its poll interval + 1 s), because the next read has not landed. A late value is the last thing
  * hadeck knew, not what is true now: the console shows it as stale and {@code status --json} lists
  * it, so nobody takes a reading an ssh login under load held back for 5 s as the current truth.
- * Failed readings are not late: they already say what went wrong.
+ * A failed reading ages the same way: "connection refused" 4 s ago, while the next login waits for
+ * a loaded host, says nothing of now (the soak saw a standby shown down 5 s after psql had it back).
+ * A read that hangs past its timeout is reported again every interval ({@link Source#reportOverrun}),
+ * so a frozen server's "no answer" stays current.
  */
 final class Lateness {
 
@@ -44,7 +47,7 @@ final class Lateness {
     }
 
     private static void add(Set<String> late, String key, Observation<?> o, Duration every, Instant now) {
-        if (o != null && o.isOk() && o.isStale(now, Sources.every(every).plus(GRACE))) {
+        if (o != null && o.isStale(now, Sources.every(every).plus(GRACE))) {
             late.add(key);
         }
     }

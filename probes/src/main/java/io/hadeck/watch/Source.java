@@ -27,6 +27,7 @@ final class Source<T> {
     private boolean running;
     private long startedNanos;
     private boolean reportedOverrun;
+    private long lastReportNanos;
     private volatile boolean readAtLeastOnce;
     private boolean again;
     private java.util.concurrent.ScheduledFuture<?> next;
@@ -97,14 +98,19 @@ final class Source<T> {
 
     /**
      * A read overrunning its timeout (a client that ignores its own timeouts, a SIGSTOPped server)
-     * is reported once as a failed observation so panes show it, while the read itself keeps its slot.
+     * is reported as a failed observation so panes show it, while the read itself keeps its slot.
+     * The report is made again every poll interval while the read hangs: "no answer" is then news
+     * about now, and is not taken for a late reading (see {@link Lateness}).
      */
     synchronized boolean reportOverrun(Readings readings, Instant now) {
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
-        if (!running || reportedOverrun || elapsed.compareTo(probe.timeout().plusSeconds(1)) <= 0) {
+        long nowNanos = System.nanoTime();
+        Duration elapsed = Duration.ofNanos(nowNanos - startedNanos);
+        if (!running || elapsed.compareTo(probe.timeout().plusSeconds(1)) <= 0
+                || reportedOverrun && nowNanos - lastReportNanos < every.toNanos()) {
             return false;
         }
         reportedOverrun = true;
+        lastReportNanos = nowNanos;
         readAtLeastOnce = true;
         apply.accept(readings, Observation.failed("no answer: " + Failures.timedOut(probe.timeout()), now, elapsed));
         return true;

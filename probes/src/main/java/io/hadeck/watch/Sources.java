@@ -58,7 +58,8 @@ final class Sources {
         }
     }
 
-    static List<Source<?>> of(ClusterConfig cfg, Clock clock, Shared shared) {
+    /** @param explain the watcher explains a standby's lag in the background; a one-shot sweep within its read */
+    static List<Source<?>> of(ClusterConfig cfg, Clock clock, Shared shared, PostgresReader.Explain explain) {
         PgConnections pg = shared.pg();
         List<Source<?>> out = new ArrayList<>();
         ClusterConfig.Poll poll = cfg.poll();
@@ -71,7 +72,7 @@ final class Sources {
                 // Nodes naming the same server share its few connections: one lane per server.
                 out.add(new Source<>("postgres " + n.name(), "postgres " + n.postgres(), PgConnections.PER_SERVER,
                         every(poll == null ? null : poll.postgres()), true,
-                        new PostgresReader(cfg, n, pg, clock), (r, o) -> r.node(n.name(), v -> v.withPostgres(o))));
+                        new PostgresReader(cfg, n, pg, explain, clock), (r, o) -> r.node(n.name(), v -> v.withPostgres(o))));
             }
         }
         if (cfg.nodes().stream().anyMatch(n -> n.elasticsearch() != null)) {

@@ -388,7 +388,7 @@ public final class ClusterBuilder {
     private <T> Observation<T> observe(Node n, String layer, T value) {
         String error = n.unreachable != null ? n.unreachable : n.failedLayers.get(layer);
         if (error != null) {
-            return Observation.failed(error, now.minusMillis(200), Duration.ofSeconds(2));
+            return Observation.failed(error, n.staleBy != null ? now.minus(n.staleBy) : now.minusMillis(200), Duration.ofSeconds(2));
         }
         Instant readAt = now.minus(n.staleBy != null ? n.staleBy : FRESH_AGE);
         return Observation.ok(value, readAt, TOOK);

@@ -30,8 +30,15 @@ class LatenessTest {
     }
 
     @Test
-    void failedReadingsAreNotLateTheyAlreadySayWhatWentWrong() {
+    void aRefusedConnectionNineSecondsAgoSaysNothingOfNowEither() {
+        // the standby came back while the next login waited for a loaded host
         ClusterBuilder b = Clusters.labBuilder().unreachable("node-3", "connection refused").stale("node-3", Duration.ofSeconds(9));
+        assertThat(Lateness.of(b.build(), b.config(), Clusters.NOW)).contains("node-3/PG");
+    }
+
+    @Test
+    void aRefusalJustReadIsNews() {
+        ClusterBuilder b = Clusters.labBuilder().unreachable("node-3", "connection refused");
         assertThat(Lateness.of(b.build(), b.config(), Clusters.NOW)).noneMatch(k -> k.startsWith("node-3/"));
     }
 

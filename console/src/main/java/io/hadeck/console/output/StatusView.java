@@ -67,7 +67,7 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
                 .put("crit", snapshot.count(Severity.CRIT)).put("warn", snapshot.count(Severity.WARN))
                 .put("leaderKey", leaderKeyJson())
                 .put("late", late(""))
-                .put("nodes", rows().stream().map(r -> rowJson(r, late(r.name()))).toList())
+                .put("nodes", snapshot.nodes().stream().map(n -> rowJson(row(n), late(n.name()), readAt(n))).toList())
                 .put("findings", ModelJson.findings(snapshot.findings())).map();
     }
 
@@ -117,12 +117,32 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
                 .map(Map.Entry::getKey).toList();
     }
 
-    private static Map<String, Object> rowJson(Row r, List<String> late) {
+    /**
+     * When each layer of {@code n} was last read (the end of the read, failed or not): a failed
+     * reading is not marked late, and a script judging "down" needs to know how old that news is.
+     */
+    private static Map<String, Object> readAt(NodeView n) {
+        Obj o = Obj.of();
+        readAt(o, "etcd", n.etcd());
+        readAt(o, "postgres", n.postgres());
+        readAt(o, "elasticsearch", n.elasticsearch());
+        readAt(o, "drbd", n.drbd());
+        readAt(o, "ha", n.ha());
+        return o.map();
+    }
+
+    private static void readAt(Obj o, String layer, Observation<?> reading) {
+        if (reading != null && reading.readAt() != null) {
+            o.put(layer, ModelJson.time(reading.readAt()));
+        }
+    }
+
+    private static Map<String, Object> rowJson(Row r, List<String> late, Map<String, Object> readAt) {
         return Obj.of().put("name", r.name()).put("host", r.host()).put("haRole", r.haRole()).put("haState", r.haState())
                 .put("pgRole", r.pgRole()).put("lagBytes", r.lagBytes()).put("lagSeconds", r.lagSeconds())
                 .put("etcd", r.etcd()).put("elasticsearch", r.elasticsearch())
                 .put("drbd", r.drbd() == null ? null : r.drbd().stream().map(ModelJson::drbdResource).toList())
-                .put("errors", r.errors()).put("late", late).map();
+                .put("errors", r.errors()).put("late", late).put("readAt", readAt).map();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.hadeck.probe.pg;
 
 import io.hadeck.model.ReceiverLog;
 import io.hadeck.model.ReceiverLog.Cause;
+import io.hadeck.text.Redactor;
 import io.hadeck.text.TerminalText;
 
 import java.util.List;
@@ -59,7 +60,8 @@ public final class PgLogText {
     private static String message(String line) {
         Matcher m = MESSAGE.matcher(line);
         String text = m.find() ? m.group(1) : line;
-        return TerminalText.oneLine(text.strip());
+        // no known cause's line holds a password, but a line quoted on screen passes the one redactor all the same
+        return TerminalText.oneLine(Redactor.redact(text.strip()));
     }
 
     private static String stamp(String line) {

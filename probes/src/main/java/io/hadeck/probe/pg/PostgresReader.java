@@ -4,6 +4,7 @@ import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
 import io.hadeck.config.Secret;
 import io.hadeck.model.PgInstance;
+import io.hadeck.model.ReceiverLog;
 import io.hadeck.probe.Probe;
 
 import java.sql.Connection;
@@ -35,24 +36,34 @@ public class PostgresReader extends Probe<PgInstance> implements AutoCloseable {
     private final PgConnections connections;
     private final boolean ownsConnections;
     private final PgLogReader log;
+    private final Explain explain;
 
     /** A reader with connections of its own (kept between reads or not). */
     public PostgresReader(ClusterConfig cluster, NodeConfig node, boolean keepConnection, Clock clock) {
-        this(cluster, node, new PgConnections(keepConnection), true, clock);
+        this(cluster, node, new PgConnections(keepConnection), true, Explain.IN_THE_READ, clock);
     }
+
+    /**
+     * When a standby that does not stream is explained from its log: within the read (a one-shot
+     * command reads once and has nothing from before), or in the background, attached to a later
+     * reading (the watcher reads again in a second and must not hold the role back for an ssh login).
+     */
+    public enum Explain { IN_THE_READ, IN_THE_BACKGROUND }
 
     /** A reader sharing the cluster's connections: closing it leaves them to their owner. */
-    public PostgresReader(ClusterConfig cluster, NodeConfig node, PgConnections connections, Clock clock) {
-        this(cluster, node, connections, false, clock);
+    public PostgresReader(ClusterConfig cluster, NodeConfig node, PgConnections connections, Explain explain, Clock clock) {
+        this(cluster, node, connections, false, explain, clock);
     }
 
-    private PostgresReader(ClusterConfig cluster, NodeConfig node, PgConnections connections, boolean owns, Clock clock) {
+    private PostgresReader(ClusterConfig cluster, NodeConfig node, PgConnections connections, boolean owns,
+                           Explain explain, Clock clock) {
         super(cluster.timeouts().read(), clock);
         this.url = "jdbc:postgresql://" + node.postgres() + "/" + database(cluster);
         this.props = properties(cluster);
         this.password = cluster.postgres() == null ? null : cluster.postgres().password();
         this.connections = connections;
         this.ownsConnections = owns;
+        this.explain = explain;
         this.log = PgLogReader.of(cluster, node, clock).orElse(null);
     }
 
@@ -95,8 +106,15 @@ public class PostgresReader extends Probe<PgInstance> implements AutoCloseable {
     @Override
     protected PgInstance fetch() throws SQLException, InterruptedException {
         PgInstance pg = sql();
-        // the connection is back in the pool before the ssh round trip
-        return pg.isPrimary() || pg.isStreaming() || log == null ? pg : pg.withReceiverLog(log.read(budget()));
+        if (log == null) {
+            return pg;
+        }
+        if (pg.isPrimary() || pg.isStreaming()) {
+            log.forget();
+            return pg;
+        }
+        ReceiverLog said = log.read(explain == Explain.IN_THE_READ ? budget() : Duration.ZERO);
+        return said == null ? pg : pg.withReceiverLog(said);
     }
 
     private PgInstance sql() throws SQLException, InterruptedException {

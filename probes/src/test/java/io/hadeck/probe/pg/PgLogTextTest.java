@@ -36,6 +36,16 @@ class PgLogTextTest {
     }
 
     @Test
+    void aQuotedLineNeverCarriesAPasswordToTheScreen() {
+        // the recorded refusal, as a server configured with a password in a URI would log it
+        String tail = Recorded.text("pg15-log-connection-refused.txt")
+                .replace("connection to server at \"127.0.11.3\"", "connection to server postgresql://replicator:s3cret@127.0.11.3");
+        ReceiverLog log = PgLogText.lastComplaint(tail);
+        assertThat(log.cause()).isEqualTo(Cause.CANNOT_CONNECT);
+        assertThat(log.line()).doesNotContain("s3cret").contains("postgresql://***@127.0.11.3");
+    }
+
+    @Test
     void aPrimaryThatIsDownIsCannotConnect() {
         ReceiverLog log = PgLogText.lastComplaint(Recorded.text("pg15-log-connection-refused.txt"));
         assertThat(log.cause()).isEqualTo(Cause.CANNOT_CONNECT);
