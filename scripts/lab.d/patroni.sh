@@ -60,6 +60,15 @@ EOF
   chown postgres:postgres "$f"; chmod 0700 "$f"
 }
 
+# A secure lab etcd (scripts/lab.d/etcd.sh): https with Patroni's client certificate, as user patroni.
+patroni_etcd_secure() {
+  if has_fn etcd_secure && etcd_secure; then
+    local t; t=$(etcd_tls)
+    printf '\n  protocol: https\n  cacert: %s\n  cert: %s\n  key: %s\n  username: patroni\n  password: "%s"' \
+      "$t/ca.pem" "$t/patroni.pem" "$t/patroni.key" "$(cat "$(lab_secret_file etcd-patroni.password)")"
+  fi
+}
+
 patroni_write_yaml() {
   local node=$1 ip hosts="" n f
   ip=$(lab_addr "$node")
@@ -81,7 +90,7 @@ restapi:
     username: hadeck
     password: "$api"
 etcd3:
-  hosts: [$hosts]
+  hosts: [$hosts]$(patroni_etcd_secure)
 bootstrap:
   dcs:
     ttl: $PATRONI_TTL

@@ -106,21 +106,21 @@ final class ClusterEvents {
     }
 
     private static void ha(HaState b, HaState a, Transitions out) {
-        if (out.changed(b.leaderKeyHolder(), a.leaderKeyHolder())) {
-            out.add(Severity.WARN, a.leaderKeyHolder(),
-                    "HA leader changed: " + b.leaderKeyHolder() + " → " + a.leaderKeyHolder() + " holds the leader key");
-        } else if (b.leaderKeyHolder() != null && a.leaderKeyHolder() == null) {
-            out.add(Severity.CRIT, null, "nobody holds the HA leader key (was " + b.leaderKeyHolder() + ")");
-        } else if (b.leaderKeyHolder() == null && a.leaderKeyHolder() != null) {
-            out.add(Severity.OK, a.leaderKeyHolder(), "took the HA leader key");
+        if (out.changed(b.leader().holder(), a.leader().holder())) {
+            out.add(Severity.WARN, a.leader().holder(),
+                    "HA leader changed: " + b.leader().holder() + " → " + a.leader().holder() + " holds the leader key");
+        } else if (b.leader().holder() != null && a.leader().holder() == null) {
+            out.add(Severity.CRIT, null, "nobody holds the HA leader key (was " + b.leader().holder() + ")");
+        } else if (b.leader().holder() == null && a.leader().holder() != null) {
+            out.add(Severity.OK, a.leader().holder(), "took the HA leader key");
         }
-        if (b.clusterFailoverEnabled() && !a.clusterFailoverEnabled()) {
+        if (b.failover().enabled() && !a.failover().enabled()) {
             out.add(Severity.WARN, null, "cluster failover turned off (" + a.manager() + " paused)");
-        } else if (!b.clusterFailoverEnabled() && a.clusterFailoverEnabled()) {
+        } else if (!b.failover().enabled() && a.failover().enabled()) {
             out.add(Severity.OK, null, "cluster failover turned on");
         }
-        if (a.pendingRequest() != null && out.changed(String.valueOf(b.pendingRequest()), a.pendingRequest())) {
-            out.add(Severity.INFO, null, "HA request pending: " + a.pendingRequest());
+        if (a.failover().pendingRequest() != null && out.changed(String.valueOf(b.failover().pendingRequest()), a.failover().pendingRequest())) {
+            out.add(Severity.INFO, null, "HA request pending: " + a.failover().pendingRequest());
         }
     }
 }

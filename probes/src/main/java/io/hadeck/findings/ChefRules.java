@@ -89,7 +89,7 @@ final class ChefRules implements Rules {
     }
 
     private static Optional<Finding> vip(Facts f, Map<NodeView, ChefNodeChecks> read) {
-        String leader = f.haState().map(HaState::leaderKeyHolder).orElse(null);
+        String leader = f.haState().map(h -> h.leader().holder()).orElse(null);
         if (leader == null || read.values().stream().allMatch(c -> c.holdsVip() == null)) {
             return Optional.empty();
         }

@@ -77,7 +77,7 @@ final class Facts {
             return true;
         }
         Optional<HaState> ha = haState();
-        if (ha.isPresent() && n.name().equals(ha.get().leaderKeyHolder())) {
+        if (ha.isPresent() && n.name().equals(ha.get().leader().holder())) {
             return true;
         }
         return ha(n).map(m -> Words.isLeaderRole(m.role())).orElse(false);

@@ -26,7 +26,7 @@ final class HaRules implements Rules {
         agentDownOnPrimary(f, ha).ifPresent(out::add);
         syncStandbyMissing(f, ha).ifPresent(out::add);
         boolean chef = "chef-backend".equals(ha.manager());
-        if (!ha.clusterFailoverEnabled() && ha.failoverUnreported() == null) {
+        if (!ha.failover().enabled() && ha.failover().unreported() == null) {
             out.add(new Finding(Severity.WARN, "CLUSTER_FAILOVER_DISABLED", List.of(),
                     "Automatic failover is off for cluster " + f.snapshot.cluster() + " ("
                             + (chef ? "chef-backend-ctl set-cluster-failover off" : ha.manager() + " paused")
@@ -58,16 +58,16 @@ final class HaRules implements Rules {
      * Said at once, not when the second primary appears.
      */
     private static Optional<Finding> agentDownOnPrimary(Facts f, HaState ha) {
-        String holder = ha.leaderKeyHolder();
-        if (holder == null || ha.leaderAgentDown() == null) {
+        String holder = ha.leader().holder();
+        if (holder == null || ha.leader().agentDown() == null) {
             return Optional.empty();
         }
         boolean writable = f.snapshot.node(holder).flatMap(f::pg).map(PgInstance::isPrimary).orElse(false);
-        String expires = ha.leaderKeyTtlSeconds() == null ? "when its lease runs out"
-                : "in " + ha.leaderKeyTtlSeconds() + " s";
+        String expires = ha.leader().ttlSeconds() == null ? "when its lease runs out"
+                : "in " + ha.leader().ttlSeconds() + " s";
         String pg = writable ? "its PostgreSQL still accepts writes" : "its PostgreSQL does not answer as a primary here";
         return Optional.of(new Finding(Severity.CRIT, "HA_AGENT_DOWN_ON_PRIMARY", List.of(holder),
-                holder + "'s " + ha.manager() + " does not answer (" + ha.leaderAgentDown() + ") while it holds the leader key"
+                holder + "'s " + ha.manager() + " does not answer (" + ha.leader().agentDown() + ") while it holds the leader key"
                         + " and " + pg + ": the key expires " + expires + ", then another node is promoted"
                         + (writable ? " and " + holder + " keeps accepting writes: two writable primaries." : "."),
                 "Start " + ha.manager() + " on " + holder + " again, or fence it before the key expires: hadeck fence "
@@ -96,7 +96,7 @@ final class HaRules implements Rules {
 
     private static Optional<Finding> leaderKey(Facts f, HaState ha) {
         List<NodeView> primaries = f.primaries();
-        String holder = ha.leaderKeyHolder();
+        String holder = ha.leader().holder();
         if (holder == null) {
             String p = primaries.isEmpty() ? "and no node accepts writes"
                     : "while " + Words.names(primaries.stream().map(NodeView::name).toList()) + " accepts writes";

@@ -38,7 +38,7 @@ final class PostgresRules implements Rules {
 
     private static Finding twoPrimaries(Facts f, List<NodeView> primaries) {
         List<String> names = primaries.stream().map(NodeView::name).toList();
-        String holder = f.haState().map(h -> h.leaderKeyHolder()).orElse(null);
+        String holder = f.haState().map(h -> h.leader().holder()).orElse(null);
         List<String> old = holder == null ? List.of() : names.stream().filter(n -> !n.equals(holder)).toList();
         String who = holder == null ? "" : " (the leader key names " + holder + ")";
         String fence = old.isEmpty() ? "the primary that should not be" : Words.names(old);

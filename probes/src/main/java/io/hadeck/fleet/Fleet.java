@@ -1,10 +1,10 @@
 package io.hadeck.fleet;
 
+import io.hadeck.watch.OneShotSweep;
 import io.hadeck.threads.Threads;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.findings.FindingsEngine;
 import io.hadeck.model.ClusterSnapshot;
-import io.hadeck.watch.ClusterWatcher;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +43,7 @@ public final class Fleet {
     static FleetRow row(ClusterConfig c, Function<String, Instant> lastChange) {
         ClusterConfig.Timeouts t = c.timeouts();
         Duration budget = t.connect().plus(t.read()).plusSeconds(1);
-        ClusterSnapshot s = ClusterWatcher.readOnce(c, budget);
+        ClusterSnapshot s = OneShotSweep.SYSTEM.read(c, budget);
         s = s.withFindings(FindingsEngine.derive(s, c.thresholds()));
         return FleetRow.of(kind(c), s, lastChange.apply(c.name()));
     }

@@ -34,7 +34,7 @@ public record FleetRow(String cluster, String kind, Severity worst, String findi
 
     public static FleetRow of(String kind, ClusterSnapshot s, Instant journalNewest) {
         Finding top = s.findings().isEmpty() ? null : s.findings().get(0);
-        Instant since = s.ha() == null ? null : s.ha().get().map(HaState::leaderSince).orElse(null);
+        Instant since = s.ha() == null ? null : s.ha().get().map(h -> h.leader().since()).orElse(null);
         return new FleetRow(s.cluster(), kind, s.worst(), top == null ? null : top.code() + ": " + top.message(),
                 leader(s), worstLag(s), newest(since, journalNewest));
     }

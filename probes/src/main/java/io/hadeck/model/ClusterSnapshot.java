@@ -63,7 +63,7 @@ public record ClusterSnapshot(long seq, Instant takenAt, String cluster, List<No
 
     /** Who the HA manager's leader key names, if anyone. */
     public Optional<String> leaderKeyHolder() {
-        return ha == null ? Optional.empty() : ha.get().map(HaState::leaderKeyHolder);
+        return ha == null ? Optional.empty() : ha.get().map(h -> h.leader().holder());
     }
 
     public Severity worst() {

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * The one redactor: every text that can hold a URL or a secret passes it before it reaches a
  * screen, JSON, the log or the audit log. It removes URL credentials ({@code http://u:p@h} →
  * {@code http://***@h}), Authorization header values, {@code password=}/{@code password:} values
- * (not a {@code {file: …}} reference, which names where a secret is, not what it is),
+ * (not a {@code {file: …}} or {@code {env: …}} reference, which names where a secret is, not what it is,
+ * nor a value already masked: exactly {@code ***}; a password that merely starts with {@code *} or
+ * {@code {} is masked like any other),
  * and every secret value hadeck has read this run (so a server echoing a password back cannot
  * leak it either).
  */
@@ -19,7 +21,7 @@ public final class Redactor {
     private static final Pattern USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/?#\\s@\"']*@");
     private static final Pattern AUTH = Pattern.compile("(?i)\\b(authorization\"?\\s*[:=]\\s*\"?)(basic|bearer|apikey)?\\s*[^\\s\",}]+");
     private static final Pattern KEY_VALUE = Pattern.compile(
-            "(?i)\\b((?:password|passwd|pwd|secret|token)\"?\\s*[:=]\\s*\"?)(?![{*])[^\\s\",}&;]+");
+            "(?i)\\b((?:password|passwd|pwd|secret|token)\"?\\s*[:=]\\s*\"?)(?!\\{\\s*(?:file|env)\\s*:|\\*\\*\\*(?![^\\s\",}&;]))[^\\s\",}&;]+");
     /** Values shorter than this are not searched for: "1" or "ab" would mask ordinary text. */
     private static final int MIN_REMEMBERED = 4;
     private static final Set<String> REMEMBERED = ConcurrentHashMap.newKeySet();

@@ -18,18 +18,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,7 +37,7 @@ import java.util.function.Consumer;
  */
 public class ClusterWatcher implements SnapshotSource, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClusterWatcher.class);
+    static final Logger LOG = LoggerFactory.getLogger(ClusterWatcher.class);
     /** Recent snapshots kept (10–20 s of a busy cluster: a reading publishes one): enough for the lag
      *  sparkline's first fill; 600 held ~20 MiB that the 60-minute soak saw as heap growth. */
     static final int HISTORY = 240;
@@ -304,86 +298,6 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
             } catch (Exception e) {
                 LOG.debug("close failed: {}", e.toString());
             }
-        }
-    }
-
-    /** Workers for {@link #readOnce}: a virtual thread per lane worker (see there). */
-    private static final ExecutorService ONCE_POOL =
-            Executors.newThreadPerTaskExecutor(Threads.virtual("hadeck-once"));
-
-    /**
-     * One snapshot for one-shot commands: every source read once, in parallel, so the wall time is
-     * about the slowest single read. The deadline counts from this call (client set-up included);
-     * readers get a little less so that what answered in time lands, and a source still reading (or
-     * still queued behind its own hung server) at the deadline shows as timed out. Sources naming
-     * the same server share a lane of a few workers (that server would only make them queue for its
-     * connections anyway). Workers are virtual threads: 300 platform thread starts took 0.1–2 s on
-     * the 2-core lab machine, virtual ones cost microseconds, and a worker cancelled at the deadline
-     * is interrupted, which closes the socket it is blocked on (a hung PostgreSQL read ends then, not
-     * at pgjdbc's socketTimeout). Clients are closed in the background: the caller has its snapshot
-     * at the deadline, not after the last hung socket is torn down.
-     */
-    public static ClusterSnapshot readOnce(ClusterConfig cfg, Duration timeout) {
-        return readOnce(cfg, timeout, key -> true);
-    }
-
-    /**
-     * Like {@link #readOnce(ClusterConfig, Duration)}, reading only the sources whose key passes
-     * {@code which} ("etcd", "patroni", "postgres node-1", "drbd drbd-a", …): a guided action reads
-     * fresh only what its preflight needs. Layers not read stay absent from the snapshot.
-     */
-    public static ClusterSnapshot readOnce(ClusterConfig cfg, Duration timeout, java.util.function.Predicate<String> which) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long readersDeadline = deadline - Duration.ofMillis(Math.max(20, timeout.toMillis() / 20)).toNanos();
-        Clock clock = Clock.systemUTC();
-        Sources.Shared shared = Sources.Shared.of(cfg);
-        List<Source<?>> sources = Sources.of(cfg, clock, shared, PostgresReader.Explain.IN_THE_READ).stream().filter(s -> which.test(s.key)).toList();
-        Readings readings = new Readings(cfg);
-        Map<String, Queue<Source<?>>> lanes = new LinkedHashMap<>();
-        sources.forEach(s -> lanes.computeIfAbsent(s.lane, k -> new ConcurrentLinkedQueue<>()).add(s));
-        List<Future<?>> workers = new ArrayList<>();
-        CountDownLatch done = new CountDownLatch(sources.size());
-        // Every worker is started before any reads: a worker reading at once competes with the starting of the rest.
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            sources.forEach(Source::tryStart);
-            for (Queue<Source<?>> lane : lanes.values()) {
-                for (int w = Math.min(lane.size(), lane.peek().laneWidth); w > 0; w--) {
-                    workers.add(ONCE_POOL.submit(() -> readLane(lane, readersDeadline, readings, done, go)));
-                }
-            }
-            go.countDown();
-            if (!done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                Instant now = clock.instant();
-                sources.forEach(s -> s.reportOverrunNow(readings, now, timeout));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            Threads.start("hadeck-once-close", () -> {
-                workers.forEach(w -> w.cancel(true));   // frees workers still stuck on a hung server
-                sources.forEach(s -> closeQuietly(s.probe()));
-                shared.close();
-            });
-        }
-        return withFindings(readings.snapshot(1, clock.instant()), cfg);
-    }
-
-    private static void readLane(Queue<Source<?>> lane, long readersDeadline, Readings readings,
-                                 CountDownLatch done, CountDownLatch go) {
-        try {
-            go.await();
-            for (Source<?> s = lane.poll(); s != null; s = lane.poll()) {
-                try {
-                    s.readInto(readings, Duration.ofNanos(Math.max(0, readersDeadline - System.nanoTime())));
-                } catch (RuntimeException e) {
-                    LOG.warn("reading {} failed unexpectedly: {}", s.key, e.toString());
-                } finally {
-                    done.countDown();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();   // the deadline passed: readOnce has reported what is left
         }
     }
 }

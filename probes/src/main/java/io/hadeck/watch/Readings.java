@@ -5,7 +5,9 @@ import io.hadeck.config.NodeConfig;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.EsClusterHealth;
 import io.hadeck.model.EtcdCluster;
+import io.hadeck.model.Failover;
 import io.hadeck.model.HaState;
+import io.hadeck.model.LeaderKey;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
 
@@ -51,9 +53,10 @@ final class Readings {
     synchronized void ha(Observation<HaState> o) {
         // A full read that started before the watch saw the leader key move may carry the old holder.
         if (o.isOk() && leaderKeyAt != null && o.readAt().minus(o.took()).isBefore(leaderKeyAt) && ha != null
-                && ha.isOk() && !java.util.Objects.equals(o.value().leaderKeyHolder(), ha.value().leaderKeyHolder())) {
+                && ha.isOk() && !java.util.Objects.equals(o.value().leader().holder(), ha.value().leader().holder())) {
             HaState h = o.value();
-            HaState kept = h.withLeader(ha.value().leaderKeyHolder(), ha.value().leaderSince());
+            LeaderKey watched = ha.value().leader();
+            HaState kept = h.withLeader(h.leader().movedTo(watched.holder(), watched.since()));
             ha = Observation.ok(kept, o.readAt(), o.took());
             lastGoodHa = kept;
             return;
@@ -73,11 +76,11 @@ final class Readings {
             return false;
         }
         String clean = holder == null || holder.isBlank() ? null : holder.strip();
-        if (java.util.Objects.equals(clean, h.leaderKeyHolder()) && ha.isOk()) {
+        if (java.util.Objects.equals(clean, h.leader().holder()) && ha.isOk()) {
             return false;
         }
         leaderKeyAt = at;
-        lastGoodHa = h.withLeader(clean, clean == null ? null : at);
+        lastGoodHa = h.withLeader(h.leader().movedTo(clean, clean == null ? null : at));
         ha = Observation.ok(lastGoodHa, at, java.time.Duration.ZERO);
         return true;
     }

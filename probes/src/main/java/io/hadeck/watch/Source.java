@@ -116,7 +116,7 @@ final class Source<T> {
         return true;
     }
 
-    /** readOnce's deadline passed with this source still reading. */
+    /** one-shot sweep's deadline passed with this source still reading. */
     synchronized void reportOverrunNow(Readings readings, Instant now, Duration waited) {
         if (running) {
             reportedOverrun = true;

@@ -1,5 +1,6 @@
 package io.hadeck.config;
 
+import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.config.load.Problem;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

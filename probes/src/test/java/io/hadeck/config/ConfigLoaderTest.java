@@ -1,5 +1,6 @@
 package io.hadeck.config;
 
+import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.units.Durations;
 import io.hadeck.units.Sizes;
 import io.hadeck.config.load.Problem;

@@ -1,7 +1,7 @@
 package io.hadeck.findings;
 
 import io.hadeck.config.ClusterConfig;
-import io.hadeck.config.ConfigLoader;
+import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.model.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -12,7 +12,9 @@ import io.hadeck.model.EsNode;
 import io.hadeck.model.EtcdCluster;
 import io.hadeck.model.EtcdMemberStatus;
 import io.hadeck.model.HaMember;
+import io.hadeck.model.Failover;
 import io.hadeck.model.HaState;
+import io.hadeck.model.LeaderKey;
 import io.hadeck.model.Lsn;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
@@ -507,8 +509,9 @@ public final class ClusterBuilder {
                 members.add(haMember(n));
             }
         }
-        return new HaState("patroni", leaderKey, leaderKey == null ? null : now.minus(Duration.ofHours(2)),
-                !paused, members, pendingRequest, HaState.HolderFrom.LEADER_KEY, null, leaderAgentDown, leaderKeyTtl, haSettings);
+        return new HaState("patroni", new LeaderKey(leaderKey, leaderKey == null ? null : now.minus(Duration.ofHours(2)),
+                LeaderKey.From.LEADER_KEY, leaderAgentDown, leaderKeyTtl), members, Failover.reported(!paused, pendingRequest),
+                haSettings);
     }
 
     private Observation<HaState> haState() {

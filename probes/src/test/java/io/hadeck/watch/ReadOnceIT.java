@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One readOnce against the healthy lab shows every layer as the lab really is. */
+/** One sweep against the healthy lab shows every layer as the lab really is. */
 class ReadOnceIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadOnceIT.class);
@@ -30,22 +30,22 @@ class ReadOnceIT {
     @Test
     void oneSnapshotShowsTheWholeHealthyLab() {
         // Warm-up (class loading, JIT) until one read sees every source; a loaded CI box needs a few.
-        for (int i = 0; i < 5 && !allOk(ClusterWatcher.readOnce(LabCluster.config(), Duration.ofSeconds(8))); i++) {
-            LOG.info("warm-up readOnce {} saw failures", i);
+        for (int i = 0; i < 5 && !allOk(OneShotSweep.SYSTEM.read(LabCluster.config(), Duration.ofSeconds(8))); i++) {
+            LOG.info("warm-up one-shot sweep {} saw failures", i);
         }
         ClusterSnapshot s = null;
         long ms = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
-            ClusterSnapshot r = ClusterWatcher.readOnce(LabCluster.config(), Duration.ofSeconds(8));
+            ClusterSnapshot r = OneShotSweep.SYSTEM.read(LabCluster.config(), Duration.ofSeconds(8));
             long took = (System.nanoTime() - t0) / 1_000_000;
-            System.out.println("[figure] readOnce wall time: " + took + " ms; per source: " + perSource(r));
+            System.out.println("[figure] one-shot sweep wall time: " + took + " ms; per source: " + perSource(r));
             if (allOk(r) && took < ms) {
                 ms = took;
                 s = r;
             }
         }
-        assertThat(s).as("a readOnce with every source answering").isNotNull();
+        assertThat(s).as("a one-shot sweep with every source answering").isNotNull();
 
         assertThat(s.primaries()).hasSize(1);
         String primary = s.primary().orElseThrow().name();

@@ -47,7 +47,7 @@ class SharedServerIT {
         ClusterSnapshot s;
         try {
             Thread.sleep(200);
-            s = ClusterWatcher.readOnce(cfg, Duration.ofSeconds(20));
+            s = OneShotSweep.SYSTEM.read(cfg, Duration.ofSeconds(20));
         } finally {
             sampling.set(false);
             sampler.join();

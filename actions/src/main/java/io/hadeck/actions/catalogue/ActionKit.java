@@ -1,5 +1,6 @@
 package io.hadeck.actions.catalogue;
 
+import io.hadeck.watch.OneShotSweep;
 import io.hadeck.actions.ActionException;
 import io.hadeck.actions.Operator;
 import io.hadeck.actions.audit.AuditLog;
@@ -16,7 +17,6 @@ import io.hadeck.actions.remote.SshShell;
 import io.hadeck.actions.runbook.FreshReadings;
 import io.hadeck.actions.runbook.RunbookRunner;
 import io.hadeck.config.ClusterConfig;
-import io.hadeck.watch.ClusterWatcher;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -75,7 +75,7 @@ public final class ActionKit implements AutoCloseable {
     /** A new reading now of only the sources a runbook needs ("drbd drbd-a", "postgres node-1", …), in parallel. */
     public FreshReadings readings(Predicate<String> sources) {
         Duration t = cluster.timeouts().connect().plus(cluster.timeouts().read()).plusSeconds(1);
-        return () -> ClusterWatcher.readOnce(cluster, t, sources);
+        return () -> OneShotSweep.SYSTEM.read(cluster, t, sources);
     }
 
     public HaManager manager() {

@@ -33,11 +33,11 @@ public final class ClusterFailoverRunbook implements Runbook {
     public Plan plan() {
         PgFacts f = ctx.read();
         PatroniChecks c = new PatroniChecks(f, ctx.manager(), ctx.thresholds());
-        Check now = f.ha().map(ha -> ha.failoverUnreported() != null
-                        ? Check.pass("cluster failover now", "unknown", ha.failoverUnreported()
+        Check now = f.ha().map(ha -> ha.failover().unreported() != null
+                        ? Check.pass("cluster failover now", "unknown", ha.failover().unreported()
                         + ": the change will be made but cannot be verified")
-                        : Check.pass("cluster failover now", word(ha.clusterFailoverEnabled()),
-                        ha.clusterFailoverEnabled() == enable ? "already " + word(enable) + "; setting it again changes nothing"
+                        : Check.pass("cluster failover now", word(ha.failover().enabled()),
+                        ha.failover().enabled() == enable ? "already " + word(enable) + "; setting it again changes nothing"
                                 : "will be turned " + word(enable)))
                 .orElseGet(() -> Check.fail("cluster failover now", "unknown",
                         PatroniChecks.haUnknown(f, "whether cluster failover is on now, nor verify the change")));
@@ -53,11 +53,11 @@ public final class ClusterFailoverRunbook implements Runbook {
         if (f.ha().isEmpty()) {
             return Verdict.notYet(f.words().who() + "'s state could not be read (" + f.haError() + ")");
         }
-        if (f.ha().get().failoverUnreported() != null) {
-            return Verdict.cannotVerify(f.ha().get().failoverUnreported() + "; check with "
+        if (f.ha().get().failover().unreported() != null) {
+            return Verdict.cannotVerify(f.ha().get().failover().unreported() + "; check with "
                     + (f.words() == ManagerWords.CHEF_BACKEND ? "chef-backend-ctl status on a backend node" : "patronictl list"));
         }
-        boolean on = f.ha().get().clusterFailoverEnabled();
+        boolean on = f.ha().get().failover().enabled();
         String s = endState(on, " on " + ctx.cluster().name());
         return on == enable ? Verdict.ok(s) : Verdict.notYet(s);
     }

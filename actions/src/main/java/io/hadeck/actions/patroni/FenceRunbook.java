@@ -70,18 +70,18 @@ public final class FenceRunbook extends NodeRunbook {
             return Check.fail(name, "unknown", PatroniChecks.haUnknown(f, "which node Patroni keeps as leader"));
         }
         HaState ha = f.ha().get();
-        String holder = ha.leaderKeyHolder();
+        String holder = ha.leader().holder();
         List<String> primaries = f.primaries();
         String current = "names " + (holder == null ? "nobody" : holder) + "; writable: " + String.join(", ", primaries);
         if (holder != null && !holder.equals(node) && primaries.contains(holder)) {
             return Check.pass(name, current, "the leader key names " + holder + ", which accepts writes: " + node
                     + " is the primary that must not");
         }
-        if (node.equals(holder) && ha.leaderAgentDown() != null) {
-            String expires = ha.leaderKeyTtlSeconds() == null ? "when its lease runs out"
-                    : "in " + ha.leaderKeyTtlSeconds() + " s";
+        if (node.equals(holder) && ha.leader().agentDown() != null) {
+            String expires = ha.leader().ttlSeconds() == null ? "when its lease runs out"
+                    : "in " + ha.leader().ttlSeconds() + " s";
             return Check.pass(name, current + "; " + node + "'s Patroni does not answer", node + "'s Patroni does not"
-                    + " answer (" + ha.leaderAgentDown() + "): its key expires " + expires + " and another node is promoted;"
+                    + " answer (" + ha.leader().agentDown() + "): its key expires " + expires + " and another node is promoted;"
                     + " fenced now, " + node + " stops accepting writes before that (clients get errors until then)");
         }
         if (node.equals(holder)) {

@@ -74,7 +74,7 @@ public final class ForceLeaderRunbook implements Runbook {
 
     /** The console's dialog asks what --peer-fenced says on the command line, when the leader cannot be read. */
     private Plan.Question fencedQuestion(PgFacts f) {
-        String holder = f.ha().map(HaState::leaderKeyHolder).orElse(null);
+        String holder = f.ha().map(h -> h.leader().holder()).orElse(null);
         if (fencedNode != null || holder == null || holder.equals(node) || f.unreadable(holder) == null
                 || f.primaries().contains(holder)) {
             return null;
@@ -127,7 +127,7 @@ public final class ForceLeaderRunbook implements Runbook {
                     "who holds the leader key, so whether a healthy leader exists"));
         }
         HaState ha = f.ha().get();
-        String holder = ha.leaderKeyHolder();
+        String holder = ha.leader().holder();
         List<String> primaries = f.primaries();
         String current = "leader key: " + (holder == null ? "none" : holder) + "; writable primary: "
                 + (primaries.isEmpty() ? "none" : String.join(", ", primaries));
@@ -156,7 +156,7 @@ public final class ForceLeaderRunbook implements Runbook {
                     + " as a writable primary without the leader key: force-leader " + node + " would make another"
                     + " primary; stop or fence " + String.join(", ", primaries) + " first, then plan again");
         }
-        String reason = holder == null ? "the leader key is free" + (ha.clusterFailoverEnabled() ? ""
+        String reason = holder == null ? "the leader key is free" + (ha.failover().enabled() ? ""
                 : " and cluster failover is off (" + f.words().clusterFailoverOff() + "), so " + f.words().who()
                 + " will not elect a leader by itself")
                 : "the leader key names " + holder + " but its PostgreSQL answers as a standby, not a writable primary";

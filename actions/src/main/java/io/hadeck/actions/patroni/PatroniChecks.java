@@ -55,7 +55,7 @@ final class PatroniChecks {
         if (facts.ha().isEmpty()) {
             return Check.fail("cluster failover", "unknown", haUnknown(facts, "whether cluster failover is on"));
         }
-        return facts.ha().get().clusterFailoverEnabled()
+        return facts.ha().get().failover().enabled()
                 ? Check.pass("cluster failover", "on", "automatic failover is enabled")
                 : Check.fail("cluster failover", "off", "cluster failover is disabled ("
                 + facts.words().clusterFailoverOff() + "): " + manager.howToEnableClusterFailover());

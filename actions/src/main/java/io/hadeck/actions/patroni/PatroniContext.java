@@ -42,12 +42,12 @@ public record PatroniContext(ClusterConfig cluster, HaManager manager, FreshRead
         if (ha.isEmpty()) {
             return f.words().who() + "'s state could not be read (" + f.haError() + ")";
         }
-        String holder = ha.get().leaderKeyHolder();
+        String holder = ha.get().leader().holder();
         if (holder != null) {
             return "leader key: " + holder;
         }
         String who = f.words().who();
-        return "leader key: none" + (ha.get().clusterFailoverEnabled() ? " (" + who + " is electing a new leader)"
+        return "leader key: none" + (ha.get().failover().enabled() ? " (" + who + " is electing a new leader)"
                 : " and cluster failover is off (" + f.words().clusterFailoverOff() + "), so " + who + " will not elect one: "
                 + "use force-leader NODE or set-cluster-failover on");
     }

@@ -118,8 +118,8 @@ public final class RollingUpgradeRunbook implements Runbook {
     public String stateNow() {
         try {
             PgFacts f = ctx.read();
-            String failover = f.ha().map(ha -> ha.failoverUnreported() != null ? "unknown (" + ha.failoverUnreported() + ")"
-                    : ClusterFailoverRunbook.word(ha.clusterFailoverEnabled())).orElse("unknown");
+            String failover = f.ha().map(ha -> ha.failover().unreported() != null ? "unknown (" + ha.failover().unreported() + ")"
+                    : ClusterFailoverRunbook.word(ha.failover().enabled())).orElse("unknown");
             return f.primarySentence() + "; " + PatroniContext.leaderSentence(f) + "; cluster failover is " + failover
                     + "; installed versions: " + versions(f);
         } catch (RuntimeException e) {

@@ -1,7 +1,7 @@
 package io.hadeck.actions.bench;
 
 import io.hadeck.config.ClusterConfig;
-import io.hadeck.config.ConfigLoader;
+import io.hadeck.config.load.ConfigLoader;
 
 import java.nio.file.Path;
 

@@ -52,7 +52,7 @@ public final class SwitchoverBench {
     static long move(PatroniManager patroni, PatroniReader reader, Path dir, boolean viaPatronictl)
             throws InterruptedException {
         HaState before = awaitSettled(reader, null, null);
-        String from = before.leaderKeyHolder();
+        String from = before.leader().holder();
         String to = before.members().stream().map(HaMember::name).filter(n -> !n.equals(from)).sorted().findFirst()
                 .orElseThrow();
         long t0 = System.nanoTime();
@@ -80,8 +80,8 @@ public final class SwitchoverBench {
         while (System.nanoTime() < deadline) {
             HaState s = reader.read().get().orElse(null);   // a member may not answer mid-move
             if (s != null) {
-                boolean ok = s.leaderKeyHolder() != null && (leader == null || leader.equals(s.leaderKeyHolder()))
-                        && s.members().size() == 3 && s.members().stream().allMatch(m -> m.name().equals(s.leaderKeyHolder())
+                boolean ok = s.leader().holder() != null && (leader == null || leader.equals(s.leader().holder()))
+                        && s.members().size() == 3 && s.members().stream().allMatch(m -> m.name().equals(s.leader().holder())
                         || ("replica".equals(m.role()) && ("running".equals(m.state()) || "streaming".equals(m.state()))));
                 if (ok) {
                     return s;

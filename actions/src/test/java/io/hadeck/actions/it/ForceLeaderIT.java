@@ -83,7 +83,7 @@ class ForceLeaderIT {
 
             // no automatic failover, then the leader crashes: its key still names it for up to the ttl
             patroni.setClusterFailover(false).run();
-            await(Duration.ofSeconds(15), s -> s.ha().get().map(h -> !h.clusterFailoverEnabled()).orElse(false));
+            await(Duration.ofSeconds(15), s -> s.ha().get().map(h -> !h.failover().enabled()).orElse(false));
             crashed = true;
             Lab.run("fault", "node-crash", leader);
             Plan unknown = LabReadings.planUntilRead(new ForceLeaderRunbook(ctx, behind));
@@ -121,7 +121,7 @@ class ForceLeaderIT {
             Lab.awaitHealthy(Duration.ofSeconds(120));
         }
         ClusterSnapshot resumed = await(Duration.ofSeconds(30),
-                s -> s.ha().get().map(HaState::clusterFailoverEnabled).orElse(false));
-        assertThat(resumed.ha().get().map(HaState::clusterFailoverEnabled)).as(resumed.ha().toString()).contains(true);
+                s -> s.ha().get().map(h -> h.failover().enabled()).orElse(false));
+        assertThat(resumed.ha().get().map(h -> h.failover().enabled())).as(resumed.ha().toString()).contains(true);
     }
 }

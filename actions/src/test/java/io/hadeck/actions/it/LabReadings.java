@@ -1,5 +1,6 @@
 package io.hadeck.actions.it;
 
+import io.hadeck.watch.OneShotSweep;
 import io.hadeck.actions.bench.LabConfig;
 import io.hadeck.actions.runbook.Plan;
 import io.hadeck.actions.runbook.RunReport;
@@ -7,7 +8,6 @@ import io.hadeck.actions.runbook.Runbook;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.testkit.Lab;
-import io.hadeck.watch.ClusterWatcher;
 
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -21,7 +21,7 @@ final class LabReadings {
     }
 
     static ClusterSnapshot read() {
-        return ClusterWatcher.readOnce(CFG, Duration.ofSeconds(5));
+        return OneShotSweep.SYSTEM.read(CFG, Duration.ofSeconds(5));
     }
 
     /** Reads until {@code done} holds, at most {@code limit} (a loaded machine may miss one read); the last snapshot either way. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hadeck.actions.ActionException;
 import io.hadeck.actions.Operator;
 import io.hadeck.config.ClusterConfig;
-import io.hadeck.config.ConfigLoader;
+import io.hadeck.config.load.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package io.hadeck.console.batch;
 
-import io.hadeck.console.Confirmer;
-import io.hadeck.console.Session;
-import io.hadeck.console.commands.CommandException;
-import io.hadeck.console.commands.ExitCode;
-import io.hadeck.console.commands.Shell;
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.line.ExitCode;
+import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.console.session.Session;
+import io.hadeck.console.line.CommandRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +30,12 @@ public final class BatchRunner {
     private static final java.util.Set<String> READS_ONLY =
             java.util.Set.of("assert", "status", "nodes", "findings", "show", "echo", "set", "on-error");
 
-    private final Shell shell;
+    private final CommandRunner shell;
+    private final Session session;
 
-    public BatchRunner(Shell shell) {
+    public BatchRunner(CommandRunner shell, Session session) {
         this.shell = shell;
+        this.session = session;
     }
 
     public int runFile(String file, boolean echo, PrintWriter out, PrintWriter err) {
@@ -51,21 +53,20 @@ public final class BatchRunner {
 
     public int runText(String source, String text, boolean echo, PrintWriter out, PrintWriter err) {
         List<BatchLine> lines = BatchLine.split(source, text);
-        List<String> problems = new BatchValidator(shell).check(lines);
+        List<String> problems = new BatchValidator(shell, session).check(lines);
         if (!problems.isEmpty()) {
             problems.stream().limit(MAX_REPORTED).forEach(err::println);
             err.println(source + ": " + problems.size() + " error(s), nothing was run");
             err.flush();
             return ExitCode.USAGE;
         }
-        Session session = shell.session();
-        Confirmer before = session.confirmer();
-        session.confirmer(Confirmer.NOBODY);
-        io.hadeck.actions.runbook.FrontEnd frontBefore = session.frontEnd();
-        session.frontEnd(io.hadeck.actions.runbook.FrontEnd.BATCH);
-        boolean continueBefore = session.continueOnError();
-        session.continueOnError(false);
-        session.shareReadings(true);
+        OperatorPrompt before = session.asking().confirmer();
+        session.asking().confirmer(OperatorPrompt.NOBODY);
+        io.hadeck.actions.runbook.FrontEnd frontBefore = session.asking().frontEnd();
+        session.asking().frontEnd(io.hadeck.actions.runbook.FrontEnd.BATCH);
+        boolean continueBefore = session.batch().continueOnError();
+        session.batch().continueOnError(false);
+        session.connection().shareReadings(true);
         int failure = ExitCode.OK;
         try {
             for (BatchLine line : lines) {
@@ -79,14 +80,14 @@ public final class BatchRunner {
                 shell.location(line.where());
                 int code = shell.run(line.text(), out, err);
                 if (!READS_ONLY.contains(firstWord(line.text()))) {
-                    session.forgetReading();
+                    session.connection().forgetReading();
                 }
-                Integer exit = session.exitRequested();
+                Integer exit = session.batch().exitRequested();
                 if (exit != null) {
                     return exit;
                 }
                 if (code != ExitCode.OK) {
-                    if (!session.continueOnError() || code == ExitCode.INTERRUPTED) {
+                    if (!session.batch().continueOnError() || code == ExitCode.INTERRUPTED) {
                         return code;
                     }
                     failure = code;
@@ -94,11 +95,11 @@ public final class BatchRunner {
             }
             return failure;
         } finally {
-            session.shareReadings(false);
+            session.connection().shareReadings(false);
             shell.location(null);
-            session.continueOnError(continueBefore);
-            session.confirmer(before);
-            session.frontEnd(frontBefore);
+            session.batch().continueOnError(continueBefore);
+            session.asking().confirmer(before);
+            session.asking().frontEnd(frontBefore);
         }
     }
 

@@ -1,9 +1,11 @@
 package io.hadeck.console.batch;
 
-import io.hadeck.console.Session;
-import io.hadeck.console.commands.CommandException;
-import io.hadeck.console.commands.LineSplitter;
-import io.hadeck.console.commands.Shell;
+import io.hadeck.console.session.BatchState;
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.line.LineSplitter;
+import io.hadeck.console.session.Session;
+import io.hadeck.console.line.CommandRunner;
+import io.hadeck.console.session.Session;
 import io.hadeck.console.condition.Vocabulary;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,21 +18,23 @@ import java.util.Map;
  */
 final class BatchValidator {
 
-    private final Shell shell;
+    private final CommandRunner shell;
+    private final Session session;
 
-    BatchValidator(Shell shell) {
+    BatchValidator(CommandRunner shell, Session session) {
         this.shell = shell;
+        this.session = session;
     }
 
     /** One "FILE:LINE: message" per problem, empty when the file may run. */
     List<String> check(List<BatchLine> lines) {
-        Vocabulary vocabulary = shell.session().vocabulary();
-        Map<String, String> vars = new HashMap<>(shell.session().variables());
+        Vocabulary vocabulary = session.settings().vocabulary();
+        Map<String, String> vars = new HashMap<>(session.batch().variables());
         List<String> problems = new ArrayList<>();
         for (BatchLine line : lines) {
             try {
                 for (List<String> raw : LineSplitter.commands(line.text())) {
-                    List<String> argv = raw.stream().map(w -> Session.expand(w, vars)).toList();
+                    List<String> argv = raw.stream().map(w -> BatchState.expand(w, vars)).toList();
                     shell.validate(argv, vocabulary);
                     if (argv.get(0).equals("set") && argv.size() >= 2) {
                         vars.put(argv.get(1), String.join(" ", argv.subList(2, argv.size())));

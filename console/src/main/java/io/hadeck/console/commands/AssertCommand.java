@@ -1,5 +1,7 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.line.ExitCode;
 import io.hadeck.console.condition.Condition;
 import io.hadeck.model.ClusterSnapshot;
 import picocli.CommandLine.Command;

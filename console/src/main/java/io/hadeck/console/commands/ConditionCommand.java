@@ -1,5 +1,7 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.BaseCommand;
+import io.hadeck.console.line.CommandException;
 import io.hadeck.console.condition.Condition;
 import io.hadeck.console.condition.ConditionException;
 import io.hadeck.console.condition.Vocabulary;
@@ -18,7 +20,7 @@ abstract class ConditionCommand extends BaseCommand {
 
     protected Condition condition() {
         try {
-            return Condition.parse(text(), session.vocabulary());
+            return Condition.parse(text(), session.settings().vocabulary());
         } catch (ConditionException e) {
             throw CommandException.usage("condition " + e.getMessage());
         }

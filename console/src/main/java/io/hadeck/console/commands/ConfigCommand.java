@@ -1,8 +1,10 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.BaseCommand;
+import io.hadeck.console.line.ExitCode;
 import io.hadeck.config.ConfigException;
 import io.hadeck.actions.audit.AuditLog;
-import io.hadeck.config.ConfigLoader;
+import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.config.HadeckConfig;
 import io.hadeck.findings.InsecureTransportRules;
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ public class ConfigCommand {
 
         @Override
         public Integer call() {
-            Path path = file != null ? Path.of(file) : ConfigLoader.locate(session.options().configFile());
+            Path path = file != null ? Path.of(file) : ConfigLoader.locate(session.settings().options().configFile());
             List<String> problems = ConfigProblems.of(path);
             if (problems.isEmpty()) {
                 // valid, but a password would cross the network readable: the same findings the screen shows

@@ -1,24 +1,29 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.line.CommandRunner;
+import io.hadeck.console.session.Session;
+import io.hadeck.console.line.ExitCode;
+import io.hadeck.console.line.LineSplitter;
 import io.hadeck.console.repl.ReplCompleter;
-import io.hadeck.console.tui.CommandLine;
+import io.hadeck.console.tui.CommandBar;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Set;
 
 /** The full-screen console's ':' line over the shared command layer: output comes back as text. */
-public final class ConsoleCommandLine implements CommandLine {
+public final class ConsoleCommandLine implements CommandBar {
 
     /** These take over the terminal or never end; the console has its own views for them. */
     private static final Set<String> NOT_HERE = Set.of("repl", "console", "watch");
 
-    private final Shell shell;
+    private final CommandRunner shell;
     private final ReplCompleter completer;
 
-    public ConsoleCommandLine(Shell shell) {
+    public ConsoleCommandLine(Session session, CommandRunner shell) {
         this.shell = shell;
-        this.completer = new ReplCompleter(shell.session());
+        this.completer = new ReplCompleter(session, shell);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.BaseCommand;
+import io.hadeck.console.line.ExitCode;
 import io.hadeck.config.ClusterConfig;
-import io.hadeck.config.ConfigLoader;
+import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.config.HadeckConfig;
 import io.hadeck.console.doctor.Doctor;
 import io.hadeck.console.doctor.DoctorCheck;
-import io.hadeck.console.output.Style;
+import io.hadeck.console.output.Symbols;
 import io.hadeck.model.Severity;
 import io.hadeck.text.TerminalText;
 import java.nio.file.Path;
@@ -31,8 +33,8 @@ public class DoctorCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Path path = file != null ? Path.of(file) : ConfigLoader.locate(session.options().configFile());
-        Style style = Style.detect();
+        Path path = file != null ? Path.of(file) : ConfigLoader.locate(session.settings().options().configFile());
+        Symbols style = Symbols.detect();
         String bad = style.symbol(Severity.CRIT);
         List<String> configProblems = ConfigCommand.ConfigProblems.of(path);
         if (!configProblems.isEmpty()) {
@@ -43,7 +45,7 @@ public class DoctorCommand extends BaseCommand {
             return ExitCode.USAGE;
         }
         HadeckConfig cfg = ConfigLoader.load(path);
-        String only = session.options().clusterName();
+        String only = session.settings().options().clusterName();
         int checks = 1;
         boolean skipped = false;
         // Clusters may share nodes (the lab's Patroni and Chef views of one backend): one stopped etcd

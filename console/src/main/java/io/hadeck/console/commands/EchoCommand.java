@@ -1,5 +1,7 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.BaseCommand;
+import io.hadeck.console.line.ExitCode;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -1,5 +1,7 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.DataCommand;
+import io.hadeck.console.line.ExitCode;
 import io.hadeck.units.Sizes;
 import io.hadeck.console.output.Obj;
 import io.hadeck.console.output.Result;

@@ -1,5 +1,8 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.DataCommand;
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.line.ExitCode;
 import io.hadeck.console.journal.JournalAccess;
 import io.hadeck.console.journal.JournalViews;
 import io.hadeck.console.output.Json;
@@ -57,7 +60,7 @@ public class EventsCommand extends DataCommand {
                 return ExitCode.OK;
             }
         }
-        EventLog log = session.events();
+        EventLog log = session.connection().events();
         if (forDuration != null) {
             Thread.sleep(forDuration.toMillis());
         }

@@ -1,5 +1,6 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.BaseCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -12,7 +13,7 @@ public class ExitCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        session.requestExit(code);
+        session.batch().requestExit(code);
         return code;
     }
 }

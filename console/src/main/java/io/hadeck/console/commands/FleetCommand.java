@@ -1,5 +1,7 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.DataCommand;
+import io.hadeck.console.line.ExitCode;
 import io.hadeck.console.journal.FleetView;
 import io.hadeck.console.output.Result;
 import io.hadeck.fleet.Fleet;
@@ -21,7 +23,7 @@ public class FleetCommand extends DataCommand {
 
     @Override
     public Integer call() {
-        List<FleetRow> rows = Fleet.read(session.config().clusters(), lastChange());
+        List<FleetRow> rows = Fleet.read(session.settings().config().clusters(), lastChange());
         print(Result.of(rows.stream().map(r -> (Object) FleetView.json(r)).toList(),
                 FleetView.table(rows, printer().style(), session.clock().instant())));
         return rows.stream().anyMatch(r -> r.worst().atLeast(Severity.WARN)) ? ExitCode.UNHEALTHY : ExitCode.OK;
@@ -31,7 +33,7 @@ public class FleetCommand extends DataCommand {
     private Function<String, Instant> lastChange() {
         Journal journal;
         try {
-            journal = session.journal();
+            journal = session.connection().journal();
         } catch (JournalException e) {
             err().println("hadeck: " + e.getMessage() + " (last change left out)");
             return name -> null;

@@ -1,6 +1,8 @@
 package io.hadeck.console.commands;
 
-import io.hadeck.console.Session;
+import io.hadeck.console.session.Settings;
+import io.hadeck.console.commands.base.BaseCommand;
+import io.hadeck.console.session.Session;
 import io.hadeck.console.batch.BatchRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,15 +35,15 @@ public class HadeckCommand extends BaseCommand {
     @Option(names = "--echo", description = "With -c: print each command before its output.")
     boolean echo;
 
-    Session.Options options() {
-        return new Session.Options(config, cluster, theme, readOnly, yes);
+    Settings.Options options() {
+        return new Settings.Options(config, cluster, theme, readOnly, yes);
     }
 
     @Override
     public Integer call() {
         if (commands != null) {
-            return new BatchRunner(session.shell()).runText("-c", commands, echo, out(), err());
+            return new BatchRunner(shell, session).runText("-c", commands, echo, out(), err());
         }
-        return ConsoleCommand.open(session, out(), err());
+        return ConsoleCommand.open(session, shell, out(), err());
     }
 }

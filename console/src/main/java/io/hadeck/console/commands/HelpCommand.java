@@ -1,5 +1,8 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.BaseCommand;
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.line.ExitCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +21,7 @@ public class HelpCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        CommandLine root = session.shell().root();
+        CommandLine root = shell.root();
         if (topic.isEmpty()) {
             out().println("Commands (COMMAND --help for details; 'help conditions' for the condition language):");
             for (Map.Entry<String, CommandLine> e : root.getSubcommands().entrySet()) {

@@ -1,5 +1,8 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.DataCommand;
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.line.ExitCode;
 import io.hadeck.console.journal.IncidentReport;
 import io.hadeck.console.journal.JournalAccess;
 import io.hadeck.console.output.Json;

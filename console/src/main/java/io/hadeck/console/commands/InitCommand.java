@@ -1,9 +1,13 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.session.Settings;
+import io.hadeck.console.commands.base.BaseCommand;
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.line.ExitCode;
+import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.console.session.Session;
 import io.hadeck.config.Secret;
 import io.hadeck.config.Tls;
-import io.hadeck.console.Confirmer;
-import io.hadeck.console.Session;
 import io.hadeck.console.init.ConfigDraft;
 import io.hadeck.console.init.ConfigFileWriter;
 import io.hadeck.files.FileModes;
@@ -59,15 +63,18 @@ public class InitCommand extends BaseCommand {
     String namespace;
     @Option(names = "--scope", paramLabel = "SCOPE", description = "Keep only this Patroni scope.")
     String scope;
-    @Option(names = "--etcd-user", paramLabel = "USER") String etcdUser;
-    @Option(names = "--etcd-password-file", paramLabel = "FILE") String etcdPasswordFile;
+    @Option(names = "--etcd-user", paramLabel = "USER", description = "etcd user (etcd with auth enabled).") String etcdUser;
+    @Option(names = "--etcd-password-file", paramLabel = "FILE", description = "File holding the etcd user's password (owner-only).") String etcdPasswordFile;
+    @Option(names = "--etcd-password-env", paramLabel = "VARIABLE", description = "Environment variable holding the etcd user's password; the config names the variable, never the password.") String etcdPasswordEnv;
+    @Option(names = "--cert", paramLabel = "FILE", description = "etcd client certificate (an etcd that requires one; with --key).") String cert;
+    @Option(names = "--key", paramLabel = "FILE", description = "Key of the etcd client certificate (owner-only).") String key;
     @Option(names = "--patroni-user", paramLabel = "USER", description = "Patroni REST user (default: the YAML's restapi user).") String patroniUser;
     @Option(names = "--patroni-password-file", paramLabel = "FILE") String patroniPasswordFile;
     @Option(names = "--pg-user", paramLabel = "USER", defaultValue = "hadeck_monitor", description = "PostgreSQL monitoring role (default: ${DEFAULT-VALUE}).") String pgUser;
     @Option(names = "--pg-password-file", paramLabel = "FILE") String pgPasswordFile;
     @Option(names = "--pg-database", paramLabel = "DB", defaultValue = "postgres") String pgDatabase;
     @Option(names = "--pg-sslmode", paramLabel = "MODE", description = "disable | require | verify-ca | verify-full") String pgSslmode;
-    @Option(names = "--ca", paramLabel = "FILE", description = "CA of the https endpoints found (else the system trust store).") String ca;
+    @Option(names = {"--ca", "--cacert"}, paramLabel = "FILE", description = "CA of the https endpoints found (else the system trust store).") String ca;
     @Option(names = "--ssh-user", paramLabel = "USER") String sshUser;
     @Option(names = "--ssh-port", paramLabel = "PORT", defaultValue = "22") int sshPort;
     @Option(names = "--ssh-identity", paramLabel = "FILE") String sshIdentity;
@@ -100,7 +107,7 @@ public class InitCommand extends BaseCommand {
         if (out != null) {
             return out;
         }
-        String given = session.options().configFile();
+        String given = session.settings().options().configFile();
         if (given != null) {
             return Path.of(given);
         }
@@ -110,8 +117,7 @@ public class InitCommand extends BaseCommand {
     }
 
     private List<FoundCluster> discover(ClusterDiscovery discovery) {
-        ClusterDiscovery.EtcdAccess access = new ClusterDiscovery.EtcdAccess(etcdUser,
-                etcdPasswordFile == null ? null : Secret.file(secretFile("--etcd-password-file", etcdPasswordFile)), tls());
+        ClusterDiscovery.EtcdAccess access = new ClusterDiscovery.EtcdAccess(etcdUser, etcdPassword(), etcdTls());
         List<FoundCluster> found;
         try {
             if (from.etcd != null) {
@@ -197,11 +203,12 @@ public class InitCommand extends BaseCommand {
         }
         return new ConfigDraft.Secrets(etcdUser, secretFile("--etcd-password-file", etcdPasswordFile), patroniUser,
                 secretFile("--patroni-password-file", patroniPasswordFile), pgUser,
-                secretFile("--pg-password-file", pgPasswordFile), pgDatabase, pgSslmode, ca);
+                secretFile("--pg-password-file", pgPasswordFile), pgDatabase, pgSslmode, absolute(ca),
+                etcdPasswordEnv, absolute(cert), secretFile("--key", key));
     }
 
     private String ask(String given, String option, String question) {
-        Confirmer c = session.confirmer();
+        OperatorPrompt c = session.asking().confirmer();
         if (given != null || c == null || !c.interactive()) {
             return given;
         }
@@ -232,6 +239,35 @@ public class InitCommand extends BaseCommand {
         return ca == null ? null : new Tls(ca, null, null);
     }
 
+    /** etcd's TLS: the CA, and a client certificate with its key (both or neither). */
+    private Tls etcdTls() {
+        if ((cert == null) != (key == null)) {
+            throw CommandException.usage("init: --cert and --key go together (etcd's client certificate and its key)");
+        }
+        if (cert == null) {
+            return tls();
+        }
+        if (!Files.isRegularFile(Path.of(cert))) {
+            throw CommandException.usage("init: --cert " + cert + ": no such file");
+        }
+        return new Tls(ca, absolute(cert), secretFile("--key", key));
+    }
+
+    /** etcd's password: from a file or an environment variable, never from the command line. */
+    private Secret etcdPassword() {
+        if (etcdPasswordFile != null && etcdPasswordEnv != null) {
+            throw CommandException.usage("init: give --etcd-password-file or --etcd-password-env, not both");
+        }
+        if (etcdPasswordEnv != null) {
+            String v = System.getenv(etcdPasswordEnv);
+            if (v == null || v.isEmpty()) {
+                throw CommandException.usage("init: --etcd-password-env " + etcdPasswordEnv + ": that variable is not set");
+            }
+            return Secret.env(etcdPasswordEnv);
+        }
+        return etcdPasswordFile == null ? null : Secret.file(secretFile("--etcd-password-file", etcdPasswordFile));
+    }
+
     private String restAuthorization() {
         String user = patroniUser;
         String pw = secretFile("--patroni-password-file", patroniPasswordFile);
@@ -256,8 +292,8 @@ public class InitCommand extends BaseCommand {
 
     /** `config check FILE` then `status` with that file, each as its own command, in a session of their own. */
     private int checkAndStatus(Path file) {
-        try (Session s = new Session(new Session.Options(file.toString(), null, null, true, false),
-                session.clock(), Confirmer.NOBODY)) {
+        try (Session s = new Session(new Settings.Options(file.toString(), null, null, true, false),
+                session.clock(), OperatorPrompt.NOBODY)) {
             Shell shell = new Shell(s);
             out().println("$ hadeck config check " + file);
             out().flush();

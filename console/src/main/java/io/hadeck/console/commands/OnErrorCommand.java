@@ -1,5 +1,8 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.BaseCommand;
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.line.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -12,7 +15,7 @@ public class OnErrorCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        session.continueOnError(parse(mode));
+        session.batch().continueOnError(parse(mode));
         return ExitCode.OK;
     }
 

@@ -1,5 +1,6 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.BaseCommand;
 import io.hadeck.console.repl.Repl;
 import picocli.CommandLine.Command;
 
@@ -10,6 +11,6 @@ public class ReplCommand extends BaseCommand {
 
     @Override
     public Integer call() throws Exception {
-        return new Repl(session).run();
+        return new Repl(session, shell).run();
     }
 }

@@ -1,6 +1,8 @@
 package io.hadeck.console.commands;
 
-import io.hadeck.console.Session;
+import io.hadeck.console.session.Settings;
+import io.hadeck.console.commands.base.BaseCommand;
+import io.hadeck.console.session.Session;
 import io.hadeck.console.batch.BatchRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,15 +25,15 @@ public class RunCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Session.Options before = session.options();
+        Settings.Options before = session.settings().options();
         if (yes) {
-            session.configure(new Session.Options(before.configFile(), before.clusterName(), before.theme(),
+            session.settings().configure(new Settings.Options(before.configFile(), before.clusterName(), before.theme(),
                     before.readOnly(), true));
         }
         try {
-            return new BatchRunner(session.shell()).runFile(file, echo, out(), err());
+            return new BatchRunner(shell, session).runFile(file, echo, out(), err());
         } finally {
-            session.configure(before);
+            session.settings().configure(before);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.BaseCommand;
+import io.hadeck.console.line.ExitCode;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -19,9 +21,9 @@ public class SetCommand extends BaseCommand {
     @Override
     public Integer call() {
         if (name == null) {
-            session.variables().forEach((k, v) -> out().println(k + "=" + v));
+            session.batch().variables().forEach((k, v) -> out().println(k + "=" + v));
         } else {
-            session.set(name, String.join(" ", value));
+            session.batch().set(name, String.join(" ", value));
         }
         out().flush();
         return ExitCode.OK;

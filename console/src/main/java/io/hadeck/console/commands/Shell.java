@@ -1,8 +1,16 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.BaseCommand;
+import io.hadeck.console.commands.base.SessionFactory;
+import io.hadeck.console.line.CommandRunner;
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.line.CommandRunner;
+import io.hadeck.console.line.ExitCode;
+import io.hadeck.console.line.CommandRunner;
+import io.hadeck.console.line.LineSplitter;
+import io.hadeck.console.session.Session;
 import io.hadeck.config.ConfigException;
 import io.hadeck.console.theme.ThemeException;
-import io.hadeck.console.Session;
 import io.hadeck.console.condition.ConditionException;
 import io.hadeck.console.condition.Vocabulary;
 import io.hadeck.parse.ParseException;
@@ -22,7 +30,7 @@ import picocli.CommandLine.ParseResult;
  * The one command layer: the picocli tree built from {@link Commands}, run from argv, from a
  * REPL/TUI line or from a batch file. Every error becomes one line and an exit code here.
  */
-public final class Shell {
+public final class Shell implements CommandRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Shell.class);
 
@@ -36,13 +44,12 @@ public final class Shell {
 
     public Shell(Session session) {
         this.session = session;
-        this.factory = new SessionFactory(session);
+        this.factory = new SessionFactory(session, this);
         this.root = new CommandLine(HadeckCommand.class, factory);
         root.setExecutionExceptionHandler(this::onException);
         root.setParameterExceptionHandler(this::onBadInput);
         root.setExecutionStrategy(this::execute);
         root.setCaseInsensitiveEnumValuesAllowed(true);
-        session.shell(this);
     }
 
     /** The whole command tree: the REPL, batch files, help and completion need every command. */
@@ -108,14 +115,14 @@ public final class Shell {
             List<String> argv;
             try {
                 // Expanded per command, so `set N x; echo $N` on one line works.
-                argv = raw.stream().map(session::expand).toList();
+                argv = raw.stream().map(session.batch()::expand).toList();
             } catch (CommandException e) {
                 err.println(prefix() + e.getMessage());
                 err.flush();
                 return e.exitCode();
             }
             code = executeArgv(argv, out, err);
-            if (code != ExitCode.OK || session.exitRequested() != null) {
+            if (code != ExitCode.OK || session.batch().exitRequested() != null) {
                 break;
             }
         }
@@ -169,7 +176,7 @@ public final class Shell {
             // once: lines a batch file runs inside this command must not reset --config/--cluster
             applyGlobals = false;
             HadeckCommand globals = root.getCommand();
-            session.configure(globals.options());
+            session.settings().configure(globals.options());
         }
         return new CommandLine.RunLast().execute(pr);
     }
@@ -193,7 +200,7 @@ public final class Shell {
             message = "cancelled";
         } else {
             code = ExitCode.FAILED;
-            message = "internal error: " + ex + " (details in " + Session.logFile() + ")";
+            message = "internal error: " + ex + " (details in " + io.hadeck.console.output.LogFile.path() + ")";
         }
         LOG.warn("command {} failed with exit {}", cl.getCommandName(), code, ex);
         if (code == ExitCode.INTERRUPTED) {

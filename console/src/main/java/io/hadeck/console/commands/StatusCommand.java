@@ -1,5 +1,8 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.Repeat;
+import io.hadeck.console.commands.base.DataCommand;
+import io.hadeck.console.line.ExitCode;
 import io.hadeck.console.output.StatusView;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Severity;

@@ -1,5 +1,7 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.line.ExitCode;
 import io.hadeck.units.Durations;
 import io.hadeck.console.condition.Condition;
 import io.hadeck.model.ClusterSnapshot;
@@ -23,12 +25,12 @@ public class WaitForCommand extends ConditionCommand {
     @Override
     public Integer call() throws InterruptedException {
         Condition c = condition();
-        session.source();
+        session.connection().source();
         Instant start = session.clock().instant();
         Instant deadline = start.plus(timeout);
         String lastWhy = null;
         while (true) {
-            ClusterSnapshot s = session.snapshot();
+            ClusterSnapshot s = session.connection().snapshot();
             Condition.Result r = c.test(s);
             Duration waited = Duration.between(start, session.clock().instant());
             if (r.met()) {

@@ -1,5 +1,8 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.commands.base.Repeat;
+import io.hadeck.console.commands.base.BaseCommand;
+import io.hadeck.console.line.CommandException;
 import io.hadeck.console.condition.Vocabulary;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,19 +24,18 @@ public class WatchCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Shell shell = session.shell();
         List<String> argv = List.copyOf(command);
-        shell.validate(argv, session.vocabulary());
+        shell.validate(argv, session.settings().vocabulary());
         if (argv.get(0).equals("watch")) {
             throw CommandException.usage("watch cannot watch itself");
         }
-        session.source();
+        session.connection().source();
         return Repeat.every(interval, out(), Repeat.onTerminal(argv.contains("--json")),
                 () -> shell.execute(argv, out(), err()));
     }
 
     @Override
     public void validate(Vocabulary vocabulary) {
-        session.shell().validate(List.copyOf(command), vocabulary);
+        shell.validate(List.copyOf(command), vocabulary);
     }
 }

@@ -101,9 +101,9 @@ public final class Fields {
         drbd("sync", Type.NUMBER, "resync progress in percent (unknown when no resync runs)",
                 r -> r.sync() == null ? Value.unknown(Type.NUMBER, "no resync running") : Value.number(Type.NUMBER, r.sync().percent()));
         add("ha.leader", Type.TEXT, "the node the HA manager's leader key names",
-                (s, a) -> read(s.ha(), "the HA manager", Type.TEXT, h -> Value.text(h.leaderKeyHolder())));
+                (s, a) -> read(s.ha(), "the HA manager", Type.TEXT, h -> Value.text(h.leader().holder())));
         add("ha.failover", Type.BOOL, "true when the HA manager may fail over automatically (not paused / cluster failover on)",
-                (s, a) -> read(s.ha(), "the HA manager", Type.BOOL, h -> Value.bool(h.clusterFailoverEnabled())));
+                (s, a) -> read(s.ha(), "the HA manager", Type.BOOL, h -> Value.bool(h.failover().enabled())));
         add("findings.crit", Type.NUMBER, "how many CRIT findings the snapshot has",
                 (s, a) -> Value.number(Type.NUMBER, s.count(Severity.CRIT)));
         add("findings.warn", Type.NUMBER, "how many WARN findings the snapshot has",

@@ -1,5 +1,6 @@
 package io.hadeck.console.doctor;
 
+import io.hadeck.watch.OneShotSweep;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.NodeConfig;
 import io.hadeck.config.Secret;
@@ -15,7 +16,6 @@ import io.hadeck.probe.TlsContexts;
 import io.hadeck.probe.patroni.PatroniReader;
 import io.hadeck.probe.ssh.KnownHosts;
 import io.hadeck.probe.ssh.NodeTarget;
-import io.hadeck.watch.ClusterWatcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,7 +147,7 @@ public final class Doctor {
 
     /** Each node's layers as the readers see them; the same failure on several nodes is one line. */
     private int endpoints(List<DoctorCheck> out) {
-        ClusterSnapshot s = ClusterWatcher.readOnce(c, c.timeouts().read().plus(c.timeouts().connect()));
+        ClusterSnapshot s = OneShotSweep.SYSTEM.read(c, c.timeouts().read().plus(c.timeouts().connect()));
         Map<String, List<String>> failed = new LinkedHashMap<>();
         int n = 0;
         for (NodeView v : s.nodes()) {

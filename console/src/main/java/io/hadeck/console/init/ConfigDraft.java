@@ -16,9 +16,14 @@ import java.util.Set;
 public record ConfigDraft(List<FoundCluster> clusters, String firstName, Secrets secrets, Ssh ssh, Pair pair,
                           boolean insecure, String source) {
 
-    /** Users and the files holding their passwords; any may be null (then that part is left out). */
+    /**
+     * Users and the files holding their passwords; any may be null (then that part is left out). etcd's
+     * password may instead name an environment variable ({@code etcdPasswordEnv}); etcd's client
+     * certificate and key ({@code etcdCert}, {@code etcdKey}) are paths, written beside the CA.
+     */
     public record Secrets(String etcdUser, String etcdPasswordFile, String patroniUser, String patroniPasswordFile,
-                          String pgUser, String pgPasswordFile, String pgDatabase, String pgSslmode, String ca) {
+                          String pgUser, String pgPasswordFile, String pgDatabase, String pgSslmode, String ca,
+                          String etcdPasswordEnv, String etcdCert, String etcdKey) {
     }
 
     /** The ssh settings for DRBD pair nodes and node-level actions; null user: no ssh block. */
@@ -77,7 +82,10 @@ public record ConfigDraft(List<FoundCluster> clusters, String firstName, Secrets
         if (!c.etcdEndpoints().isEmpty()) {
             y.append("    etcd:\n      endpoints: ").append(list(c.etcdEndpoints())).append('\n');
             credentials(y, "username", secrets.etcdUser(), secrets.etcdPasswordFile());
-            tls(y, c.etcdEndpoints());
+            if (secrets.etcdPasswordEnv() != null) {
+                y.append("      password: {env: ").append(q(secrets.etcdPasswordEnv())).append("}\n");
+            }
+            etcdTls(y, c.etcdEndpoints());
         }
         y.append("    patroni:\n      scope: ").append(q(c.scope())).append("\n      namespace: ").append(q(c.namespace()))
                 .append('\n');
@@ -130,6 +138,19 @@ public record ConfigDraft(List<FoundCluster> clusters, String firstName, Secrets
         if (passwordFile != null) {
             y.append("      password: {file: ").append(q(passwordFile)).append("}\n");
         }
+    }
+
+    /** etcd's CA, and its client certificate when one was given (an etcd with --client-cert-auth). */
+    private void etcdTls(StringBuilder y, List<String> urls) {
+        if (secrets.etcdCert() == null || urls.stream().noneMatch(u -> u.startsWith("https:"))) {
+            tls(y, urls);
+            return;
+        }
+        y.append("      tls: {");
+        if (secrets.ca() != null) {
+            y.append("ca: ").append(q(secrets.ca())).append(", ");
+        }
+        y.append("cert: ").append(q(secrets.etcdCert())).append(", key: ").append(q(secrets.etcdKey())).append("}\n");
     }
 
     private void tls(StringBuilder y, List<String> urls) {

@@ -1,6 +1,6 @@
 package io.hadeck.console.init;
 
-import io.hadeck.console.commands.CommandException;
+import io.hadeck.console.line.CommandException;
 import io.hadeck.files.PrivateFiles;
 
 import java.io.IOException;

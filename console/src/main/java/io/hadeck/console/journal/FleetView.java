@@ -3,7 +3,7 @@ package io.hadeck.console.journal;
 import io.hadeck.units.Durations;
 import io.hadeck.units.Sizes;
 import io.hadeck.console.output.Obj;
-import io.hadeck.console.output.Style;
+import io.hadeck.console.output.Symbols;
 import io.hadeck.console.output.Table;
 import io.hadeck.fleet.FleetRow;
 import java.time.Duration;
@@ -18,7 +18,7 @@ public final class FleetView {
     private FleetView() {
     }
 
-    public static String table(List<FleetRow> rows, Style style, Instant now) {
+    public static String table(List<FleetRow> rows, Symbols style, Instant now) {
         Table t = new Table(HEADERS);
         rows.forEach(r -> t.row((Object[]) cells(r, style.symbol(r.worst()), now)));
         return t.render();

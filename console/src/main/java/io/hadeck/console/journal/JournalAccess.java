@@ -1,9 +1,9 @@
 package io.hadeck.console.journal;
 
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.session.Session;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.HadeckConfig;
-import io.hadeck.console.Session;
-import io.hadeck.console.commands.CommandException;
 import io.hadeck.journal.AuditImport;
 import io.hadeck.journal.Journal;
 import io.hadeck.journal.JournalEntry;
@@ -25,8 +25,8 @@ public final class JournalAccess {
 
     public static List<JournalEntry> read(Session session, JournalQuery query) {
         try {
-            Journal journal = session.journal();
-            importAudits(journal, session.config());
+            Journal journal = session.connection().journal();
+            importAudits(journal, session.settings().config());
             return journal.query(query);
         } catch (JournalException e) {
             throw CommandException.unreachable(e.getMessage());
@@ -45,10 +45,10 @@ public final class JournalAccess {
             return null;
         }
         if (requested == null) {
-            return session.cluster().name();
+            return session.settings().cluster().name();
         }
-        return session.config().cluster(requested).map(ClusterConfig::name)
+        return session.settings().config().cluster(requested).map(ClusterConfig::name)
                 .orElseThrow(() -> CommandException.usage("no cluster named '" + requested + "' in "
-                        + session.config().source() + " (or use --cluster all)"));
+                        + session.settings().config().source() + " (or use --cluster all)"));
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hadeck.console.output.Json;
 import io.hadeck.console.output.ModelJson;
 import io.hadeck.console.output.Obj;
-import io.hadeck.console.output.Style;
+import io.hadeck.console.output.Symbols;
 import io.hadeck.journal.JournalEntry;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,7 +43,7 @@ public final class JournalViews {
     }
 
     /** "2026-12-01 04:21:05Z ✗ lab     patroni  node-1: text"; the cluster column only when several show. */
-    public static String line(JournalEntry e, Style style, boolean withCluster) {
+    public static String line(JournalEntry e, Symbols style, boolean withCluster) {
         return TIME.format(e.at()) + " " + style.symbol(e.severity()) + " "
                 + (withCluster ? String.format("%-12s ", e.cluster()) : "")
                 + String.format("%-7s ", e.source().word()) + e.sentence();

@@ -1,7 +1,6 @@
 package io.hadeck.console.journal;
 
-import io.hadeck.console.Session;
-import io.hadeck.console.tui.ConsoleJournal;
+import io.hadeck.console.session.Session;
 import io.hadeck.events.Event;
 import io.hadeck.fleet.Fleet;
 import io.hadeck.fleet.FleetRow;
@@ -45,7 +44,7 @@ public final class SessionJournal implements ConsoleJournal {
     public List<FleetRow> fleet() {
         java.util.function.Function<String, Instant> last;
         try {
-            var journal = session.journal();
+            var journal = session.connection().journal();
             last = name -> {
                 List<JournalEntry> newest = journal.query(JournalQuery.since(Instant.EPOCH).cluster(name).limit(1));
                 return newest.isEmpty() ? null : newest.get(0).at();
@@ -53,6 +52,6 @@ public final class SessionJournal implements ConsoleJournal {
         } catch (JournalException e) {
             last = name -> null;
         }
-        return Fleet.read(session.config().clusters(), last);
+        return Fleet.read(session.settings().config().clusters(), last);
     }
 }

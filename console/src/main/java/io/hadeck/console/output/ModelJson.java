@@ -159,10 +159,10 @@ public final class ModelJson {
     }
 
     public static Object ha(HaState h) {
-        return Obj.of().put("manager", h.manager()).put("leaderKeyHolder", h.leaderKeyHolder())
-                .put("leaderKeyHolderFrom", lower(h.holderFrom()))
-                .put("leaderSince", time(h.leaderSince())).put("clusterFailoverEnabled", h.clusterFailoverEnabled())
-                .put("pendingRequest", h.pendingRequest())
+        return Obj.of().put("manager", h.manager()).put("leaderKeyHolder", h.leader().holder())
+                .put("leaderKeyHolderFrom", lower(h.leader().from()))
+                .put("leaderSince", time(h.leader().since())).put("clusterFailoverEnabled", h.failover().enabled())
+                .put("pendingRequest", h.failover().pendingRequest())
                 .put("members", h.members().stream().map(ModelJson::haMember).toList()).map();
     }
 

@@ -5,13 +5,13 @@ import java.io.PrintWriter;
 /** Writes a result as its table or its JSON; the only place commands send data output through. */
 public final class Printer {
 
-    private final Style style;
+    private final Symbols style;
 
-    public Printer(Style style) {
+    public Printer(Symbols style) {
         this.style = style;
     }
 
-    public Style style() {
+    public Symbols style() {
         return style;
     }
 

@@ -9,7 +9,7 @@ public interface Result {
 
     Object json();
 
-    String text(Style style);
+    String text(Symbols style);
 
     static Result of(Object json, String text) {
         return new Result() {
@@ -17,7 +17,7 @@ public interface Result {
                 return json;
             }
 
-            public String text(Style style) {
+            public String text(Symbols style) {
                 return text;
             }
         };

@@ -22,7 +22,7 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
 
     /** One row; fields are null when the node does not run that layer. */
     public record Row(String name, String host, String haRole, String haState, String pgRole, Long lagBytes,
-                      Double lagSeconds, String etcd, String elasticsearch, List<DrbdResource> drbd, List<String> errors) {
+                      Double lagSeconds, Boolean streaming, String etcd, String elasticsearch, List<DrbdResource> drbd, List<String> errors) {
     }
 
     /** ok, info, warn, crit, or unreachable when no source answered at all. */
@@ -47,6 +47,7 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
                 n.ha() != null && n.ha().isOk() ? n.ha().value().state() : null,
                 n.postgres() == null ? null : pg == null ? "down" : ModelJson.lower(pg.role()),
                 pg == null ? null : pg.lagBytes(), pg == null ? null : pg.lagSeconds(),
+                pg == null || pg.isPrimary() ? null : pg.isStreaming(),
                 n.etcd() == null ? null : n.etcd().isOk() ? (n.etcd().value().leader() ? "leader" : "follower") : "down",
                 n.elasticsearch() == null ? null : n.elasticsearch().isOk()
                         ? (n.elasticsearch().value().electedMaster() ? "master" : "not_master") : "down",
@@ -82,8 +83,8 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
             return null;
         }
         HaState h = o.value();
-        return Obj.of().put("holder", h == null ? null : h.leaderKeyHolder())
-                .put("from", h == null ? null : ModelJson.lower(h.holderFrom()))
+        return Obj.of().put("holder", h == null ? null : h.leader().holder())
+                .put("from", h == null ? null : ModelJson.lower(h.leader().from()))
                 .put("ok", o.isOk()).put("error", o.error()).put("readAt", ModelJson.time(o.readAt()))
                 .put("late", snapshot.progress().late("", "HA")).map();
     }
@@ -98,10 +99,10 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
             return "leader key unknown";
         }
         HaState h = o.value();
-        if (!h.holderFromKey()) {
-            return "leader key not read" + (h.leaderKeyHolder() == null ? "" : " (" + h.leaderKeyHolder() + " says it leads)");
+        if (!h.leader().fromKey()) {
+            return "leader key not read" + (h.leader().holder() == null ? "" : " (" + h.leader().holder() + " says it leads)");
         }
-        return "leader key " + (h.leaderKeyHolder() == null ? "held by nobody" : h.leaderKeyHolder());
+        return "leader key " + (h.leader().holder() == null ? "held by nobody" : h.leader().holder());
     }
 
     /** JSON field names to the card labels the model's read progress uses. */
@@ -140,13 +141,14 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
     private static Map<String, Object> rowJson(Row r, List<String> late, Map<String, Object> readAt) {
         return Obj.of().put("name", r.name()).put("host", r.host()).put("haRole", r.haRole()).put("haState", r.haState())
                 .put("pgRole", r.pgRole()).put("lagBytes", r.lagBytes()).put("lagSeconds", r.lagSeconds())
+                .put("streaming", r.streaming())
                 .put("etcd", r.etcd()).put("elasticsearch", r.elasticsearch())
                 .put("drbd", r.drbd() == null ? null : r.drbd().stream().map(ModelJson::drbdResource).toList())
                 .put("errors", r.errors()).put("late", late).put("readAt", readAt).map();
     }
 
     @Override
-    public String text(Style style) {
+    public String text(Symbols style) {
         StringBuilder sb = new StringBuilder();
         sb.append("cluster ").append(snapshot.cluster()).append("  ").append(snapshot.takenAt())
                 .append("  health ").append(headline());
@@ -175,7 +177,7 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
         return snapshot.worst().word() + (crit + warn == 0 ? "" : " (" + crit + " crit, " + warn + " warn)");
     }
 
-    public static String findingsText(List<Finding> findings, Style style) {
+    public static String findingsText(List<Finding> findings, Symbols style) {
         if (findings.isEmpty()) {
             return "no findings\n";
         }

@@ -1,11 +1,11 @@
 package io.hadeck.console.repl;
 
+import io.hadeck.console.line.ExitCode;
+import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.console.session.Session;
 import io.hadeck.files.PrivateFiles;
 
-import io.hadeck.console.Confirmer;
-import io.hadeck.console.Session;
-import io.hadeck.console.commands.ExitCode;
-import io.hadeck.console.commands.Shell;
+import io.hadeck.console.line.CommandRunner;
 import io.hadeck.console.output.Health;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,9 +31,11 @@ public final class Repl {
     private static final Logger LOG = LoggerFactory.getLogger(Repl.class);
 
     private final Session session;
+    private final CommandRunner shell;
 
-    public Repl(Session session) {
+    public Repl(Session session, CommandRunner shell) {
         this.session = session;
+        this.shell = shell;
     }
 
     public int run() throws IOException {
@@ -52,14 +54,14 @@ public final class Repl {
             LOG.warn("cannot create {}", history, e);
         }
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("hadeck")
-                .completer(new ReplCompleter(session))
+                .completer(new ReplCompleter(session, shell))
                 .variable(LineReader.HISTORY_FILE, history)
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                 .build();
-        Confirmer before = session.confirmer();
-        session.confirmer(new ReaderConfirmer(reader));
-        io.hadeck.actions.runbook.FrontEnd frontBefore = session.frontEnd();
-        session.frontEnd(io.hadeck.actions.runbook.FrontEnd.REPL);
+        OperatorPrompt before = session.asking().confirmer();
+        session.asking().confirmer(new ReaderConfirmer(reader));
+        io.hadeck.actions.runbook.FrontEnd frontBefore = session.asking().frontEnd();
+        session.asking().frontEnd(io.hadeck.actions.runbook.FrontEnd.REPL);
         PrintWriter out = terminal.writer();
         startWatching(out);
         try {
@@ -76,30 +78,30 @@ public final class Repl {
                     continue;
                 }
                 runInterruptibly(terminal, line, out);
-                Integer exit = session.exitRequested();
+                Integer exit = session.batch().exitRequested();
                 if (exit != null) {
                     return exit;
                 }
             }
         } finally {
             saveHistory(reader);
-            session.confirmer(before);
-            session.frontEnd(frontBefore);
+            session.asking().confirmer(before);
+            session.asking().frontEnd(frontBefore);
         }
     }
 
     /** The prompt: {@code lab [ok] > }, {@code lab [CRIT 2] > }, {@code hadeck > } without a config. */
     String prompt() {
-        if (!session.watching()) {
+        if (!session.connection().watching()) {
             return "hadeck > ";
         }
-        String health = session.latest().map(Health::label).orElse("…");
-        return session.cluster().name() + " [" + health + "] > ";
+        String health = session.connection().latest().map(Health::label).orElse("…");
+        return session.settings().cluster().name() + " [" + health + "] > ";
     }
 
     private void startWatching(PrintWriter out) {
         try {
-            session.source();
+            session.connection().source();
         } catch (RuntimeException e) {
             // No usable config: the REPL still serves drbd parse, config check, help.
             out.println("hadeck: " + e.getMessage());
@@ -108,7 +110,6 @@ public final class Repl {
     }
 
     private int runInterruptibly(Terminal terminal, String line, PrintWriter out) {
-        Shell shell = session.shell();
         AtomicInteger code = new AtomicInteger();
         Thread worker = new Thread(() -> code.set(shell.run(line, out, out)), "hadeck-command");
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> worker.interrupt());
@@ -138,11 +139,11 @@ public final class Repl {
 
     /** $XDG_STATE_HOME/hadeck/history (default ~/.local/state/hadeck/history). */
     public static Path historyFile() {
-        return Session.stateDir().resolve("history");
+        return io.hadeck.console.output.LogFile.stateDir().resolve("history");
     }
 
     /** Typed confirmation at the REPL prompt. */
-    private record ReaderConfirmer(LineReader reader) implements Confirmer {
+    private record ReaderConfirmer(LineReader reader) implements OperatorPrompt {
         public boolean confirm(String question, String expected) {
             try {
                 String answer = reader.readLine(question + "\nType " + expected + " to go ahead (anything else cancels): ");
@@ -154,7 +155,7 @@ public final class Repl {
 
         /** Piped input is not a person: JLine reads it through a dumb terminal. */
         public boolean interactive() {
-            return io.hadeck.console.Terminals.attached() && !reader.getTerminal().getType().startsWith("dumb");
+            return io.hadeck.console.session.Terminals.attached() && !reader.getTerminal().getType().startsWith("dumb");
         }
 
         public java.util.Optional<String> answer(String question) {

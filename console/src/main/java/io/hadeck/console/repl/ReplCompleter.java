@@ -1,7 +1,8 @@
 package io.hadeck.console.repl;
 
-import io.hadeck.console.Session;
-import io.hadeck.console.commands.LineSplitter;
+import io.hadeck.console.line.LineSplitter;
+import io.hadeck.console.line.CommandRunner;
+import io.hadeck.console.session.Session;
 import io.hadeck.console.condition.Fields;
 import io.hadeck.console.condition.Vocabulary;
 import java.util.ArrayList;
@@ -23,9 +24,11 @@ public final class ReplCompleter implements Completer {
     private static final List<String> CONDITION_WORDS = List.of("and", "or", "not", "==", "!=", ">=", "<=", ">", "<");
 
     private final Session session;
+    private final CommandRunner shell;
 
-    public ReplCompleter(Session session) {
+    public ReplCompleter(Session session, CommandRunner shell) {
         this.session = session;
+        this.shell = shell;
     }
 
     @Override
@@ -42,7 +45,7 @@ public final class ReplCompleter implements Completer {
 
     /** Candidates for the word after {@code before}; also serves the TUI's ':' line. */
     public List<String> candidates(List<String> before) {
-        CommandLine cl = session.shell().root();
+        CommandLine cl = shell.root();
         Set<String> out = new LinkedHashSet<>();
         for (String w : before) {
             CommandLine sub = cl.getSubcommands().get(w);
@@ -51,16 +54,16 @@ public final class ReplCompleter implements Completer {
             }
         }
         out.addAll(cl.getSubcommands().keySet());
-        if (cl == session.shell().root()) {
+        if (cl == shell.root()) {
             return List.copyOf(out);
         }
         cl.getCommandSpec().options().forEach(o -> out.addAll(List.of(o.names())));
         String name = cl.getCommandName();
         if (name.equals("help")) {
-            out.addAll(session.shell().root().getSubcommands().keySet());
+            out.addAll(shell.root().getSubcommands().keySet());
             out.add("conditions");
         }
-        Vocabulary v = session.vocabulary();
+        Vocabulary v = session.settings().vocabulary();
         if (name.equals("assert") || name.equals("wait-for")) {
             out.addAll(Fields.completions());
             out.addAll(CONDITION_WORDS);

@@ -1,5 +1,6 @@
 package io.hadeck.console.tui;
 
+import io.hadeck.console.journal.ConsoleJournal;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.HadeckConfig;
 import io.hadeck.model.SnapshotSource;
@@ -18,25 +19,25 @@ import java.util.function.Function;
  * @param actions       the guided actions; {@link ActionLauncher#unavailable()} until wired
  * @param journal       older events and the fleet; {@link ConsoleJournal#none()} until wired
  */
-public record ConsoleContext(HadeckConfig config, ClusterConfig cluster, SnapshotSource source, CommandLine commands,
+public record ConsoleContext(HadeckConfig config, ClusterConfig cluster, SnapshotSource source, CommandBar commands,
                              String themeName, boolean readOnly, Path logFile,
                              Function<String, SnapshotSource> switchCluster, ActionLauncher actions,
                              ConsoleJournal journal) {
 
     public ConsoleContext {
-        commands = commands == null ? CommandLine.none() : commands;
+        commands = commands == null ? CommandBar.none() : commands;
         actions = actions == null ? ActionLauncher.unavailable() : actions;
         journal = journal == null ? ConsoleJournal.none() : journal;
     }
 
-    public ConsoleContext(HadeckConfig config, ClusterConfig cluster, SnapshotSource source, CommandLine commands,
+    public ConsoleContext(HadeckConfig config, ClusterConfig cluster, SnapshotSource source, CommandBar commands,
                           String themeName, boolean readOnly, Path logFile,
                           Function<String, SnapshotSource> switchCluster, ActionLauncher actions) {
         this(config, cluster, source, commands, themeName, readOnly, logFile, switchCluster, actions, null);
     }
 
     /** The contract's form (TEAM.md): guided actions not wired. */
-    public ConsoleContext(HadeckConfig config, ClusterConfig cluster, SnapshotSource source, CommandLine commands,
+    public ConsoleContext(HadeckConfig config, ClusterConfig cluster, SnapshotSource source, CommandBar commands,
                           String themeName, boolean readOnly, Path logFile,
                           Function<String, SnapshotSource> switchCluster) {
         this(config, cluster, source, commands, themeName, readOnly, logFile, switchCluster,

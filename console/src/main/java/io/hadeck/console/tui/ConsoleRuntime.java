@@ -266,14 +266,14 @@ public final class ConsoleRuntime implements AutoCloseable {
             return;
         }
         worker.submit(() -> {
-            CommandLine.Result r;
+            CommandBar.Result r;
             try {
                 r = ctx.commands().run(trimmed);
             } catch (RuntimeException e) {
                 LOG.warn("command failed: {}", trimmed, e);
-                r = new CommandLine.Result(5, "failed: " + e.getMessage());
+                r = new CommandBar.Result(5, "failed: " + e.getMessage());
             }
-            CommandLine.Result result = r;
+            CommandBar.Result result = r;
             uiTasks.add(() -> {
                 if (result.exitCode() == 0 && result.output().isBlank()) {
                     // nothing to read (an action whose dialog is already open): stay where the operator is

@@ -131,12 +131,12 @@ public final class HeaderPane {
             return Optional.of(part(c, Severity.CRIT, "HA " + r.problem()));
         }
         HaState h = r.value();
-        Severity sev = h.leaderKeyHolder() == null ? Severity.CRIT
-                : h.clusterFailoverEnabled() && h.holderFromKey() ? Severity.OK : Severity.WARN;
+        Severity sev = h.leader().holder() == null ? Severity.CRIT
+                : h.failover().enabled() && h.leader().fromKey() ? Severity.OK : Severity.WARN;
         // Without the store's answer the holder is only the member that says it leads: shown as a guess.
-        String leader = !h.holderFromKey() ? "leader key not read" + (h.leaderKeyHolder() == null ? "" : " (" + h.leaderKeyHolder() + "?)")
-                : h.leaderKeyHolder() == null ? "no leader key" : "leader " + h.leaderKeyHolder();
-        String failover = h.clusterFailoverEnabled() ? "failover on" : "failover OFF";
+        String leader = !h.leader().fromKey() ? "leader key not read" + (h.leader().holder() == null ? "" : " (" + h.leader().holder() + "?)")
+                : h.leader().holder() == null ? "no leader key" : "leader " + h.leader().holder();
+        String failover = h.failover().enabled() ? "failover on" : "failover OFF";
         String sync = h.settings() == null || !h.settings().synchronousMode() ? ""
                 : " " + c.glyphs().dot() + " sync " + (h.settings().syncStandby() == null ? "NONE" : h.settings().syncStandby());
         Line l = part(c, sev, "HA " + leader + " " + c.glyphs().dot() + " " + failover + sync);

@@ -1,15 +1,15 @@
 package io.hadeck.console.action;
 
+import io.hadeck.watch.OneShotSweep;
+import io.hadeck.console.session.OperatorPrompt;
 import io.hadeck.actions.audit.AuditRecord;
 import io.hadeck.config.ClusterConfig;
-import io.hadeck.config.ConfigLoader;
-import io.hadeck.console.Confirmer;
+import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.console.Main;
 import io.hadeck.console.output.Json;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.NodeView;
 import io.hadeck.testkit.Lab;
-import io.hadeck.watch.ClusterWatcher;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,10 +62,10 @@ final class ActionLab {
     }
 
     Run hadeck(String... args) {
-        return hadeck(Confirmer.NOBODY, args);
+        return hadeck(OperatorPrompt.NOBODY, args);
     }
 
-    Run hadeck(Confirmer confirmer, String... args) {
+    Run hadeck(OperatorPrompt confirmer, String... args) {
         List<String> argv = new ArrayList<>(List.of("--config", config.toString()));
         argv.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -82,7 +82,7 @@ final class ActionLab {
     }
 
     ClusterSnapshot read() {
-        return ClusterWatcher.readOnce(cluster(), Duration.ofSeconds(16));
+        return OneShotSweep.SYSTEM.read(cluster(), Duration.ofSeconds(16));
     }
 
     /** The one writable primary of a fresh reading, if there is exactly one. */

@@ -78,7 +78,7 @@ class RollingUpgradeIT {
         ClusterSnapshot s = lab.await(Duration.ofSeconds(60), ChefBackendIT::twoStreaming);
         assertThat(ChefBackendIT.twoStreaming(s)).as("one primary, two streaming standbys after the upgrade").isTrue();
         assertThat(s.primaries().get(0).name()).as("the leadership moved to an upgraded follower").isNotEqualTo(leader);
-        assertThat(s.ha().get().orElseThrow().clusterFailoverEnabled()).as("failover on again").isTrue();
+        assertThat(s.ha().get().orElseThrow().failover().enabled()).as("failover on again").isTrue();
         for (String n : NODES) {
             assertThat(version(lab, n)).as("the version hadeck reads back on " + n).isEqualTo(version);
         }

@@ -97,7 +97,7 @@ class BatchTest {
             for (Path f : files.filter(p -> p.toString().endsWith(".hd")).toList()) {
                 TestShell t = TestShell.of(Clusters.lab());
                 var lines = BatchLine.split(f.toString(), Files.readString(f));
-                assertThat(new BatchValidator(t.shell).check(lines)).as(f.toString()).isEmpty();
+                assertThat(new BatchValidator(t.shell, t.session).check(lines)).as(f.toString()).isEmpty();
             }
         }
     }

@@ -1,13 +1,13 @@
 package io.hadeck.console.bench;
 
+import io.hadeck.watch.OneShotSweep;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.ConfigException;
-import io.hadeck.config.ConfigLoader;
+import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.console.output.JulBridge;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.NodeView;
 import io.hadeck.model.Observation;
-import io.hadeck.watch.ClusterWatcher;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One full sweep of a large fleet ({@code ClusterWatcher.readOnce}) for scripts/bench/fleet-sweep:
+ * One full sweep of a large fleet ({@code OneShotSweep}) for scripts/bench/fleet-sweep:
  * wall time, when the last PostgreSQL answer came, and peak heap, and how each node's reading came back (answered, refused or
  * otherwise failed fast, hung until the deadline), with the distinct failure texts so that a server
  * refusing connections ("too many clients") shows up as what it is.
@@ -66,7 +66,7 @@ public final class FleetSweep {
         for (int i = 1; i <= sweeps; i++) {
             java.time.Instant started = java.time.Instant.now();
             long t0 = System.nanoTime();
-            ClusterSnapshot s = ClusterWatcher.readOnce(cluster, deadline);
+            ClusterSnapshot s = OneShotSweep.SYSTEM.read(cluster, deadline);
             long wallMs = (System.nanoTime() - t0) / 1_000_000;
             Tally t = Tally.of(s, deadline, started);
             System.out.printf("sweep %d (%s): nodes %d  reachable %d  unreachable %d  hung %d  wall %d ms"

@@ -17,7 +17,7 @@ class ActionLineTest {
     void promoteOnTheCommandLineOfTheConsoleOpensTheDialog() {
         TestShell t = TestShell.of(Clusters.lab());
         List<ActionRequest> opened = new ArrayList<>();
-        t.session.actionDialogs(opened::add);
+        t.session.asking().actionDialogs(opened::add);
         assertThat(t.line("promote node-2")).isZero();
         assertThat(t.out()).as("the dialog says everything; the console stays on its view").isEmpty();
         assertThat(opened).containsExactly(ActionRequest.of(ActionKind.PROMOTE, "lab", "node-2"));
@@ -27,7 +27,7 @@ class ActionLineTest {
     void drbdRecoverCarriesTheVictimTheResourceAndTheFencedStatement() {
         TestShell t = TestShell.of(Clusters.lab());
         List<ActionRequest> opened = new ArrayList<>();
-        t.session.actionDialogs(opened::add);
+        t.session.asking().actionDialogs(opened::add);
         assertThat(t.line("drbd recover --victim drbd-a --resource pc0 --peer-fenced drbd-b")).isZero();
         assertThat(opened).containsExactly(new ActionRequest(ActionKind.DRBD_RECOVER, "lab", "drbd-a", "drbd-a", "pc0",
                 "drbd-b"));
@@ -37,7 +37,7 @@ class ActionLineTest {
     void aNodeThatIsNotConfiguredIsAUsageErrorBeforeAnything() {
         TestShell t = TestShell.of(Clusters.lab());
         List<ActionRequest> opened = new ArrayList<>();
-        t.session.actionDialogs(opened::add);
+        t.session.asking().actionDialogs(opened::add);
         assertThat(t.line("promote node-9")).isEqualTo(2);
         assertThat(t.err()).contains("no node named 'node-9'");
         assertThat(opened).isEmpty();

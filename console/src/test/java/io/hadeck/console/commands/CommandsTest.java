@@ -29,7 +29,7 @@ class CommandsTest {
         assertThat(j.get("cluster").asText()).isEqualTo("lab");
         assertThat(j.get("health").asText()).isEqualTo("crit");
         assertThat(j.get("nodes").get(0).fieldNames()).toIterable().containsExactly("name", "host", "haRole", "haState",
-                "pgRole", "lagBytes", "lagSeconds", "etcd", "elasticsearch", "drbd", "errors", "late", "readAt");
+                "pgRole", "lagBytes", "lagSeconds", "streaming", "etcd", "elasticsearch", "drbd", "errors", "late", "readAt");
         assertThat(j.get("findings").findValuesAsText("code")).contains("PG_TWO_PRIMARIES");
         assertThat(j.get("findings").get(0).fieldNames()).toIterable()
                 .containsExactly("severity", "code", "nodes", "message", "action");

@@ -1,5 +1,6 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.console.line.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hadeck.testkit.Clusters;

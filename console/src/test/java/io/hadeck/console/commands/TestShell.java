@@ -1,7 +1,7 @@
 package io.hadeck.console.commands;
 
-import io.hadeck.console.Confirmer;
-import io.hadeck.console.Session;
+import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.console.session.Session;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.testkit.ClusterBuilder;
 import io.hadeck.testkit.Clusters;
@@ -18,7 +18,7 @@ public final class TestShell {
     private StringWriter err = new StringWriter();
 
     public TestShell(ClusterBuilder config, Supplier<ClusterSnapshot> snapshots) {
-        session = Session.replaying(config.config(), snapshots, Clusters.CLOCK, Confirmer.NOBODY);
+        session = Session.replaying(config.config(), snapshots, Clusters.CLOCK, OperatorPrompt.NOBODY);
         shell = new Shell(session);
     }
 

@@ -2,7 +2,7 @@ package io.hadeck.console.init;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hadeck.config.ConfigLoader;
+import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.config.HadeckConfig;
 import io.hadeck.probe.discover.FoundCluster;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ class ConfigDraftTest {
     Path dir;
 
     private static final ConfigDraft.Secrets NO_FILES = new ConfigDraft.Secrets(null, null, "hadeck", null,
-            "hadeck_monitor", null, "postgres", "verify-full", null);
+            "hadeck_monitor", null, "postgres", "verify-full", null, null, null, null);
 
     private static FoundCluster lab(String scope) {
         return new FoundCluster(scope, "/service/", List.of("http://10.0.0.11:2379"), List.of(

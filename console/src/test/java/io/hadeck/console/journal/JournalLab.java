@@ -1,13 +1,13 @@
 package io.hadeck.console.journal;
 
+import io.hadeck.watch.OneShotSweep;
+import io.hadeck.console.session.OperatorPrompt;
 import io.hadeck.config.ClusterConfig;
-import io.hadeck.config.ConfigLoader;
-import io.hadeck.console.Confirmer;
+import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.console.Main;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.NodeView;
 import io.hadeck.testkit.Lab;
-import io.hadeck.watch.ClusterWatcher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -69,7 +69,7 @@ final class JournalLab {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(argv.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Confirmer.NOBODY);
+                new PrintStream(err, true, StandardCharsets.UTF_8), OperatorPrompt.NOBODY);
         return new String[]{String.valueOf(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
     }
 
@@ -86,7 +86,7 @@ final class JournalLab {
     }
 
     ClusterSnapshot read() {
-        return ClusterWatcher.readOnce(cluster(), Duration.ofSeconds(16));
+        return OneShotSweep.SYSTEM.read(cluster(), Duration.ofSeconds(16));
     }
 
     /** The one writable primary; a loaded machine may miss it in one reading, so read until it shows (60 s). */

@@ -1,7 +1,8 @@
 package io.hadeck.console.packaging;
 
-import io.hadeck.console.Confirmer;
-import io.hadeck.console.Session;
+import io.hadeck.console.session.Settings;
+import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.console.session.Session;
 import io.hadeck.console.commands.Shell;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ public final class ShellDocs {
             System.exit(2);
         }
         Path out = Path.of(args[0]);
-        try (Session session = new Session(new Session.Options(null, null, null, false, false), Clock.systemUTC(), Confirmer.NOBODY)) {
+        try (Session session = new Session(new Settings.Options(null, null, null, false, false), Clock.systemUTC(), OperatorPrompt.NOBODY)) {
             CommandLine root = new Shell(session).root();
             write(out.resolve("bash/hadeck"), AutoComplete.bash("hadeck", root));
             write(out.resolve("zsh/_hadeck"), ZSH);

@@ -32,7 +32,7 @@ class ReplTest {
         ExternalTerminal terminal = new ExternalTerminal("test", "xterm", in, screen, StandardCharsets.UTF_8);
         terminal.setSize(new Size(160, 40));
         Path history = dir.resolve("history");
-        return CompletableFuture.supplyAsync(() -> new Repl(t.session).run(terminal, history));
+        return CompletableFuture.supplyAsync(() -> new Repl(t.session, t.shell).run(terminal, history));
     }
 
     private void type(String s) throws Exception {
@@ -105,7 +105,7 @@ class ReplTest {
     @Test
     void completerKnowsFieldsNodesAndOptions() {
         TestShell t = TestShell.of(Clusters.lab());
-        ReplCompleter c = new ReplCompleter(t.session);
+        ReplCompleter c = new ReplCompleter(t.session, t.shell);
         assertThat(c.complete("sta")).contains("status");
         assertThat(c.complete("status --js")).containsExactly("status --json");
         assertThat(c.complete("show node-")).contains("show node-1", "show node-2", "show node-3");

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The running console loop in a virtual terminal, driven by keys like an operator would. */
 class ConsoleAppTest {
 
-    static final CommandLine COMMANDS = new CommandLine() {
+    static final CommandBar COMMANDS = new CommandBar() {
         @Override
         public Result run(String line) {
             return new Result(0, "ran " + line + "\nsecond line");

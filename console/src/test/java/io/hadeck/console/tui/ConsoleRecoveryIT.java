@@ -2,7 +2,7 @@ package io.hadeck.console.tui;
 
 import io.hadeck.actions.remote.SshShell;
 import io.hadeck.config.ClusterConfig;
-import io.hadeck.config.ConfigLoader;
+import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.testkit.Lab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

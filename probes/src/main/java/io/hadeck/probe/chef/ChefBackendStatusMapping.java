@@ -3,7 +3,9 @@ package io.hadeck.probe.chef;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hadeck.model.HaMember;
+import io.hadeck.model.Failover;
 import io.hadeck.model.HaState;
+import io.hadeck.model.LeaderKey;
 import io.hadeck.probe.ProbeException;
 
 import java.io.IOException;
@@ -74,9 +76,9 @@ public final class ChefBackendStatusMapping {
         }
         Boolean failover = root.isObject() ? onOff(text(root, "failover_enabled", text(root, "cluster_failover", null)))
                 : null;
-        return new HaState("chef-backend", leader, null, failover == null || failover, members, null,
-                failover == null ? SOURCE + " does not report the cluster failover setting (no 'failover_enabled')"
-                        : null);
+        return new HaState("chef-backend", LeaderKey.read(leader, null), members, new Failover(failover == null || failover,
+                failover == null ? SOURCE + " does not report the cluster failover setting (no 'failover_enabled')" : null,
+                null), null);
     }
 
     private static final String SOURCE = "chef-backend-ctl cluster-status --json";

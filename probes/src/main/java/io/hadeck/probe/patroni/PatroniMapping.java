@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hadeck.model.HaMember;
 import io.hadeck.model.HaSettings;
 import io.hadeck.model.Lsn;
+import io.hadeck.model.Failover;
 import io.hadeck.model.HaState;
+import io.hadeck.model.LeaderKey;
 import io.hadeck.probe.ProbeException;
 
 import java.io.IOException;
@@ -103,10 +105,12 @@ public final class PatroniMapping {
                 || byName.containsKey("config") && parse(byName.get("config").value()).path("pause").asBoolean(false);
         String pending = byName.containsKey("failover") ? byName.get("failover").value().strip()
                 : rest != null && rest.has("scheduled_switchover") ? rest.get("scheduled_switchover").toString() : null;
-        return new HaState("patroni", holder, holder == null ? null : leaderSince(byName.get("history"), holder, observedSince),
-                !paused, members, pending == null || pending.isEmpty() ? null : pending,
-                keys != null ? HaState.HolderFrom.LEADER_KEY : HaState.HolderFrom.MEMBER_ROLES)
-                .withSettings(keys == null ? null : settings(byName));
+        LeaderKey leader = new LeaderKey(holder,
+                holder == null ? null : leaderSince(byName.get("history"), holder, observedSince),
+                keys != null ? LeaderKey.From.LEADER_KEY : LeaderKey.From.MEMBER_ROLES, null, null);
+        return new HaState("patroni", leader, members,
+                Failover.reported(!paused, pending == null || pending.isEmpty() ? null : pending),
+                keys == null ? null : settings(byName));
     }
 
     /**

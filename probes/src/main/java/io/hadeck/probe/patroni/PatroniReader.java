@@ -137,7 +137,7 @@ public class PatroniReader extends Probe<HaState> {
      */
     private HaState leaderAgent(HaState state, List<PatroniMapping.Key> keys, String answeredCluster, String guess,
                                 Future<String> alive) throws InterruptedException {
-        String holder = state.leaderKeyHolder();
+        String holder = state.leader().holder();
         String why;
         if (holder == null || holder.equals(answeredCluster) || cluster.node(holder).map(NodeConfig::patroni).isEmpty()) {
             why = null;
@@ -154,7 +154,7 @@ public class PatroniReader extends Probe<HaState> {
         if (alive != null && !alive.isDone()) {
             alive.cancel(true);
         }
-        return why == null ? state : state.withLeaderAgent(why, leaseLeft(keys));
+        return why == null ? state : state.withLeader(state.leader().withAgent(why, leaseLeft(keys)));
     }
 
     /** Null when {@code node}'s own Patroni says it is alive ({@code GET /liveness}); else why not. */

@@ -18,8 +18,8 @@ class ChefBackendStatusMappingTest {
     void documentedTableAsJsonGivesLeaderAndMembers() {
         HaState s = ChefBackendStatusMapping.state(Recorded.text("chef-backend-cluster-status.by-hand.json"));
         assertThat(s.manager()).isEqualTo("chef-backend");
-        assertThat(s.leaderKeyHolder()).isEqualTo("backend-1");
-        assertThat(s.clusterFailoverEnabled()).isTrue();
+        assertThat(s.leader().holder()).isEqualTo("backend-1");
+        assertThat(s.failover().enabled()).isTrue();
         assertThat(s.members()).hasSize(3);
         assertThat(s.member("backend-3").orElseThrow().tags()).containsEntry("es", "master").containsEntry("pg", "follower");
         assertThat(s.member("backend-2").orElseThrow().role()).isEqualTo("follower");
@@ -29,15 +29,15 @@ class ChefBackendStatusMappingTest {
     void bareListWithCapitalisedKeysAndFailoverOff() {
         HaState s = ChefBackendStatusMapping.state("""
                 {"failover_enabled": false, "nodes": [{"Name":"b1","IP":"10.0.0.1","Role":"waiting_for_leader","PG":"follower","ES":"not_master"}]}""");
-        assertThat(s.leaderKeyHolder()).isNull();
-        assertThat(s.clusterFailoverEnabled()).isFalse();
+        assertThat(s.leader().holder()).isNull();
+        assertThat(s.failover().enabled()).isFalse();
         assertThat(s.members().get(0).role()).isEqualTo("waiting_for_leader");
     }
 
     @Test
     void aShapeWithoutTheFailoverSettingsSaysSoInsteadOfAssumingOn() {
         HaState s = ChefBackendStatusMapping.state(Recorded.text("chef-backend-cluster-status.by-hand.json"));
-        assertThat(s.failoverUnreported()).isEqualTo("chef-backend-ctl cluster-status --json does not report the cluster"
+        assertThat(s.failover().unreported()).isEqualTo("chef-backend-ctl cluster-status --json does not report the cluster"
                 + " failover setting (no 'failover_enabled')");
         assertThat(s.member("backend-2").orElseThrow().failoverUnreported()).isEqualTo("chef-backend-ctl cluster-status"
                 + " --json does not report backend-2's failover setting (no 'failover')");
@@ -47,9 +47,9 @@ class ChefBackendStatusMappingTest {
     @Test
     void theLabEmulatorsShapeReportsBothFailoverSettings() {
         HaState s = ChefBackendStatusMapping.state(Recorded.text("chef-backend-cluster-status.lab-emulator.json"));
-        assertThat(s.failoverUnreported()).isNull();
-        assertThat(s.clusterFailoverEnabled()).isTrue();
-        assertThat(s.leaderKeyHolder()).isEqualTo("node-1");
+        assertThat(s.failover().unreported()).isNull();
+        assertThat(s.failover().enabled()).isTrue();
+        assertThat(s.leader().holder()).isEqualTo("node-1");
         assertThat(s.members()).allSatisfy(m -> assertThat(m.failoverUnreported()).isNull());
         assertThat(s.member("node-2").orElseThrow().tags()).containsEntry("failover", "on");
     }
@@ -59,8 +59,8 @@ class ChefBackendStatusMappingTest {
         HaState s = ChefBackendStatusMapping.state("""
                 {"failover_enabled": "off", "nodes": [{"name":"b1","role":"leader","failover":"on"},
                  {"name":"b2","role":"follower","failover":false}]}""");
-        assertThat(s.clusterFailoverEnabled()).isFalse();
-        assertThat(s.failoverUnreported()).isNull();
+        assertThat(s.failover().enabled()).isFalse();
+        assertThat(s.failover().unreported()).isNull();
         assertThat(s.member("b1").orElseThrow().failoverAllowed()).isTrue();
         assertThat(s.member("b2").orElseThrow().failoverAllowed()).isFalse();
     }

@@ -3,7 +3,9 @@ package io.hadeck.probe.patroni;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hadeck.model.HaMember;
+import io.hadeck.model.Failover;
 import io.hadeck.model.HaState;
+import io.hadeck.model.LeaderKey;
 import io.hadeck.probe.Recorded;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +38,9 @@ class PatroniMappingTest {
     void restAndKeysGiveLeaderMembersAndFailoverOn() {
         HaState s = PatroniMapping.state(Recorded.json("patroni-3.0.2-cluster.json"), keys(), null);
         assertThat(s.manager()).isEqualTo("patroni");
-        assertThat(s.leaderKeyHolder()).isEqualTo("node-1");
-        assertThat(s.clusterFailoverEnabled()).isTrue();
-        assertThat(s.pendingRequest()).isNull();
+        assertThat(s.leader().holder()).isEqualTo("node-1");
+        assertThat(s.failover().enabled()).isTrue();
+        assertThat(s.failover().pendingRequest()).isNull();
         assertThat(s.members()).extracting(HaMember::name).containsExactly("node-1", "node-2", "node-3");
         assertThat(s.member("node-1").orElseThrow().role()).isEqualTo("leader");
         HaMember replica = s.member("node-2").orElseThrow();
@@ -52,8 +54,8 @@ class PatroniMappingTest {
     @Test
     void keysAloneStillNameTheLeaderAndTranslateMaster() {
         HaState s = PatroniMapping.state(null, keys(), null);
-        assertThat(s.leaderKeyHolder()).isEqualTo("node-1");
-        assertThat(s.holderFrom()).isEqualTo(HaState.HolderFrom.LEADER_KEY);
+        assertThat(s.leader().holder()).isEqualTo("node-1");
+        assertThat(s.leader().from()).isEqualTo(LeaderKey.From.LEADER_KEY);
         assertThat(s.member("node-1").orElseThrow().role()).isEqualTo("leader");   // Patroni 3.0.2 wrote "master"
         assertThat(s.member("node-2").orElseThrow().lagBytes()).isNull();
     }
@@ -65,10 +67,10 @@ class PatroniMappingTest {
                  {"name":"b","role":"replica","state":"streaming","lag":"unknown","tags":{"nofailover":true}}],
                  "pause":true}""");
         HaState s = PatroniMapping.state(rest, null, null);
-        assertThat(s.leaderKeyHolder()).isEqualTo("a");
-        assertThat(s.holderFrom()).as("etcd did not answer: the holder is the member that says it leads")
-                .isEqualTo(HaState.HolderFrom.MEMBER_ROLES);
-        assertThat(s.clusterFailoverEnabled()).isFalse();
+        assertThat(s.leader().holder()).isEqualTo("a");
+        assertThat(s.leader().from()).as("etcd did not answer: the holder is the member that says it leads")
+                .isEqualTo(LeaderKey.From.MEMBER_ROLES);
+        assertThat(s.failover().enabled()).isFalse();
         assertThat(s.member("b").orElseThrow().failoverAllowed()).isFalse();
         assertThat(s.member("b").orElseThrow().state()).isEqualTo("streaming");
         assertThat(s.member("b").orElseThrow().lagBytes()).isNull();

@@ -1,5 +1,8 @@
 package io.hadeck.console.commands.action;
 
+import io.hadeck.console.commands.base.BaseCommand;
+import io.hadeck.console.line.CommandException;
+import io.hadeck.console.line.ExitCode;
 import io.hadeck.actions.ActionException;
 import io.hadeck.actions.catalogue.ActionCatalogue;
 import io.hadeck.actions.catalogue.ActionKit;
@@ -12,9 +15,6 @@ import io.hadeck.actions.runbook.RunReport;
 import io.hadeck.actions.runbook.Runbook;
 import io.hadeck.actions.runbook.Step;
 import io.hadeck.actions.runbook.StepResult;
-import io.hadeck.console.commands.BaseCommand;
-import io.hadeck.console.commands.CommandException;
-import io.hadeck.console.commands.ExitCode;
 import io.hadeck.console.condition.Vocabulary;
 import io.hadeck.console.output.Json;
 import picocli.CommandLine.Option;
@@ -66,19 +66,19 @@ public abstract class ActionCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        validate(Vocabulary.of(session.cluster()));
-        ActionRequest request = request(session.cluster().name());
-        var dialogs = session.actionDialogs();
+        validate(Vocabulary.of(session.settings().cluster()));
+        ActionRequest request = request(session.settings().cluster().name());
+        var dialogs = session.asking().actionDialogs();
         if (dialogs != null && !dryRun && !json) {
             dialogs.accept(request);   // the console's `:` line: the same dialog as the key, which says everything
             return ExitCode.OK;
         }
-        FrontEnd front = session.frontEnd();
+        FrontEnd front = session.asking().frontEnd();
         // -y before the command is a setting of one-shot runs and batch files, never of a REPL session
-        boolean yesNow = yes || session.options().assumeYes() && (front == FrontEnd.ONE_SHOT || front == FrontEnd.BATCH);
-        RunOptions options = new RunOptions(dryRun, session.readOnly(), front, yesNow, acceptDataLoss, reason);
-        OperatorConfirmer confirmer = new OperatorConfirmer(session.confirmer());
-        try (ActionKit kit = new ActionKit(session.cluster(), session.clock())) {
+        boolean yesNow = yes || session.settings().options().assumeYes() && (front == FrontEnd.ONE_SHOT || front == FrontEnd.BATCH);
+        RunOptions options = new RunOptions(dryRun, session.settings().readOnly(), front, yesNow, acceptDataLoss, reason);
+        OperatorConfirmer confirmer = new OperatorConfirmer(session.asking().confirmer());
+        try (ActionKit kit = new ActionKit(session.settings().cluster(), session.clock())) {
             RunReport report;
             try {
                 Runbook runbook = ActionCatalogue.runbook(kit, request);
@@ -89,7 +89,7 @@ public abstract class ActionCommand extends BaseCommand {
                         .filter(java.util.Objects::nonNull).toList()), "plan", "failed", e.getMessage());
                 throw CommandException.unreachable("cannot plan " + spec.name() + ": " + e.getMessage());
             }
-            session.refresh();
+            session.connection().refresh();
             return account(report);
         }
     }
@@ -105,7 +105,7 @@ public abstract class ActionCommand extends BaseCommand {
             out().println(summary);
             out().flush();
         } else {
-            err().println(session.shell().prefix() + spec.name() + ": " + summary);
+            err().println(shell.prefix() + spec.name() + ": " + summary);
             err().flush();
         }
         return report.exitCode();
@@ -114,7 +114,7 @@ public abstract class ActionCommand extends BaseCommand {
     /** Prints the plan and each step as the runner reports it. */
     private static final class Progress implements RunListener {
         private final PrintWriter out;
-        private final boolean unicode = io.hadeck.console.output.Style.detect().unicode();
+        private final boolean unicode = io.hadeck.console.output.Symbols.detect().unicode();
 
         Progress(PrintWriter out) {
             this.out = out;

@@ -1,9 +1,9 @@
 package io.hadeck.console.commands.action;
 
+import io.hadeck.console.commands.base.DataCommand;
+import io.hadeck.console.line.ExitCode;
 import io.hadeck.actions.audit.AuditLog;
 import io.hadeck.actions.audit.AuditRecord;
-import io.hadeck.console.commands.DataCommand;
-import io.hadeck.console.commands.ExitCode;
 import io.hadeck.console.output.Obj;
 import io.hadeck.console.output.Result;
 import io.hadeck.console.output.Table;
@@ -21,9 +21,9 @@ public class AuditCommand extends DataCommand {
     @Override
     public Integer call() {
         if (tail < 1) {
-            throw io.hadeck.console.commands.CommandException.usage("--tail must be at least 1");
+            throw io.hadeck.console.line.CommandException.usage("--tail must be at least 1");
         }
-        AuditLog log = new AuditLog(session.cluster().audit().path(), null, session.clock());
+        AuditLog log = new AuditLog(session.settings().cluster().audit().path(), null, session.clock());
         List<AuditRecord> records = log.tail(tail);
         Table t = new Table("TIME", "USER", "HOST", "CLUSTER", "ACTION", "TARGET", "STEP", "RESULT", "DETAIL");
         records.forEach(r -> t.row(r.time(), r.user(), r.host(), r.cluster(), r.action(), r.target(), r.step(), r.result(),

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The runbook's {@link Confirmer} over the console's {@link io.hadeck.console.Confirmer}: the question
+ * The runbook's {@link Confirmer} over the console's {@link io.hadeck.console.session.OperatorPrompt}: the question
  * goes to whoever the front end has (terminal, REPL line, the console's dialog). Whether a person is
  * there is the front end's word; what flags may stand in for one is the runner's rules.
  */
 public final class OperatorConfirmer implements Confirmer {
-    private final io.hadeck.console.Confirmer console;
+    private final io.hadeck.console.session.OperatorPrompt console;
 
-    public OperatorConfirmer(io.hadeck.console.Confirmer console) {
+    public OperatorConfirmer(io.hadeck.console.session.OperatorPrompt console) {
         this.console = console;
     }
 

@@ -1,5 +1,6 @@
 package io.hadeck.console.tui.action;
 
+import io.hadeck.console.session.OperatorPrompt;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -8,7 +9,6 @@ import io.hadeck.actions.runbook.RunListener;
 import io.hadeck.actions.runbook.RunReport;
 import io.hadeck.actions.runbook.Step;
 import io.hadeck.actions.runbook.StepResult;
-import io.hadeck.console.Confirmer;
 import io.hadeck.console.commands.action.PlanText;
 import io.hadeck.console.theme.Role;
 import io.hadeck.console.tui.ActionLauncher;
@@ -24,10 +24,10 @@ import java.util.concurrent.ExecutionException;
 /**
  * The guided-action dialog drawn over the console. The runbook runs on a worker thread and talks to
  * the dialog as its {@link RunListener} (plan, step progress, account) and as the operator's
- * {@link Confirmer}: a confirmation blocks the worker, never the UI, until the operator has typed
+ * {@link OperatorPrompt}: a confirmation blocks the worker, never the UI, until the operator has typed
  * the word and pressed Enter, or Esc. Esc before execution cancels; after the account any key closes.
  */
-public final class ActionDialog implements ActionLauncher.Overlay, RunListener, Confirmer {
+public final class ActionDialog implements ActionLauncher.Overlay, RunListener, OperatorPrompt {
     private final String title;
     private Plan plan;
     private String question;

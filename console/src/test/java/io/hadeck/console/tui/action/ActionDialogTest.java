@@ -94,9 +94,7 @@ class ActionDialogTest {
         d.planned(plan);
         CompletableFuture<Boolean> answer = CompletableFuture.supplyAsync(
                 () -> d.confirm("Type the target's name (drbd-a) to drbd recover:", "drbd-a"));
-        while (!render(d, 120, 30).contains("> _")) {
-            Thread.sleep(20);
-        }
+        awaitShown(d, "> _");
         for (char c : "drbd-a".toCharArray()) {
             d.onKey(new KeyStroke(c, false, false));
         }
@@ -110,10 +108,19 @@ class ActionDialogTest {
 
         CompletableFuture<Boolean> loss = CompletableFuture.supplyAsync(() -> d.confirm(plan.dataLoss() + " Type "
                 + Plan.DATA_LOSS_WORD + " to accept:", Plan.DATA_LOSS_WORD));
-        while (!render(d, 120, 30).contains("type LOSE DATA and Enter")) {
-            Thread.sleep(20);
-        }
+        awaitShown(d, "type LOSE DATA and Enter");
         assertThat(d.onKey(new KeyStroke(KeyType.Escape))).isTrue();
         assertThat(loss.get(5, TimeUnit.SECONDS)).as("Esc before execution cancels").isFalse();
+    }
+
+    /** The dialog's question is on screen within 10 s, else the test fails saying what it showed. */
+    private static void awaitShown(ActionDialog d, String text) throws IOException, InterruptedException {
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!render(d, 120, 30).contains(text)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("the dialog never showed '" + text + "':\n" + render(d, 120, 30));
+            }
+            Thread.sleep(20);
+        }
     }
 }

@@ -1,0 +1,2 @@
+/** The HA managers hadeck drives (Patroni today) behind one interface. */
+package io.hadeck.actions.ha;

@@ -1,0 +1,2 @@
+/** Writing a first configuration from a discovered cluster. */
+package io.hadeck.console.init;

@@ -1,0 +1,2 @@
+/** The validated, immutable configuration: clusters, nodes, secrets, TLS, ssh, hooks and journal settings. */
+package io.hadeck.config;

@@ -1,0 +1,2 @@
+/** Events derived from consecutive snapshots, and the event log that keeps them. */
+package io.hadeck.events;

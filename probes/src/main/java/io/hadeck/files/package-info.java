@@ -1,0 +1,2 @@
+/** Files hadeck writes or reads: private modes, bounded reads. */
+package io.hadeck.files;

@@ -1,0 +1,2 @@
+/** Many clusters at once: one row per cluster. */
+package io.hadeck.fleet;

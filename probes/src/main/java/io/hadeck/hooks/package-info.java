@@ -1,0 +1,2 @@
+/** Running the operator's hook programs on events. */
+package io.hadeck.hooks;

@@ -1,0 +1,2 @@
+/** Readers of a Chef backend and of Chef nodes. */
+package io.hadeck.probe.chef;

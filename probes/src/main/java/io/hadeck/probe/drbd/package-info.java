@@ -1,0 +1,2 @@
+/** The DRBD reader, over ssh. */
+package io.hadeck.probe.drbd;

@@ -1,0 +1,2 @@
+/** The keepalived pair reader, over ssh. */
+package io.hadeck.probe.pair;

@@ -1,0 +1,2 @@
+/** The Patroni reader and its mapping to the model. */
+package io.hadeck.probe.patroni;

@@ -1,0 +1,2 @@
+/** The one thread factory: named daemon, pool and virtual threads. */
+package io.hadeck.threads;

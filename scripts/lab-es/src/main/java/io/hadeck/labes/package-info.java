@@ -1,0 +1,2 @@
+/** A small stand-in Elasticsearch for the lab. */
+package io.hadeck.labes;
