@@ -3,9 +3,6 @@ package io.hadeck.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hadeck.console.output.Json;
 import io.hadeck.testkit.Lab;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,18 +18,7 @@ import static org.assertj.core.api.Assertions.fail;
  * operator must see loudly (the VIP on both after a hang, a crashed owner, a refused takeover).
  * Each test leaves the pair healthy (lab heal), though not necessarily owned by drbd-a.
  */
-class PairOwnershipIT {
-
-    @BeforeAll
-    static void labIsHealthy() {
-        Assumptions.assumeTrue(Lab.runs("pair"), "the lab runs no keepalived pair: scripts/test runs these with HADECK_LAB_PAIR=1");
-        Lab.awaitHealthy(Duration.ofMinutes(3));
-    }
-
-    @AfterEach
-    void leaveThePairHealthy() {
-        Lab.run("heal");
-    }
+class PairOwnershipIT extends PairLab {
 
     record Reading(int exit, JsonNode json) {
         boolean has(String code, String severity) {

@@ -29,7 +29,10 @@ import java.util.function.Predicate;
 public final class DrbdRecoveryRunbook implements Runbook {
     private final ClusterConfig cluster;
     private final DrbdManager drbd;
+    /** Both nodes' DRBD: what every plan and every step's verification reads. */
     private final FreshReadings readings;
+    /** Their DRBD and their pair layer (VRRP, VIP): read only when hadeck cannot read one side. */
+    private final FreshReadings withPairLayer;
     private final String a;
     private final String b;
     private final String resource;
@@ -37,11 +40,12 @@ public final class DrbdRecoveryRunbook implements Runbook {
     private final String fenced;
     private final Duration deadline;
 
-    public DrbdRecoveryRunbook(ClusterConfig cluster, DrbdManager drbd, FreshReadings readings, String a, String b,
-                               String resource, String victim, String fenced, Duration deadline) {
+    public DrbdRecoveryRunbook(ClusterConfig cluster, DrbdManager drbd, FreshReadings readings, FreshReadings withPairLayer,
+                               String a, String b, String resource, String victim, String fenced, Duration deadline) {
         this.cluster = cluster;
         this.drbd = drbd;
         this.readings = readings;
+        this.withPairLayer = withPairLayer;
         this.a = a;
         this.b = b;
         this.resource = resource;
@@ -63,12 +67,16 @@ public final class DrbdRecoveryRunbook implements Runbook {
     @Override
     public Runbook answer(String questionId, String value) {
         return switch (questionId) {
-            case "resource" -> new DrbdRecoveryRunbook(cluster, drbd, readings, a, b, value, victim, fenced, deadline);
-            case "keep" -> new DrbdRecoveryRunbook(cluster, drbd, readings, a, b, resource, value.equals(a) ? b : a, fenced,
-                    deadline);
-            case "fenced" -> new DrbdRecoveryRunbook(cluster, drbd, readings, a, b, resource, victim, value, deadline);
+            case "resource" -> with(value, victim, fenced);
+            case "keep" -> with(resource, value.equals(a) ? b : a, fenced);
+            case "fenced" -> with(resource, victim, value);
             default -> Runbook.super.answer(questionId, value);
         };
+    }
+
+    /** The same recovery with the operator's answers so far. */
+    private DrbdRecoveryRunbook with(String chosen, String victimNode, String fencedNode) {
+        return new DrbdRecoveryRunbook(cluster, drbd, readings, withPairLayer, a, b, chosen, victimNode, fencedNode, deadline);
     }
 
     private List<String> resources() {
@@ -98,6 +106,12 @@ public final class DrbdRecoveryRunbook implements Runbook {
         }
         ClusterSnapshot snap = readings.read();
         DrbdPairDiagnosis d = DrbdPairs.diagnose(snap, a, b, all, res);
+        if (d.a().reach() == DrbdSide.Reach.UNKNOWN || d.b().reach() == DrbdSide.Reach.UNKNOWN) {
+            // hadeck cannot read one side: the survivor's own links (VRRP as well as DRBD) say whether it is
+            // gone. Read only then: on a loaded host four logins a reading made the plan's re-read time out.
+            snap = withPairLayer.read();
+            d = DrbdPairs.diagnose(snap, a, b, all, res);
+        }
         List<Check> checks = new ArrayList<>();
         checks.add(Check.pass("scenario", d.scenario().title(), d.reason()));
         if (!d.evidence().isEmpty()) {
