@@ -32,6 +32,7 @@ drbd_status() {
 # heal: a pair that is resyncing is left to finish (up to 40 s); any other unhealthy pair (a
 # scenario, a split-brain, a node "down") is reset to drbd-a Primary / drbd-b Secondary, Connected.
 drbd_heal() {
+  drbd_sim lab answer | sed 's/^/heal: /'      # a node silenced by pair-node-off/-cut
   drbd_healthy && return 0
   if drbd_sim lab show 2>/dev/null | grep -q 'cs:Sync'; then
     lab_wait_until 40 "drbd: resync finished" drbd_healthy && return 0

@@ -187,7 +187,7 @@ pair_heal() {
 }
 
 pair_fault_names() {
-  echo "keepalived-stop NODE|keepalived-start NODE|keepalived-freeze NODE|keepalived-thaw NODE|pair-node-crash NODE|pair-node-start NODE"
+  echo "keepalived-stop NODE|keepalived-start NODE|keepalived-freeze NODE|keepalived-thaw NODE|pair-node-crash NODE|pair-node-off NODE|pair-node-cut NODE|pair-node-start NODE"
 }
 
 # Faults:
@@ -197,12 +197,17 @@ pair_fault_names() {
 #   keepalived-freeze NODE  SIGSTOP to NODE's keepalived: the peer takes over, the VIP is on both
 #   keepalived-thaw NODE    SIGCONT: the frozen one sees the other master and drops to BACKUP
 #   pair-node-crash NODE    every process of NODE killed, its addresses gone, DRBD not started
+#   pair-node-off NODE      NODE is powered off: as pair-node-crash, and its ssh logins get no answer
+#                           (hadeck must judge it from its peer's own evidence) until pair-node-start
+#   pair-node-cut NODE      NODE runs on but is cut off from hadeck (ssh: no answer) and from its DRBD
+#                           peer (drbdadm disconnect there); keepalived's heartbeat link still works,
+#                           so its peer stays BACKUP.  `lab heal` undoes it (DRBD reset)
 #   pair-node-start NODE    NODE boots: DRBD up, keepalived started (a former master tries to take
 #                           the pair back; refused when the disk was written while it was down)
 pair_fault() {
   local name=$1 n=${2:-} p
   case "$name" in
-    keepalived-stop|keepalived-start|keepalived-freeze|keepalived-thaw|pair-node-crash|pair-node-start) ;;
+    keepalived-stop|keepalived-start|keepalived-freeze|keepalived-thaw|pair-node-crash|pair-node-off|pair-node-cut|pair-node-start) ;;
     *) return 2 ;;
   esac
   pair_require_node "$n"
@@ -213,12 +218,17 @@ pair_fault() {
       p=$(pair_ka_pids "$n" | tr '\n' ' '); [ -n "$p" ] || lab_die "$name: keepalived is not running on $n"
       # shellcheck disable=SC2086
       kill "$([ "$name" = keepalived-freeze ] && echo -STOP || echo -CONT)" $p ;;
-    pair-node-crash)
+    pair-node-crash|pair-node-off)
+      [ "$name" = pair-node-crash ] || drbd_sim lab silence "$n" "$n is powered off (lab fault pair-node-off)"
       pair_kill_node "$n"
       ip -n "$(pair_ns "$n")" addr del "$PAIR_VIP/24" dev vrrp0 2>/dev/null || true
       rm -f "$(pair_dir)/$n/notify.state"       # /run does not survive a reboot; cluster-status does
       drbd_sim lab crash "$n" ;;
+    pair-node-cut)
+      drbd_sim lab silence "$n" "$n is cut off from hadeck (lab fault pair-node-cut)"
+      pair_on "$n" drbdadm disconnect pc0 >/dev/null ;;
     pair-node-start)
+      drbd_sim lab answer "$n" >/dev/null
       pair_on "$n" drbdadm up pc0 >/dev/null 2>&1 || true
       pair_ka "$n" start ;;
   esac

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hadeck.console.output.Json;
 import io.hadeck.model.FindingCode;
 import io.hadeck.testkit.Lab;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,18 +19,7 @@ import static org.assertj.core.api.Assertions.fail;
  * operator must see loudly (the VIP on both after a hang, a crashed owner, a refused takeover).
  * Each test leaves the pair healthy (lab heal), though not necessarily owned by drbd-a.
  */
-class PairOwnershipIT {
-
-    @BeforeAll
-    static void labIsHealthy() {
-        Assumptions.assumeTrue(Lab.runs("pair"), "the lab runs no keepalived pair: scripts/test runs these with HADECK_LAB_PAIR=1");
-        Lab.awaitHealthy(Duration.ofMinutes(3));
-    }
-
-    @AfterEach
-    void leaveThePairHealthy() {
-        Lab.run("heal");
-    }
+class PairOwnershipIT extends PairLab {
 
     record Reading(int exit, JsonNode json) {
         boolean has(FindingCode code, String severity) {
@@ -65,11 +51,16 @@ class PairOwnershipIT {
         }
     }
 
-    static Reading hadeck(String... args) {
+    /** The real launcher on the lab's config. */
+    static List<String> cli(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Lab.repo().resolve("scripts/hadeck").toString(),
                 "--config", Lab.configPath().toString()));
         cmd.addAll(List.of(args));
-        Lab.Result r = Lab.exec(cmd, Duration.ofSeconds(90));
+        return cmd;
+    }
+
+    static Reading hadeck(String... args) {
+        Lab.Result r = Lab.exec(cli(args), Duration.ofSeconds(90));
         try {
             return new Reading(r.exitCode(), Json.mapper().readTree(r.stdout()));
         } catch (Exception e) {

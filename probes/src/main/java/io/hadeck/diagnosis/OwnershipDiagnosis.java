@@ -10,8 +10,10 @@ import java.util.Optional;
  *
  * @param owner    the node that holds the VIP alone and is DRBD Primary, null when there is none
  * @param problems worst first
+ * @param peerEvidence what the side that answers shows of the one that does not, null when both or neither answer
  */
-public record OwnershipDiagnosis(PairSide a, PairSide b, String owner, List<OwnershipProblem> problems) {
+public record OwnershipDiagnosis(PairSide a, PairSide b, String owner, List<OwnershipProblem> problems,
+                                 PeerEvidence peerEvidence) {
     public OwnershipDiagnosis {
         problems = List.copyOf(problems);
     }

@@ -6,6 +6,8 @@ import io.hadeck.model.Severity;
 /** What can be wrong with who owns a legacy pair; its {@link #code()} is the finding's. */
 public enum OwnershipIssue {
     VIP_ON_BOTH(FindingCode.VIP_ON_BOTH, Severity.CRIT),
+    /** CRIT; WARN when the survivor's own links still see the node (see {@link PeerEvidence}). */
+    PEER_NOT_ANSWERING(FindingCode.PEER_NOT_ANSWERING, Severity.CRIT),
     VIP_ON_NEITHER(FindingCode.VIP_ON_NEITHER, Severity.CRIT),
     VIP_DRBD_MISMATCH(FindingCode.VIP_DRBD_MISMATCH, Severity.CRIT),
     MOUNTED_ON_SECONDARY(FindingCode.MOUNTED_ON_SECONDARY, Severity.CRIT),

@@ -30,7 +30,20 @@ public final class PairOwnership {
     }
 
     public static OwnershipDiagnosis diagnose(ClusterSnapshot s, String a, String b) {
-        return classify(side(s, a), side(s, b), s.takenAt());
+        String silent = notAnswering(s, a, b);
+        PeerEvidence evidence = silent == null ? null : PeerEvidence.from(s, silent.equals(a) ? b : a, silent);
+        return classify(side(s, a), side(s, b), s.takenAt(), evidence);
+    }
+
+    /** The one node of the pair whose reading failed while its peer's succeeded, or null. */
+    private static String notAnswering(ClusterSnapshot s, String a, String b) {
+        boolean failedA = failed(s, a);
+        boolean failedB = failed(s, b);
+        return failedA == failedB ? null : failedA ? a : b;
+    }
+
+    private static boolean failed(ClusterSnapshot s, String node) {
+        return s.node(node).map(NodeView::pair).map(o -> !o.isOk()).orElse(false);
     }
 
     private static PairSide side(ClusterSnapshot s, String node) {
@@ -38,7 +51,18 @@ public final class PairOwnership {
     }
 
     public static OwnershipDiagnosis classify(PairSide a, PairSide b, Instant now) {
+        return classify(a, b, now, null);
+    }
+
+    /**
+     * @param evidence what the side that answers shows of the one that does not, null when both or
+     *                 neither answer
+     */
+    public static OwnershipDiagnosis classify(PairSide a, PairSide b, Instant now, PeerEvidence evidence) {
         List<OwnershipProblem> out = new ArrayList<>();
+        if (evidence != null) {
+            out.add(notAnswering(evidence, (evidence.silent().equals(a.node()) ? a : b).problem()));
+        }
         List<PairSide> both = List.of(a, b);
         List<PairSide> vip = both.stream().filter(PairSide::holdsVip).toList();
         boolean handover = both.stream().anyMatch(x -> running(x, now));
@@ -58,7 +82,7 @@ public final class PairOwnership {
             keepalived(x, out);
         }
         out.sort(Comparator.comparing(OwnershipProblem::severity).reversed());
-        return new OwnershipDiagnosis(a, b, owner, out);
+        return new OwnershipDiagnosis(a, b, owner, out, evidence);
     }
 
     private static void judgeSettled(PairSide a, PairSide b, List<PairSide> vip, String owner, List<OwnershipProblem> out) {
@@ -128,6 +152,23 @@ public final class PairOwnership {
                 ka == KeepalivedProcess.State.FROZEN ? "Find what hung it; continue it (kill -CONT) or restart it "
                         + "(systemctl restart keepalived) on " + x.node() + "."
                         : "Start it on " + x.node() + " (systemctl start keepalived)."));
+    }
+
+    private static OwnershipProblem notAnswering(PeerEvidence e, String why) {
+        String gone = e.silent();
+        String action = switch (e.verdict()) {
+            case PEER_ALIVE -> "Do not take over from " + gone + ": it is alive. Repair hadeck's access to it (ssh, "
+                    + "the management network); the DRBD findings say whether replication needs a hand.";
+            case PEER_SILENT -> "Check " + gone + "'s power and console: by " + e.survivor() + "'s own links it is "
+                    + "gone. keepalived has moved the pair to " + e.survivor() + " if it could; hadeck drbd recover "
+                    + "plans what is left.";
+            case NOT_ENOUGH -> "Find out whether " + gone + " is down (its console, its power) before any takeover; "
+                    + "once it is powered off or cut off: hadeck drbd recover --peer-fenced " + gone + ".";
+        };
+        return new OwnershipProblem(OwnershipIssue.PEER_NOT_ANSWERING, e.verdict() == PeerEvidence.Verdict.PEER_ALIVE
+                ? Severity.WARN : Severity.CRIT, List.of(gone, e.survivor()), gone + " does not answer ("
+                + (why == null ? "no reading" : why.replaceFirst("^" + java.util.regex.Pattern.quote(gone)
+                + " cannot be read: ", "")) + "); " + e.reason() + ".", action);
     }
 
     private static OwnershipProblem vipOnBoth(PairSide a, PairSide b) {

@@ -48,6 +48,7 @@ public enum FindingCode {
     VIP_NOT_ON_LEADER(Category.CHEF_BACKEND),
     // legacy keepalived pairs (PairRules: one per OwnershipIssue)
     VIP_ON_BOTH(Category.PAIR),
+    PEER_NOT_ANSWERING(Category.PAIR),
     VIP_ON_NEITHER(Category.PAIR),
     VIP_DRBD_MISMATCH(Category.PAIR),
     MOUNTED_ON_SECONDARY(Category.PAIR),

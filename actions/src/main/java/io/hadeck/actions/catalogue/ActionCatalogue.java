@@ -101,8 +101,11 @@ public final class ActionCatalogue {
                 throw new ActionException(n + " is not a node of the DRBD pair " + String.join("/", pair));
             }
         }
+        // the pair layer too, when a side cannot be read: "the peer is gone" is decided from the survivor's
+        // VRRP as well as its DRBD
         return new DrbdRecoveryRunbook(kit.cluster(), kit.drbd(), kit.readings(k -> k.equals("drbd " + pair.get(0))
-                || k.equals("drbd " + pair.get(1))), pair.get(0), pair.get(1), r.resource(), r.victim(), r.fenced(),
-                ActionKit.STEP_DEADLINE);
+                || k.equals("drbd " + pair.get(1))), kit.readings(k -> k.equals("drbd " + pair.get(0))
+                || k.equals("drbd " + pair.get(1)) || k.equals("pair " + pair.get(0)) || k.equals("pair " + pair.get(1))),
+                pair.get(0), pair.get(1), r.resource(), r.victim(), r.fenced(), ActionKit.STEP_DEADLINE);
     }
 }

@@ -11,6 +11,8 @@ import io.hadeck.diagnosis.DrbdPairDiagnosis;
 import io.hadeck.diagnosis.DrbdPairs;
 import io.hadeck.diagnosis.DrbdScenario;
 import io.hadeck.diagnosis.DrbdSide;
+import io.hadeck.diagnosis.PeerEvidence;
+import io.hadeck.model.ClusterSnapshot;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +29,10 @@ import java.util.function.Predicate;
 public final class DrbdRecoveryRunbook implements Runbook {
     private final ClusterConfig cluster;
     private final DrbdManager drbd;
+    /** Both nodes' DRBD: what every plan and every step's verification reads. */
     private final FreshReadings readings;
+    /** Their DRBD and their pair layer (VRRP, VIP): read only when hadeck cannot read one side. */
+    private final FreshReadings withPairLayer;
     private final String a;
     private final String b;
     private final String resource;
@@ -35,11 +40,12 @@ public final class DrbdRecoveryRunbook implements Runbook {
     private final String fenced;
     private final Duration deadline;
 
-    public DrbdRecoveryRunbook(ClusterConfig cluster, DrbdManager drbd, FreshReadings readings, String a, String b,
-                               String resource, String victim, String fenced, Duration deadline) {
+    public DrbdRecoveryRunbook(ClusterConfig cluster, DrbdManager drbd, FreshReadings readings, FreshReadings withPairLayer,
+                               String a, String b, String resource, String victim, String fenced, Duration deadline) {
         this.cluster = cluster;
         this.drbd = drbd;
         this.readings = readings;
+        this.withPairLayer = withPairLayer;
         this.a = a;
         this.b = b;
         this.resource = resource;
@@ -61,12 +67,16 @@ public final class DrbdRecoveryRunbook implements Runbook {
     @Override
     public Runbook answer(String questionId, String value) {
         return switch (questionId) {
-            case "resource" -> new DrbdRecoveryRunbook(cluster, drbd, readings, a, b, value, victim, fenced, deadline);
-            case "keep" -> new DrbdRecoveryRunbook(cluster, drbd, readings, a, b, resource, value.equals(a) ? b : a, fenced,
-                    deadline);
-            case "fenced" -> new DrbdRecoveryRunbook(cluster, drbd, readings, a, b, resource, victim, value, deadline);
+            case "resource" -> with(value, victim, fenced);
+            case "keep" -> with(resource, value.equals(a) ? b : a, fenced);
+            case "fenced" -> with(resource, victim, value);
             default -> Runbook.super.answer(questionId, value);
         };
+    }
+
+    /** The same recovery with the operator's answers so far. */
+    private DrbdRecoveryRunbook with(String chosen, String victimNode, String fencedNode) {
+        return new DrbdRecoveryRunbook(cluster, drbd, readings, withPairLayer, a, b, chosen, victimNode, fencedNode, deadline);
     }
 
     private List<String> resources() {
@@ -94,13 +104,20 @@ public final class DrbdRecoveryRunbook implements Runbook {
                     why)), List.of(), "", a, null, new Plan.Question("resource", "Which DRBD resource of " + a + "/" + b
                     + " do you recover?", all, "--resource NAME"));
         }
-        DrbdPairDiagnosis d = diagnose();
+        ClusterSnapshot snap = readings.read();
+        DrbdPairDiagnosis d = DrbdPairs.diagnose(snap, a, b, all, res);
+        if (d.a().reach() == DrbdSide.Reach.UNKNOWN || d.b().reach() == DrbdSide.Reach.UNKNOWN) {
+            // hadeck cannot read one side: the survivor's own links (VRRP as well as DRBD) say whether it is
+            // gone. Read only then: on a loaded host four logins a reading made the plan's re-read time out.
+            snap = withPairLayer.read();
+            d = DrbdPairs.diagnose(snap, a, b, all, res);
+        }
         List<Check> checks = new ArrayList<>();
         checks.add(Check.pass("scenario", d.scenario().title(), d.reason()));
         if (!d.evidence().isEmpty()) {
             checks.add(Check.pass("evidence", String.join("; ", d.evidence()), "what the diagnosis rests on"));
         }
-        return new Planner(d, res, checks).plan();
+        return new Planner(d, res, checks, snap).plan();
     }
 
     /** One plan for one diagnosis. */
@@ -108,16 +125,18 @@ public final class DrbdRecoveryRunbook implements Runbook {
         final DrbdPairDiagnosis d;
         final String res;
         final List<Check> checks;
+        final ClusterSnapshot snap;
         final List<Step> steps = new ArrayList<>();
         String confirm = a;
         String loss;
         Plan.Question question;
         String end;
 
-        Planner(DrbdPairDiagnosis d, String res, List<Check> checks) {
+        Planner(DrbdPairDiagnosis d, String res, List<Check> checks, ClusterSnapshot snap) {
             this.d = d;
             this.res = res;
             this.checks = checks;
+            this.snap = snap;
             this.end = "Connected, UpToDate/UpToDate on " + a + " and " + b;
         }
 
@@ -145,8 +164,9 @@ public final class DrbdRecoveryRunbook implements Runbook {
                 checks.add(Check.pass("reachable", lost.node() + " answers, DRBD is down there", "DRBD can be started again"));
                 steps.add(bringBack(lost.node(), d.survivor().node()));
             } else {
-                checks.add(Check.fail("reachable", "unknown", lost.problem() + ": repair the host or hadeck's ssh to it "
-                        + "first; the Primary " + d.survivor().node() + " keeps serving meanwhile"));
+                PeerEvidence e = PeerEvidence.from(snap, d.survivor().node(), lost.node());
+                checks.add(Check.fail("reachable", "unknown", lost.problem() + "; " + e.reason() + ": repair the host "
+                        + "or hadeck's ssh to it first; the Primary " + d.survivor().node() + " keeps serving meanwhile"));
             }
         }
 
@@ -156,19 +176,7 @@ public final class DrbdRecoveryRunbook implements Runbook {
             confirm = up.node();
             List<String> losses = new ArrayList<>();
             if (d.unverified() != null) {
-                if (lost.node().equals(fenced)) {
-                    checks.add(Check.pass("peer fenced", "operator states " + lost.node() + " is down or fenced",
-                            lost.node() + " cannot be read (" + lost.problem() + "); the operator's statement stands in for it"));
-                    losses.add(lost.node() + " could not be read: whatever it wrote that " + up.node()
-                            + " never received is lost when " + up.node() + " takes over.");
-                } else {
-                    checks.add(Check.fail("peer fenced", "not stated", lost.problem() + ". " + up.node() + " no longer"
-                            + " sees it, but that does not prove it is down: it may be cut off and still Primary. Fence it"
-                            + " (power it off or cut it off), then say so: drbd recover --peer-fenced " + lost.node()));
-                    question = new Plan.Question("fenced", lost.node() + " cannot be read. Is it powered off or cut off "
-                            + "(fenced)? Type its name to state that it is", List.of(lost.node()), "--peer-fenced "
-                            + lost.node());
-                }
+                peerGone(up, lost, losses);
             }
             boolean force = d.scenario() == DrbdScenario.PRIMARY_LOST_INCONSISTENT;
             steps.add(new Step(force ? "force " + up.node() + " to Primary" : "promote " + up.node(),
@@ -188,6 +196,44 @@ public final class DrbdRecoveryRunbook implements Runbook {
                 steps.add(bringBack(lost.node(), up.node()));
             } else {
                 end = up.node() + " is Primary; " + lost.node() + " will sync from it when it returns";
+            }
+        }
+
+        /**
+         * "The peer is gone" from the survivor's own links (Chef HA scenarios 3/4), never from hadeck
+         * failing to reach it: a survivor that still sees its peer refuses the takeover outright, one
+         * that hears nothing on both links allows it, and anything less needs the operator's word that
+         * the peer is fenced.
+         */
+        private void peerGone(DrbdSide up, DrbdSide lost, List<String> losses) {
+            PeerEvidence e = PeerEvidence.from(snap, up.node(), lost.node());
+            String unread = lost.problem();
+            String lostWrites = lost.node() + " could not be read: whatever it wrote that " + up.node()
+                    + " never received is lost when " + up.node() + " takes over.";
+            switch (e.verdict()) {
+                case PEER_ALIVE -> checks.add(Check.fail("peer gone", "no: " + up.node() + " still sees " + lost.node(),
+                        unread + "; " + e.reason() + ". Promoting " + up.node() + " would make two Primaries"
+                                + (lost.node().equals(fenced) ? "; the statement that " + lost.node() + " is fenced "
+                                + "contradicts what " + up.node() + " sees: fence it for real, then plan again"
+                                : ": repair hadeck's access to " + lost.node() + " and look at it first")));
+                case PEER_SILENT -> {
+                    checks.add(Check.pass("peer gone", "by " + up.node() + "'s own links", unread + "; " + e.reason()));
+                    losses.add(lostWrites);
+                }
+                case NOT_ENOUGH -> {
+                    if (lost.node().equals(fenced)) {
+                        checks.add(Check.pass("peer fenced", "operator states " + lost.node() + " is down or fenced",
+                                unread + "; " + e.reason() + "; the operator's statement stands in for it"));
+                        losses.add(lostWrites);
+                    } else {
+                        checks.add(Check.fail("peer fenced", "not stated", unread + "; " + e.reason() + ". It may be "
+                                + "cut off and still Primary. Fence it (power it off or cut it off), then say so: drbd "
+                                + "recover --peer-fenced " + lost.node()));
+                        question = new Plan.Question("fenced", lost.node() + " cannot be read and " + up.node()
+                                + "'s own evidence is not enough. Is it powered off or cut off (fenced)? Type its name "
+                                + "to state that it is", List.of(lost.node()), "--peer-fenced " + lost.node());
+                    }
+                }
             }
         }
 

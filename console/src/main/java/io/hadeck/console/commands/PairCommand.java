@@ -9,6 +9,7 @@ import io.hadeck.diagnosis.OwnershipDiagnosis;
 import io.hadeck.diagnosis.OwnershipProblem;
 import io.hadeck.diagnosis.PairOwnership;
 import io.hadeck.diagnosis.PairSide;
+import io.hadeck.diagnosis.PeerEvidence;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.NotifyRecord;
 import picocli.CommandLine.Command;
@@ -95,7 +96,11 @@ public class PairCommand {
         List<Object> problems = d.problems().stream().map(p -> (Object) Obj.of().put("code", p.issue().name())
                 .put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT)).put("nodes", p.nodes())
                 .put("message", p.message()).put("action", p.action()).map()).toList();
+        PeerEvidence e = d.peerEvidence();
         return Obj.of().put("nodes", List.of(d.a().node(), d.b().node())).put("owner", d.owner())
-                .put("headline", d.headline()).put("sides", sides).put("problems", problems).map();
+                .put("headline", d.headline()).put("sides", sides).put("problems", problems)
+                .put("peerEvidence", e == null ? null : Obj.of().put("survivor", e.survivor()).put("silent", e.silent())
+                        .put("verdict", e.verdict().name()).put("drbd", e.drbd()).put("vrrp", e.vrrp().name())
+                        .put("vip", e.holdsVip()).put("reason", e.reason()).map()).map();
     }
 }

@@ -6,18 +6,28 @@ import io.hadeck.parse.DrbdKernelLogParser;
 import io.hadeck.parse.DrbdText;
 import io.hadeck.probe.Probe;
 import io.hadeck.probe.ProbeException;
+import io.hadeck.probe.ssh.CommandBatch;
 import io.hadeck.probe.ssh.NodeTarget;
 import io.hadeck.probe.ssh.SshRunner;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One node's DRBD state: {@code cat /proc/drbd}, and when that holds only the version (DRBD 9
  * keeps its state elsewhere) {@code drbdadm status}; then, when a resource does not talk to its
  * peer, the kernel log ({@code dmesg}), where DRBD says whether it detected a split-brain. Run
  * locally or over ssh.
+ *
+ * <p>What the last reading needed is asked in one login ({@link CommandBatch}): a node that was
+ * not quiet (and a reader's first reading, as a runbook's fresh read is) gets its kernel log with
+ * its DRBD text, a DRBD 9 node its {@code drbdadm status}. On a loaded host a second login took
+ * what was left of the read, the kernel log came back "no time left" in one reading and whole in
+ * the next, and a runbook's re-read saw a split-brain "appear" and stopped.
  */
 public class DrbdReader extends Probe<DrbdStatus> {
 
@@ -28,6 +38,10 @@ public class DrbdReader extends Probe<DrbdStatus> {
 
     private final NodeTarget target;
     private final SshRunner ssh;
+    /** The last reading was quiet (every resource talks to its peer): the next asks no kernel log along. */
+    private volatile boolean lastQuiet;
+    /** The last reading was DRBD 9 (null before the first): the next asks drbdadm status along. */
+    private volatile Boolean lastNine;
 
     public DrbdReader(NodeTarget target, SshRunner ssh, Duration timeout, Clock clock) {
         super(timeout, clock);
@@ -37,11 +51,59 @@ public class DrbdReader extends Probe<DrbdStatus> {
 
     @Override
     protected DrbdStatus fetch() {
-        String proc = runChecked(PROC_DRBD);
-        DrbdStatus status = DrbdText.parse(onlyVersion(proc) ? runChecked(DRBDADM_STATUS) : proc);
+        List<List<String>> asked = new ArrayList<>(List.of(PROC_DRBD));
+        if (!Boolean.FALSE.equals(lastNine)) {
+            asked.add(DRBDADM_STATUS);
+        }
+        if (!lastQuiet) {
+            asked.add(DMESG);
+        }
+        Map<List<String>, SshRunner.Result> got = runAll(asked);
+        String proc = checked(PROC_DRBD, got.get(PROC_DRBD));
+        boolean nine = onlyVersion(proc);
+        lastNine = nine;
+        DrbdStatus status = DrbdText.parse(nine ? checked(DRBDADM_STATUS, got.containsKey(DRBDADM_STATUS)
+                ? got.get(DRBDADM_STATUS) : ssh.run(target, DRBDADM_STATUS, budget())) : proc);
         // Connected resources are past any split-brain: one ssh round trip less on every healthy poll.
         boolean quiet = status.resources().stream().allMatch(r -> r.talksToPeer() || r.unconfigured());
-        return quiet ? status : status.withKernelLog(kernelLog());
+        lastQuiet = quiet;
+        if (quiet) {
+            return status;
+        }
+        return status.withKernelLog(got.containsKey(DMESG) ? kernelLog(got.get(DMESG)) : kernelLog());
+    }
+
+    /** The commands in one login (one command alone as itself), each with its own exit status. */
+    private Map<List<String>, SshRunner.Result> runAll(List<List<String>> asked) {
+        if (asked.size() == 1) {
+            return Map.of(asked.get(0), ssh.run(target, asked.get(0), budget()));
+        }
+        CommandBatch batch = new CommandBatch(asked);
+        SshRunner.Result run = ssh.run(target, batch.argv(), budget());
+        Map<List<String>, SshRunner.Result> out = new HashMap<>();
+        List<CommandBatch.Answer> answers;
+        try {
+            answers = batch.split(run);
+        } catch (ProbeException e) {   // the login itself failed: say it as for one command
+            throw new ProbeException(String.join(" ", asked.get(0)) + " on " + target.node() + ": " + run.failureText());
+        }
+        for (CommandBatch.Answer a : answers) {
+            // the login's stderr is shared: it goes with a command that failed
+            out.put(a.command(), new SshRunner.Result(a.exitCode(), a.stdout(), a.exitCode() == 0 ? "" : run.stderr(), run.took()));
+        }
+        return out;
+    }
+
+    private String checked(List<String> command, SshRunner.Result r) {
+        if (!r.ok()) {
+            throw new ProbeException(String.join(" ", command) + " on " + target.node() + ": " + r.failureText());
+        }
+        return r.stdout();
+    }
+
+    private DrbdKernelLog kernelLog(SshRunner.Result r) {
+        return r.ok() ? DrbdKernelLogParser.parse(r.stdout())
+                : DrbdKernelLog.unavailable("dmesg on " + target.node() + ": " + r.failureText());
     }
 
     /**
@@ -54,21 +116,10 @@ public class DrbdReader extends Probe<DrbdStatus> {
             return DrbdKernelLog.unavailable("dmesg on " + target.node() + ": no time left in the read");
         }
         try {
-            SshRunner.Result r = ssh.run(target, DMESG, left);
-            return r.ok() ? DrbdKernelLogParser.parse(r.stdout())
-                    : DrbdKernelLog.unavailable("dmesg on " + target.node() + ": " + r.failureText());
+            return kernelLog(ssh.run(target, DMESG, left));
         } catch (ProbeException e) {
             return DrbdKernelLog.unavailable("dmesg on " + target.node() + ": " + e.getMessage());
         }
-    }
-
-    /** Within what is left of the read: two commands (DRBD 9) must not take twice the read timeout. */
-    private String runChecked(List<String> command) {
-        SshRunner.Result r = ssh.run(target, command, budget());
-        if (!r.ok()) {
-            throw new ProbeException(String.join(" ", command) + " on " + target.node() + ": " + r.failureText());
-        }
-        return r.stdout();
     }
 
     /** DRBD 9's /proc/drbd: a version line (and maybe GIT-hash), no resource lines. */
