@@ -1,7 +1,9 @@
 package io.hadeck.diagnosis;
 
 import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.DrbdConnection;
 import io.hadeck.model.DrbdResource;
+import io.hadeck.model.DrbdRole;
 import io.hadeck.model.DrbdStatus;
 import io.hadeck.model.KeepalivedProcess;
 import io.hadeck.model.NodeView;
@@ -87,17 +89,17 @@ public record PeerEvidence(String survivor, String silent, Verdict verdict, List
             return new Said(Witness.MUTE, "DRBD unknown (" + (o == null ? "no reading" : o.error()) + ")");
         }
         List<DrbdResource> rs = o.value().resources().stream()
-                .filter(r -> !"Unconfigured".equalsIgnoreCase(r.connection())).toList();
+                .filter(r -> !r.unconfigured()).toList();
         if (rs.isEmpty()) {
             return new Said(Witness.MUTE, "DRBD is not running on " + survivor);
         }
         rs.forEach(r -> phrases.add((r.name() != null ? r.name() : "minor " + r.minor()) + " " + r.connection()
                 + ", peer " + r.peerRole()));
         String all = "DRBD " + String.join("; ", phrases);
-        if (rs.stream().anyMatch(r -> r.talksToPeer() || "Primary".equalsIgnoreCase(r.peerRole()))) {
+        if (rs.stream().anyMatch(r -> r.talksToPeer() || r.peerRole() == DrbdRole.PRIMARY)) {
             return new Said(Witness.SEES, all + " (it still talks to " + silent + ")");
         }
-        if (rs.stream().anyMatch(r -> "StandAlone".equalsIgnoreCase(r.connection()))) {
+        if (rs.stream().anyMatch(r -> r.connection() == DrbdConnection.STAND_ALONE)) {
             return new Said(Witness.MUTE, all + " (StandAlone: it stopped listening, so its silence says nothing)");
         }
         return new Said(Witness.SILENT, all + " (it waits and " + silent + " does not connect)");
