@@ -40,11 +40,9 @@ class CommandsTest {
 
     @Test
     void statusNamesEachKeepalivedPairsOwnerAndEachSidesVip() throws Exception {
-        TestShell t = TestShell.of(PairSnapshots.pair(
+        JsonNode j = statusJson(PairSnapshots.pair(
                 PairSnapshots.node("drbd-b", VrrpState.MASTER, KeepalivedProcess.State.RUNNING, true, true),
                 PairSnapshots.node("drbd-a", VrrpState.BACKUP, KeepalivedProcess.State.RUNNING, false, false)));
-        t.main("status", "--json");
-        JsonNode j = Json.mapper().readTree(t.out());
         assertThat(j.get("pairs").get(0).get("owner").asText()).isEqualTo("drbd-a");
         JsonNode a = j.get("nodes").findParents("name").stream().filter(n -> n.get("name").asText().equals("drbd-a"))
                 .findFirst().orElseThrow();
@@ -55,12 +53,16 @@ class CommandsTest {
 
     @Test
     void statusSaysAPairWithTheVipOnBothNodesHasNoOwner() throws Exception {
-        TestShell t = TestShell.of(PairSnapshots.pair(
+        JsonNode j = statusJson(PairSnapshots.pair(
                 PairSnapshots.node("drbd-b", VrrpState.MASTER, KeepalivedProcess.State.FROZEN, true, true),
                 PairSnapshots.node("drbd-a", VrrpState.MASTER, KeepalivedProcess.State.RUNNING, true, false)));
-        t.main("status", "--json");
-        JsonNode j = Json.mapper().readTree(t.out());
         assertThat(j.get("pairs").get(0).get("owner").isNull()).isTrue();
+    }
+
+    private static JsonNode statusJson(io.hadeck.model.ClusterSnapshot s) throws Exception {
+        TestShell t = TestShell.of(s);
+        t.main("status", "--json");
+        return Json.mapper().readTree(t.out());
     }
 
     @Test
