@@ -118,6 +118,28 @@ public final class Lab {
         return exec(cmd, java.util.Map.of(), timeout);
     }
 
+    /**
+     * The thread dumps of the JVMs in a process tree that did not finish (hadeck's launcher execs java),
+     * so a hang says where it hangs instead of only that it did.
+     */
+    private static String threadDumps(ProcessHandle root) {
+        StringBuilder sb = new StringBuilder();
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants())
+                .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false)).forEach(h -> {
+                    try {
+                        Process d = new ProcessBuilder(jcmd.toString(), Long.toString(h.pid()), "Thread.print")
+                                .redirectErrorStream(true).start();
+                        String dump = new String(d.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                        d.waitFor(30, TimeUnit.SECONDS);
+                        sb.append("--- pid ").append(h.pid()).append('\n').append(dump);
+                    } catch (IOException | InterruptedException e) {
+                        sb.append("--- pid ").append(h.pid()).append(": no thread dump: ").append(e).append('\n');
+                    }
+                });
+        return sb.length() == 0 ? "(no JVM in the process tree)" : sb.toString();
+    }
+
     /** Like {@link #exec(List, Duration)} with variables added to the environment (a secret stays off the command line). */
     public static Result exec(List<String> cmd, java.util.Map<String, String> env, Duration timeout) {
         try {
@@ -129,9 +151,11 @@ public final class Lab {
                 b.environment().putAll(env);
                 Process p = b.start();
                 if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    String threads = threadDumps(p.toHandle());
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.destroyForcibly();
-                    throw new IllegalStateException(String.join(" ", cmd) + " did not finish within " + timeout);
+                    throw new IllegalStateException(String.join(" ", cmd) + " did not finish within " + timeout
+                            + "; its JVM's threads:\n" + threads);
                 }
                 return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));

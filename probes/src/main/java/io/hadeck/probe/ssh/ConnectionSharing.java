@@ -46,9 +46,13 @@ public record ConnectionSharing(List<String> options) {
                 "-o", "ControlPersist=" + PERSIST_SECONDS, "-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=3"));
     }
 
-    /** This user's: $XDG_RUNTIME_DIR/hadeck-ssh, else hadeck-ssh-UID in the temporary directory. */
+    /**
+     * This user's: $XDG_RUNTIME_DIR/hadeck-ssh, else hadeck-ssh-UID in the temporary directory — only when
+     * {@code HADECK_SSH_SHARING=1}. Off by default: twice in the pair ITs, with sharing on, a hadeck run read
+     * nothing (not even etcd over HTTP) and did not exit, and the cause is not known yet.
+     */
     public static ConnectionSharing forThisUser() {
-        return Holder.SHARED;
+        return "1".equals(System.getenv("HADECK_SSH_SHARING")) ? Holder.SHARED : NONE;
     }
 
     private static final class Holder {
