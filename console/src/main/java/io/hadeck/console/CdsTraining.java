@@ -1,6 +1,6 @@
 package io.hadeck.console;
 
-import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.actions.runbook.Confirmer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -55,7 +55,7 @@ final class CdsTraining {
                     : List.of("--config", operatorConfig, "status", "--json");
             for (List<String> argv : List.of(List.of("--version"), List.of("help"), List.of("--config", f, "config", "check"),
                     List.of("--config", f, "status", "--json"), List.of("--config", f, "status"), real)) {
-                Main.run(argv.toArray(String[]::new), quiet, quiet, OperatorPrompt.NOBODY);
+                Main.run(argv.toArray(String[]::new), quiet, quiet, Confirmer.NOBODY);
             }
             return 0;
         } catch (IOException e) {

@@ -4,7 +4,7 @@ import io.hadeck.console.session.Settings;
 import io.hadeck.console.commands.base.BaseCommand;
 import io.hadeck.console.line.CommandException;
 import io.hadeck.console.line.ExitCode;
-import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.actions.runbook.Confirmer;
 import io.hadeck.console.session.Session;
 import io.hadeck.config.Secret;
 import io.hadeck.config.Tls;
@@ -208,11 +208,11 @@ public class InitCommand extends BaseCommand {
     }
 
     private String ask(String given, String option, String question) {
-        OperatorPrompt c = session.asking().confirmer();
-        if (given != null || c == null || !c.interactive()) {
+        Confirmer c = session.asking().confirmer();
+        if (given != null || c == null || !c.present()) {
             return given;
         }
-        return c.answer(question + " [" + option + "]").filter(s -> !s.isBlank()).orElse(null);
+        return c.ask(question + " [" + option + "]").filter(s -> !s.isBlank()).orElse(null);
     }
 
     /** An absolute path to a file that exists and only its owner can read; else one line, exit 2. */
@@ -293,7 +293,7 @@ public class InitCommand extends BaseCommand {
     /** `config check FILE` then `status` with that file, each as its own command, in a session of their own. */
     private int checkAndStatus(Path file) {
         try (Session s = new Session(new Settings.Options(file.toString(), null, null, true, false),
-                session.clock(), OperatorPrompt.NOBODY)) {
+                session.clock(), Confirmer.NOBODY)) {
             Shell shell = new Shell(s);
             out().println("$ hadeck config check " + file);
             out().flush();
