@@ -3,6 +3,7 @@ package io.hadeck.console;
 import io.hadeck.console.session.Settings;
 import io.hadeck.actions.runbook.Confirmer;
 import io.hadeck.console.session.Session;
+import io.hadeck.console.session.TerminalConfirmer;
 import io.hadeck.console.commands.Shell;
 import java.io.PrintStream;
 import java.io.PrintWriter;

@@ -54,7 +54,7 @@ final class KeyHandler {
                 b.ifPresent(x -> {
                     switch (x.command()) {
                         case KeyAction a -> run(a);
-                        case KeyCommand.Guided g -> rt.action(x);
+                        case KeyCommand.Guided _ -> rt.action(x);
                     }
                 });
             }
