@@ -7,17 +7,15 @@ import io.hadeck.model.Observation;
 import io.hadeck.probe.Recorded;
 import io.hadeck.probe.ssh.NodeTarget;
 import io.hadeck.probe.ssh.SshRunner;
+import io.hadeck.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -73,30 +71,6 @@ class ChefNodeReaderTest {
         }
     }
 
-    /** Our clock: every look at it is one second after the last, as if each took the login's round trip. */
-    static Clock ticking() {
-        return new Clock() {
-            Instant next = THREE_AM;
-
-            @Override
-            public synchronized Instant instant() {
-                Instant now = next;
-                next = next.plusSeconds(1);
-                return now;
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-        };
-    }
-
     ClusterConfig cluster() throws IOException {
         Path file = dir.resolve("hadeck.yaml");
         Files.writeString(file, """
@@ -115,7 +89,8 @@ class ChefNodeReaderTest {
 
     ChefNodeReader reader(SshRunner ssh) throws IOException {
         ClusterConfig c = cluster();
-        return new ChefNodeReader(c, c.node("be-1").orElseThrow(), ssh, ticking());
+        // our clock: every look at it one second after the last, as if each took the login's round trip
+        return new ChefNodeReader(c, c.node("be-1").orElseThrow(), ssh, new TestClock(THREE_AM, Duration.ofSeconds(1)));
     }
 
     static String clock(double secondsAfterThreeAm) {
