@@ -104,8 +104,12 @@ class CliIT {
             assertThat(r.exitCode()).as(text).isEqualTo(0);
             assertThat(text).contains("waiting: not (streaming(" + standby + ") is true)").contains("ok after");
         } finally {
-            awaitPatroniDead(standby);
-            Lab.run("fault", "node-start", standby);
+            try {
+                awaitPatroniDead(standby);
+            } finally {
+                // Even when `lab status` itself timed out: a node left crashed fails every later test.
+                Lab.run("fault", "node-start", standby);
+            }
         }
     }
 

@@ -89,7 +89,7 @@ public class InitCommand extends BaseCommand {
         ConfigFileWriter.write(file, draft.render());
         out().println("wrote " + file);
         out().flush();
-        return checkAndStatus(file);
+        return checkAndStatus(file, draft.names());
     }
 
     private Path target() {
@@ -194,8 +194,11 @@ public class InitCommand extends BaseCommand {
         return String.join(" and ", s);
     }
 
-    /** `config check FILE` then `status` with that file, each as its own command, in a session of their own. */
-    private int checkAndStatus(Path file) {
+    /**
+     * `config check FILE` then `status` of each cluster written (a Patroni cluster and a pair are two),
+     * each as its own command, in a session of their own; the worst status's exit code.
+     */
+    private int checkAndStatus(Path file, List<String> clusterNames) {
         try (Session s = new Session(new Settings.Options(file.toString(), null, null, true, false),
                 session.clock(), Confirmer.NOBODY)) {
             Shell shell = new Shell(s);
@@ -205,9 +208,19 @@ public class InitCommand extends BaseCommand {
             if (check != ExitCode.OK) {
                 return check;
             }
-            out().println("$ hadeck --config " + file + " status");
-            out().flush();
-            return shell.main(new String[] {"--config", file.toString(), "status"}, out(), err());
+            int worst = ExitCode.OK;
+            for (String cluster : clusterNames) {
+                List<String> argv = new ArrayList<>(List.of("--config", file.toString()));
+                if (clusterNames.size() > 1) {
+                    argv.addAll(List.of("--cluster", cluster));
+                    out().println();
+                }
+                argv.add("status");
+                out().println("$ hadeck " + String.join(" ", argv));
+                out().flush();
+                worst = Math.max(worst, shell.main(argv.toArray(String[]::new), out(), err()));
+            }
+            return worst;
         }
     }
 }
