@@ -117,19 +117,6 @@ final class JournalLab {
         return s;
     }
 
-    /** node-start right after node-crash can find the killed Patroni not yet reaped: wait for the lab to say DEAD. */
-    static void awaitPatroniDead(String node) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < end) {
-            boolean dead = Lab.tryRun(Duration.ofSeconds(60), "status").stdout().lines()
-                    .anyMatch(l -> l.startsWith("patroni-" + node + " ") && l.contains(" DEAD "));
-            if (dead) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-    }
-
     static Path jar() {
         return Lab.repo().resolve("console/target/hadeck.jar");
     }
