@@ -40,4 +40,13 @@ public final class UiState {
         this.messageSeverity = severity;
         this.message = text;
     }
+
+    /** A command's output, full screen from its first line (tabs as spaces: the pane has no tab stops). */
+    public void showOutput(String title, String text) {
+        view = View.OUTPUT;
+        outputTitle = title;
+        output = List.of(text.replace("\t", "    ").split("\n", -1));
+        outputScroll = 0;
+        message = null;
+    }
 }
