@@ -360,6 +360,7 @@ patroni_fault_names() {
   echo "pg-kill-postmaster [NODE]|node-crash [NODE]|patroni-kill [NODE]|node-start NODE|pg-stop NODE|pg-cont NODE|replay-pause NODE|replay-resume NODE|pending-restart NODE|timeline-fork [STANDBY]"
 }
 
+patroni_dead() { ! lab_running "patroni-$1"; }
 patroni_default_node() {  # NODE given, or the current primary
   if [ -n "${1:-}" ]; then lab_require_pg_node "$1"; echo "$1"; return; fi
   patroni_primary || lab_die "no current primary to pick by default: give a NODE"
@@ -378,10 +379,14 @@ patroni_fault() {
       if pm=$(patroni_postmaster_pid "$node"); then
         kill -KILL $(patroni_pg_pids "$node") 2>/dev/null || true
       fi
+      # SIGKILL is delivered, not done: return once the crash has happened, so that a `node-start`
+      # or a `status` right after it sees Patroni dead, never still "running".
+      lab_wait_until 10 "Patroni of $node dead" patroni_dead "$node" || lab_log "Patroni of $node still alive 10 s after SIGKILL"
       echo "crashed $node (Patroni and PostgreSQL killed); undo: lab fault node-start $node" ;;
     patroni-kill)
       node=$(patroni_default_node "$node")
       lab_signal "patroni-$node" KILL || lab_die "Patroni is not running on $node"
+      lab_wait_until 10 "Patroni of $node dead" patroni_dead "$node" || lab_log "Patroni of $node still alive 10 s after SIGKILL"
       echo "killed Patroni on $node; its PostgreSQL keeps running; undo: lab fault node-start $node" ;;
     node-start)
       lab_require_pg_node "$node"

@@ -1,6 +1,6 @@
 package io.hadeck.console;
 
-import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.actions.runbook.Confirmer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -14,7 +14,8 @@ import java.util.List;
  * loading them from the jars. A run of `--version` would record none of the readers, so this runs
  * the one-shot commands an operator starts most (`status`, `status --json`, `config check`, `help`)
  * against a cluster whose every endpoint is a closed local port: the etcd, PostgreSQL, Patroni and
- * Elasticsearch clients load, connect and fail, fast and with no server needed. Then, when the
+ * Elasticsearch clients and the ssh readers of a DRBD+keepalived pair load, connect and fail, fast
+ * and with no server needed (the package's cache is trained on this alone). Then, when the
  * operator's own configuration is found (the `--config` of the command that triggered the training,
  * or the usual search), one read-only `status --json` against it: the answering paths (JSON
  * parsing, SCRAM, findings on real data) are only seen there, and measured, that run is what makes
@@ -35,13 +36,25 @@ final class CdsTraining {
             "    etcd: {endpoints: [http://127.0.0.1:1]}",
             "    postgres: {user: training, sslmode: disable}",
             "    timeouts: {connect: 1s, read: 1s}",
+            "    ssh: {port: 1, connectTimeout: 1s}",
             "    nodes:",
             "      - name: node-1",
             "        host: 127.0.0.1",
             "        etcd: http://127.0.0.1:1",
             "        postgres: 127.0.0.1:1",
             "        patroni: http://127.0.0.1:1",
-            "        elasticsearch: http://127.0.0.1:1");
+            "        elasticsearch: http://127.0.0.1:1",
+            // A keepalived pair too: its ssh readers (DRBD and the pair layer) load and fail as the rest do.
+            "      - name: pair-a",
+            "        host: 127.0.0.1",
+            "        drbd: {resources: [r0], via: ssh}",
+            "        peer: pair-b",
+            "        keepalived: {vip: 192.0.2.1, mount: /srv, services: [postgresql]}",
+            "      - name: pair-b",
+            "        host: 127.0.0.1",
+            "        drbd: {resources: [r0], via: ssh}",
+            "        peer: pair-a",
+            "        keepalived: {vip: 192.0.2.1, mount: /srv, services: [postgresql]}");
 
     /** @param operatorConfig the operator's `--config`, or null for the usual search */
     static int run(String operatorConfig) {
@@ -55,7 +68,7 @@ final class CdsTraining {
                     : List.of("--config", operatorConfig, "status", "--json");
             for (List<String> argv : List.of(List.of("--version"), List.of("help"), List.of("--config", f, "config", "check"),
                     List.of("--config", f, "status", "--json"), List.of("--config", f, "status"), real)) {
-                Main.run(argv.toArray(String[]::new), quiet, quiet, OperatorPrompt.NOBODY);
+                Main.run(argv.toArray(String[]::new), quiet, quiet, Confirmer.NOBODY);
             }
             return 0;
         } catch (IOException e) {

@@ -1,8 +1,9 @@
 package io.hadeck.console;
 
 import io.hadeck.console.session.Settings;
-import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.actions.runbook.Confirmer;
 import io.hadeck.console.session.Session;
+import io.hadeck.console.session.TerminalConfirmer;
 import io.hadeck.console.commands.Shell;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -26,11 +27,11 @@ public final class Main {
         if (args.length >= 1 && args.length <= 2 && args[0].equals(CdsTraining.ARG)) {
             System.exit(CdsTraining.run(args.length == 2 ? args[1] : null));   // scripts/hadeck, once per build
         }
-        System.exit(run(args, System.out, System.err, OperatorPrompt.console()));
+        System.exit(run(args, System.out, System.err, TerminalConfirmer.attached()));
     }
 
     /** In-process entry for tests: same code path as the real thing, minus System.exit. */
-    public static int run(String[] args, PrintStream out, PrintStream err, OperatorPrompt confirmer) {
+    public static int run(String[] args, PrintStream out, PrintStream err, Confirmer confirmer) {
         try (Session session = new Session(new Settings.Options(null, null, null, false, false), Clock.systemUTC(), confirmer)) {
             Shell shell = new Shell(session);
             return shell.main(args, writer(out), writer(err));

@@ -78,6 +78,9 @@ class InitDoctorIT {
         checksAndReads(config, r);
         assertThat(r.stdout()).contains("found Patroni cluster lab under /service/")
                 .contains("DRBD on drbd-a (" + Lab.net() + ".5): pc0");
+        // Two clusters written, two read: the Patroni cluster's status, then the pair's.
+        assertThat(r.stdout()).contains("--cluster lab status").contains("--cluster pair status")
+                .containsPattern("(?m)^drbd-b +" + java.util.regex.Pattern.quote(Lab.net() + ".6"));
         assertThat(Files.readString(config)).contains("resources: [\"pc0\"]").contains("http://" + Lab.host("node-3") + ":2379");
     }
 

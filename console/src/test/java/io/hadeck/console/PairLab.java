@@ -16,7 +16,7 @@ abstract class PairLab {
 
     @BeforeAll
     static void labIsHealthy() {
-        Assumptions.assumeTrue(Lab.runs("pair"), "the lab runs no keepalived pair: scripts/test runs these with HADECK_LAB_PAIR=1");
+        Assumptions.assumeTrue(Lab.runs("pair"), "the lab runs no keepalived pair (it was started with HADECK_LAB_PAIR=0)");
         Lab.awaitHealthy(Duration.ofMinutes(3));
     }
 

@@ -141,7 +141,7 @@ public final class JournalRecorder implements EventLog.Listener, AutoCloseable {
     public void close() {
         writer.shutdown();
         try {
-            if (!writer.awaitTermination(Journal.BUSY_TIMEOUT_MS + 2000, TimeUnit.MILLISECONDS)) {
+            if (!writer.awaitTermination(JournalFile.BUSY_TIMEOUT_MS + 2000, TimeUnit.MILLISECONDS)) {
                 LOG.warn("[{}] journal writer still busy at close; {} batches not written", cluster.name(),
                         writer.getQueue().size());
                 writer.shutdownNow();

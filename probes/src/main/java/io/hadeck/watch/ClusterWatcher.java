@@ -18,11 +18,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,12 +49,8 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
     private final Readings readings;
     private final ScheduledExecutorService ticks;
     private final ExecutorService workers;
-    private final List<Consumer<ClusterSnapshot>> listeners = new CopyOnWriteArrayList<>();
-    private final ArrayDeque<ClusterSnapshot> history = new ArrayDeque<>();
+    private final PublishedSnapshots published = new PublishedSnapshots(HISTORY);
     private final AtomicBoolean publishPending = new AtomicBoolean();
-    private final Object firstFull = new Object();
-    private volatile ClusterSnapshot latest;
-    private volatile boolean full;
     private long seq;
     private EtcdWatch watch;
     private boolean closed;
@@ -179,7 +173,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
             any |= s.reportOverrun(readings, now);
         }
         // A reading that became late since the last snapshot is shown as such even if nothing lands.
-        ClusterSnapshot last = latest;
+        ClusterSnapshot last = published.latest().orElse(null);
         if (any || last != null && !Lateness.of(last, cfg, now).equals(last.progress().lateLayers())) {
             schedulePublish();
         }
@@ -200,33 +194,17 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         publishPending.set(false);
         // Checked before building: every reading that counts is already in the Readings.
         boolean allRead = sources.stream().allMatch(Source::readAtLeastOnce);
-        ClusterSnapshot s;
-        synchronized (history) {
+        published.add(() -> {
             // No findings before every source has answered once: "no primary" while PostgreSQL is
             // still being read would be a false alarm on screen and in the event log.
             Instant now = clock.instant();
             ClusterSnapshot read = readings.snapshot(++seq, now);
             ReadProgress progress = Pending.of(sources, cfg).withLate(Lateness.of(read, cfg, now));
             read = read.withProgress(progress);
-            s = progress.complete() ? withFindings(read, cfg) : read;
-            history.addLast(s);
-            while (history.size() > HISTORY) {
-                history.removeFirst();
-            }
-            latest = s;
-        }
-        for (Consumer<ClusterSnapshot> l : listeners) {
-            try {
-                l.accept(s);
-            } catch (RuntimeException e) {
-                LOG.warn("snapshot listener failed: {}", e.toString());
-            }
-        }
-        if (allRead && !full) {
-            synchronized (firstFull) {
-                full = true;
-                firstFull.notifyAll();
-            }
+            return progress.complete() ? withFindings(read, cfg) : read;
+        });
+        if (allRead) {
+            published.everySourceRead();
         }
     }
 
@@ -243,37 +221,26 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
 
     /** Blocks until every source was read at least once (or timed out), then returns the latest snapshot. */
     public ClusterSnapshot awaitFirstFull(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (firstFull) {
-            while (!full) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                firstFull.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-            }
+        Optional<ClusterSnapshot> s = published.awaitEverySourceRead(timeout);
+        if (s.isPresent()) {
+            return s.get();
         }
-        if (latest == null) {
-            publish();
-        }
-        return latest;
+        publish();
+        return published.latest().orElseThrow();
     }
 
     @Override
     public Optional<ClusterSnapshot> latest() {
-        return Optional.ofNullable(latest);
+        return published.latest();
     }
 
     @Override
     public AutoCloseable subscribe(Consumer<ClusterSnapshot> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return published.subscribe(listener);
     }
 
     public List<ClusterSnapshot> history() {
-        synchronized (history) {
-            return List.copyOf(history);
-        }
+        return published.history();
     }
 
     @Override

@@ -101,7 +101,7 @@ final class Sources {
                     (r, o) -> applyHa(cfg, r, o)));
             for (NodeConfig n : cfg.nodes()) {
                 if (!n.runsDrbd()) {
-                    // two ssh round trips and a dozen TCP connects on the node: not every second
+                    // an ssh login and a dozen TCP connects on the node: not every second
                     out.add(new Source<>("chef " + n.name(), CHEF_CHECKS_EVERY, false, new ChefNodeReader(cfg, n, ssh, clock),
                             (r, o) -> r.node(n.name(), v -> v.withChef(o))));
                 }

@@ -15,6 +15,13 @@ import java.time.Duration;
 /**
  * Patroni's REST API with short timeouts and basic auth from the config. The password is read
  * when a request is made and only ever goes into the Authorization header.
+ *
+ * <p>Not on the readers' {@link io.hadeck.probe.HttpJson}, on purpose: pause and resume are
+ * {@code PATCH /config}, a method HttpURLConnection refuses ({@code ProtocolException: Invalid HTTP
+ * method: PATCH}); and a refused move answers non-2xx with a body the operator must see whole
+ * ({@link Reply}), where HttpJson turns every non-200 into an error. java.net.http sends PATCH and hands
+ * back any status; the start-up cost that made the readers avoid it (the JVM's default SSL context,
+ * see HttpJson) is paid only when an action is planned. TLS comes from the same {@link TlsContexts}.
  */
 final class PatroniRest {
     private final ClusterConfig.Patroni patroni;

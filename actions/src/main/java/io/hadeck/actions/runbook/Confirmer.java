@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A person who can be asked: the console's dialog, the REPL's prompt, the controlling terminal of a
- * one-shot command. Front ends without a person (batch files, pipes, cron) use {@link #NOBODY}; what
+ * one-shot command (each front end implements it; there is no second prompt interface). Front ends without a person (batch files, pipes, cron) use {@link #NOBODY}; what
  * flags may stand in for an answer is decided by {@link ConfirmationRules}, not here.
  */
 public interface Confirmer {
@@ -23,9 +23,13 @@ public interface Confirmer {
         return Optional.empty();
     }
 
-    /** Asks the operator to pick one of {@code options}; empty when cancelled or nobody is there. */
+    /** Asks the operator to pick one of {@code options}; empty when cancelled, not one of them, or nobody is there. */
     default Optional<String> choose(String question, List<String> options) {
-        return Optional.empty();
+        if (!present()) {
+            return Optional.empty();
+        }
+        return ask(question + "\nType one of: " + String.join(", ", options) + " (anything else cancels)")
+                .filter(options::contains);
     }
 
     Confirmer NOBODY = new Confirmer() {

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  * data can be lost) → action lock → the plan read again and compared with the one confirmed (stop
  * and ask again, or refuse, when it changed or the confirmation is older than
  * {@link #CONFIRMATION_LIFETIME}) → each step after confirming the lock, then its verification on
- * fresh readings until it passes or its deadline runs out → stop at the first failure with an
- * account of where and of the cluster's state. Every part is written to the audit log first.
+ * fresh readings until it passes or its deadline runs out ({@link StepRun}) → stop at the first failure
+ * with an account of where and of the cluster's state. Every part is written to the audit log first.
  */
 public final class RunbookRunner {
 
@@ -29,7 +29,6 @@ public final class RunbookRunner {
         void sleep(Duration d) throws InterruptedException;
     }
 
-    static final Duration POLL = Duration.ofMillis(500);
     /** A plan confirmed longer ago than this is read and confirmed again. */
     public static final Duration CONFIRMATION_LIFETIME = Duration.ofSeconds(60);
     /** How often a changed cluster is shown and asked about again before the run gives up. */
@@ -54,7 +53,7 @@ public final class RunbookRunner {
     public RunReport run(Runbook runbook, RunOptions options, Confirmer confirmer, RunListener listener) {
         Runbook rb = runbook;
         Plan plan = rb.plan();
-        Trail trail = new Trail(plan);
+        AuditTrail trail = new AuditTrail(audit, plan);
         if (options.reason() != null) {
             trail.write("reason", "given", options.reason());
         }
@@ -103,7 +102,7 @@ public final class RunbookRunner {
                 }
                 if (changes.isEmpty()) {
                     trail.write("recheck", "ok", "read again after confirmation: the plan still holds");
-                    return finish(listener, trail, execute(rb, again, held, trail, listener), "end");
+                    return finish(listener, trail, new StepRun(clock, pause, rb, again, trail, listener).execute(held), "end");
                 }
                 String what = String.join("; ", changes);
                 trail.write("recheck", "changed", what);
@@ -121,7 +120,7 @@ public final class RunbookRunner {
     }
 
     /** Read-only, preflight, lock held elsewhere, dry run, confirmation: a report when the run stops here. */
-    private RunReport gate(Plan plan, RunOptions options, Confirmer confirmer, Trail trail) {
+    private RunReport gate(Plan plan, RunOptions options, Confirmer confirmer, AuditTrail trail) {
         if (options.readOnly()) {
             String why = "refused: hadeck runs read-only (--read-only or readOnly in the configuration); no action is taken";
             return trail.end(new RunReport(RunReport.Outcome.REFUSED, plan, List.of(), why), "read-only");
@@ -157,7 +156,7 @@ public final class RunbookRunner {
     }
 
     private RunReport word(Plan plan, ConfirmationRules.Decision d, Confirmer confirmer, String question, String expected,
-                           String step, Trail trail) {
+                           String step, AuditTrail trail) {
         switch (d.how()) {
             case REFUSE -> {
                 return trail.end(new RunReport(RunReport.Outcome.NOT_CONFIRMED, plan, List.of(), d.why()), step);
@@ -176,84 +175,6 @@ public final class RunbookRunner {
         return null;
     }
 
-    private RunReport execute(Runbook runbook, Plan plan, ActionLock.Held held, Trail trail, RunListener listener) {
-        List<StepResult> done = new ArrayList<>();
-        int of = plan.steps().size();
-        for (int i = 0; i < of; i++) {
-            Step step = plan.steps().get(i);
-            int number = i + 1;
-            String label = "step " + number + "/" + of + " " + step.title();
-            try {
-                held.verify();
-            } catch (ActionException e) {
-                String why = e.getMessage() + ": stopped before step " + number + " of " + of + " (" + step.title()
-                        + "); it and the steps after it were not run";
-                trail.write(label, "not-run", why);
-                return new RunReport(done.isEmpty() ? RunReport.Outcome.REFUSED : RunReport.Outcome.FAILED, plan, done,
-                        why + ". Cluster now: " + runbook.stateNow());
-            }
-            listener.stepStarted(number, of, step);
-            trail.write(label, "started", step.call().description());
-            Instant t0 = clock.instant();
-            String answer;
-            try {
-                answer = step.call().run();
-            } catch (RuntimeException e) {
-                String why = e instanceof ActionException ? e.getMessage() : e.toString();
-                StepResult r = new StepResult(number, of, step.title(), step.call().description(), why,
-                        Verdict.notYet("the call failed: " + why), Duration.between(t0, clock.instant()));
-                return stopped(runbook, plan, trail, listener, done, r, label);
-            }
-            Verdict v = verify(step);
-            StepResult r = new StepResult(number, of, step.title(), step.call().description(), answer, v,
-                    Duration.between(t0, clock.instant()));
-            if (!v.ok()) {
-                return stopped(runbook, plan, trail, listener, done, r, label);
-            }
-            done.add(r);
-            trail.write(label, "ok", v.sentence());
-            listener.stepFinished(r);
-        }
-        String last = done.isEmpty() ? plan.expectedEnd() : done.get(done.size() - 1).verdict().sentence();
-        return new RunReport(RunReport.Outcome.DONE, plan, done, "done: " + last);
-    }
-
-    private RunReport stopped(Runbook runbook, Plan plan, Trail trail, RunListener listener, List<StepResult> done,
-                              StepResult failed, String label) {
-        done.add(failed);
-        trail.write(label, "failed", failed.verdict().sentence());
-        listener.stepFinished(failed);
-        String summary = "stopped at step " + failed.number() + " of " + failed.of() + " (" + failed.title() + "): "
-                + failed.verdict().sentence() + ". Steps after it were not run. Cluster now: " + runbook.stateNow();
-        return new RunReport(RunReport.Outcome.FAILED, plan, done, summary);
-    }
-
-    /** Fresh readings until the step's end state shows or its deadline passes; a failed read is "not yet". */
-    private Verdict verify(Step step) {
-        Instant deadline = clock.instant().plus(step.deadline());
-        while (true) {
-            Verdict v;
-            try {
-                v = step.verify().get();
-            } catch (RuntimeException e) {
-                v = Verdict.notYet("could not read the cluster: " + e.getMessage());
-            }
-            if (v.unverifiable()) {
-                return v;
-            }
-            if (v.ok() || !clock.instant().isBefore(deadline)) {
-                return v.ok() ? v : Verdict.notYet("not verified within " + step.deadline().toSeconds() + " s: "
-                        + v.sentence());
-            }
-            try {
-                pause.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Verdict.notYet("interrupted while verifying: " + v.sentence());
-            }
-        }
-    }
-
     private Optional<String> safeHolder() {
         try {
             return lock.holder();
@@ -266,7 +187,7 @@ public final class RunbookRunner {
         return plan.failedChecks().stream().map(Check::reason).collect(Collectors.joining("; "));
     }
 
-    private RunReport finish(RunListener listener, Trail trail, RunReport report, String step) {
+    private RunReport finish(RunListener listener, AuditTrail trail, RunReport report, String step) {
         if (step != null) {
             trail.end(report, step);
         }
@@ -277,30 +198,5 @@ public final class RunbookRunner {
     static String planText(Plan plan) {
         return plan.steps().stream().map(s -> s.title() + ": " + s.call().description())
                 .collect(Collectors.joining(" | ")) + " → " + plan.expectedEnd();
-    }
-
-    /** Writes audit lines for one run. */
-    private final class Trail {
-        private final Plan plan;
-
-        Trail(Plan plan) {
-            this.plan = plan;
-        }
-
-        void write(String step, String result, String detail) {
-            audit.append(plan.cluster(), plan.action(), plan.target(), step, result, detail);
-        }
-
-        RunReport end(RunReport r, String step) {
-            String result = switch (r.outcome()) {
-                case DRY_RUN -> "dry-run";
-                case REFUSED -> "refused";
-                case NOT_CONFIRMED -> "not-confirmed";
-                case DONE -> "ok";
-                case FAILED -> "failed";
-            };
-            write(step, result, r.summary());
-            return r;
-        }
     }
 }

@@ -12,11 +12,13 @@ import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.Observation;
 import io.hadeck.probe.chef.ChefBackendStatusMapping;
 import io.hadeck.testkit.Clusters;
+import io.hadeck.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RollingUpgradeStopTest {
     @TempDir
     Path dir;
-    final RunbookRunnerTest.MutableClock clock = new RunbookRunnerTest.MutableClock();
+    final TestClock clock = new TestClock(Instant.parse("2026-03-12T03:00:00Z"));
     final AtomicInteger reads = new AtomicInteger();
 
     /** node-1 leads; leaderl reports failover on for the plan and its re-read, off once step 1 ran; nobody restarts. */

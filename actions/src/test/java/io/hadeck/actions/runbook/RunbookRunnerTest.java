@@ -6,16 +6,14 @@ import io.hadeck.actions.audit.AuditLog;
 import io.hadeck.actions.audit.AuditRecord;
 import io.hadeck.actions.lock.ActionLock;
 import io.hadeck.actions.lock.LockHeldException;
+import io.hadeck.testkit.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +27,7 @@ class RunbookRunnerTest {
     @TempDir
     Path dir;
     AuditLog audit;
-    MutableClock clock = new MutableClock();
+    TestClock clock = new TestClock(Instant.parse("2026-03-12T03:00:00Z"));
     TestLock lock = new TestLock();
     RunbookRunner runner;
     List<String> asked = new ArrayList<>();
@@ -345,29 +343,6 @@ class RunbookRunnerTest {
                 public void close() {
                 }
             };
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-03-12T03:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -2,7 +2,7 @@ package io.hadeck.console.batch;
 
 import io.hadeck.console.line.CommandException;
 import io.hadeck.console.line.ExitCode;
-import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.actions.runbook.Confirmer;
 import io.hadeck.console.session.Session;
 import io.hadeck.console.line.CommandRunner;
 import java.io.IOException;
@@ -60,8 +60,8 @@ public final class BatchRunner {
             err.flush();
             return ExitCode.USAGE;
         }
-        OperatorPrompt before = session.asking().confirmer();
-        session.asking().confirmer(OperatorPrompt.NOBODY);
+        Confirmer before = session.asking().confirmer();
+        session.asking().confirmer(Confirmer.NOBODY);
         io.hadeck.actions.runbook.FrontEnd frontBefore = session.asking().frontEnd();
         session.asking().frontEnd(io.hadeck.actions.runbook.FrontEnd.BATCH);
         boolean continueBefore = session.batch().continueOnError();

@@ -1,5 +1,6 @@
 package io.hadeck.console.commands;
 
+import io.hadeck.actions.runbook.Confirmer;
 import io.hadeck.console.commands.base.BaseCommand;
 import io.hadeck.console.line.CommandRunner;
 import io.hadeck.console.session.Session;
@@ -38,7 +39,7 @@ public class ConsoleCommand extends BaseCommand {
                     new ConsoleCommandLine(session, shell), session.settings().options().theme(), session.settings().options().readOnly(),
                     io.hadeck.console.output.LogFile.path(), session.connection()::switchCluster).withActions(actions)
                     .withJournal(new io.hadeck.console.journal.SessionJournal(session));
-            session.asking().confirmer(io.hadeck.console.session.OperatorPrompt.NOBODY);
+            session.asking().confirmer(Confirmer.NOBODY);
             session.asking().frontEnd(io.hadeck.actions.runbook.FrontEnd.CONSOLE);
             session.asking().actionDialogs(actions::open);
             try {

@@ -4,13 +4,10 @@ import io.hadeck.console.session.Settings;
 import io.hadeck.console.commands.base.BaseCommand;
 import io.hadeck.console.line.CommandException;
 import io.hadeck.console.line.ExitCode;
-import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.actions.runbook.Confirmer;
 import io.hadeck.console.session.Session;
-import io.hadeck.config.Secret;
-import io.hadeck.config.Tls;
 import io.hadeck.console.init.ConfigDraft;
 import io.hadeck.console.init.ConfigFileWriter;
-import io.hadeck.files.FileModes;
 import io.hadeck.model.DrbdStatus;
 import io.hadeck.model.Observation;
 import io.hadeck.probe.ProbeException;
@@ -25,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,6 +51,9 @@ public class InitCommand extends BaseCommand {
     @Option(names = "--drbd-pair", paramLabel = "[NAME=]HOST", split = ",", description = "The two hosts of a DRBD pair (NAME=HOST names the node); their resources are read over ssh.")
     List<String> drbdPair;
 
+    @Mixin
+    InitCredentials credentials;
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to write (default: --config, else $XDG_CONFIG_HOME/hadeck/config.yaml).")
     Path out;
     @Option(names = "--force", description = "Overwrite an existing file.")
@@ -63,18 +64,6 @@ public class InitCommand extends BaseCommand {
     String namespace;
     @Option(names = "--scope", paramLabel = "SCOPE", description = "Keep only this Patroni scope.")
     String scope;
-    @Option(names = "--etcd-user", paramLabel = "USER", description = "etcd user (etcd with auth enabled).") String etcdUser;
-    @Option(names = "--etcd-password-file", paramLabel = "FILE", description = "File holding the etcd user's password (owner-only).") String etcdPasswordFile;
-    @Option(names = "--etcd-password-env", paramLabel = "VARIABLE", description = "Environment variable holding the etcd user's password; the config names the variable, never the password.") String etcdPasswordEnv;
-    @Option(names = "--cert", paramLabel = "FILE", description = "etcd client certificate (an etcd that requires one; with --key).") String cert;
-    @Option(names = "--key", paramLabel = "FILE", description = "Key of the etcd client certificate (owner-only).") String key;
-    @Option(names = "--patroni-user", paramLabel = "USER", description = "Patroni REST user (default: the YAML's restapi user).") String patroniUser;
-    @Option(names = "--patroni-password-file", paramLabel = "FILE") String patroniPasswordFile;
-    @Option(names = "--pg-user", paramLabel = "USER", defaultValue = "hadeck_monitor", description = "PostgreSQL monitoring role (default: ${DEFAULT-VALUE}).") String pgUser;
-    @Option(names = "--pg-password-file", paramLabel = "FILE") String pgPasswordFile;
-    @Option(names = "--pg-database", paramLabel = "DB", defaultValue = "postgres") String pgDatabase;
-    @Option(names = "--pg-sslmode", paramLabel = "MODE", description = "disable | require | verify-ca | verify-full") String pgSslmode;
-    @Option(names = {"--ca", "--cacert"}, paramLabel = "FILE", description = "CA of the https endpoints found (else the system trust store).") String ca;
     @Option(names = "--ssh-user", paramLabel = "USER") String sshUser;
     @Option(names = "--ssh-port", paramLabel = "PORT", defaultValue = "22") int sshPort;
     @Option(names = "--ssh-identity", paramLabel = "FILE") String sshIdentity;
@@ -94,13 +83,13 @@ public class InitCommand extends BaseCommand {
         ClusterDiscovery discovery = new ClusterDiscovery(timeout);
         List<FoundCluster> clusters = from == null ? List.of() : discover(discovery);
         ConfigDraft.Pair pair = drbdPair == null ? null : pair(discovery);
-        ConfigDraft.Secrets secrets = secrets(!clusters.isEmpty());
+        ConfigDraft.Secrets secrets = credentials.secrets(!clusters.isEmpty(), session.asking().confirmer());
         ConfigDraft draft = new ConfigDraft(clusters, name, secrets,
-                new ConfigDraft.Ssh(sshUser, sshPort, absolute(sshIdentity), absolute(sshKnownHosts)), pair, insecure, source());
+                new ConfigDraft.Ssh(sshUser, sshPort, InitCredentials.absolute(sshIdentity), InitCredentials.absolute(sshKnownHosts)), pair, insecure, source());
         ConfigFileWriter.write(file, draft.render());
         out().println("wrote " + file);
         out().flush();
-        return checkAndStatus(file);
+        return checkAndStatus(file, draft.names());
     }
 
     private Path target() {
@@ -117,16 +106,16 @@ public class InitCommand extends BaseCommand {
     }
 
     private List<FoundCluster> discover(ClusterDiscovery discovery) {
-        ClusterDiscovery.EtcdAccess access = new ClusterDiscovery.EtcdAccess(etcdUser, etcdPassword(), etcdTls());
+        ClusterDiscovery.EtcdAccess access = credentials.etcdAccess();
         List<FoundCluster> found;
         try {
             if (from.etcd != null) {
                 found = discovery.fromEtcd(from.etcd, namespace, access);
             } else if (from.patroni != null) {
-                found = List.of(discovery.fromPatroni(from.patroni, restAuthorization(), tls(), namespace));
+                found = List.of(discovery.fromPatroni(from.patroni, credentials.restAuthorization(), credentials.tls(), namespace));
             } else {
                 List<String> tried = new ArrayList<>();
-                found = List.of(discovery.fromPatroniYaml(from.patroniYaml, access, restAuthorization(), tls(), tried));
+                found = List.of(discovery.fromPatroniYaml(from.patroniYaml, access, credentials.restAuthorization(), credentials.tls(), tried));
                 tried.forEach(t -> out().println("  (not used: " + TerminalText.escape(t) + ")"));
             }
         } catch (ProbeException | io.hadeck.config.ConfigException e) {
@@ -193,91 +182,6 @@ public class InitCommand extends BaseCommand {
                 : new ConfigDraft.PairNode(spec, spec);
     }
 
-    /** The password files: from the options, else asked for at a terminal; each must exist and be the owner's only. */
-    private ConfigDraft.Secrets secrets(boolean patroni) {
-        if (patroni) {
-            patroniPasswordFile = ask(patroniPasswordFile, "--patroni-password-file",
-                    "File holding the Patroni REST API password (empty: none):");
-            pgPasswordFile = ask(pgPasswordFile, "--pg-password-file",
-                    "File holding the password of PostgreSQL role " + pgUser + " (empty: none):");
-        }
-        return new ConfigDraft.Secrets(etcdUser, secretFile("--etcd-password-file", etcdPasswordFile), patroniUser,
-                secretFile("--patroni-password-file", patroniPasswordFile), pgUser,
-                secretFile("--pg-password-file", pgPasswordFile), pgDatabase, pgSslmode, absolute(ca),
-                etcdPasswordEnv, absolute(cert), secretFile("--key", key));
-    }
-
-    private String ask(String given, String option, String question) {
-        OperatorPrompt c = session.asking().confirmer();
-        if (given != null || c == null || !c.interactive()) {
-            return given;
-        }
-        return c.answer(question + " [" + option + "]").filter(s -> !s.isBlank()).orElse(null);
-    }
-
-    /** An absolute path to a file that exists and only its owner can read; else one line, exit 2. */
-    private static String secretFile(String option, String file) {
-        if (file == null) {
-            return null;
-        }
-        Path p = Path.of(file).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(p)) {
-            throw CommandException.usage("init: " + option + " " + file + ": no such file");
-        }
-        FileModes.secretProblem(p).ifPresent(why -> {
-            throw CommandException.usage("init: " + option + " " + file + ": " + why);
-        });
-        return p.toString();
-    }
-
-    /** A path as the operator typed it, made absolute: the config is read from anywhere later. */
-    private static String absolute(String path) {
-        return path == null || path.startsWith("~/") ? path : Path.of(path).toAbsolutePath().normalize().toString();
-    }
-
-    private Tls tls() {
-        return ca == null ? null : new Tls(ca, null, null);
-    }
-
-    /** etcd's TLS: the CA, and a client certificate with its key (both or neither). */
-    private Tls etcdTls() {
-        if ((cert == null) != (key == null)) {
-            throw CommandException.usage("init: --cert and --key go together (etcd's client certificate and its key)");
-        }
-        if (cert == null) {
-            return tls();
-        }
-        if (!Files.isRegularFile(Path.of(cert))) {
-            throw CommandException.usage("init: --cert " + cert + ": no such file");
-        }
-        return new Tls(ca, absolute(cert), secretFile("--key", key));
-    }
-
-    /** etcd's password: from a file or an environment variable, never from the command line. */
-    private Secret etcdPassword() {
-        if (etcdPasswordFile != null && etcdPasswordEnv != null) {
-            throw CommandException.usage("init: give --etcd-password-file or --etcd-password-env, not both");
-        }
-        if (etcdPasswordEnv != null) {
-            String v = System.getenv(etcdPasswordEnv);
-            if (v == null || v.isEmpty()) {
-                throw CommandException.usage("init: --etcd-password-env " + etcdPasswordEnv + ": that variable is not set");
-            }
-            return Secret.env(etcdPasswordEnv);
-        }
-        return etcdPasswordFile == null ? null : Secret.file(secretFile("--etcd-password-file", etcdPasswordFile));
-    }
-
-    private String restAuthorization() {
-        String user = patroniUser;
-        String pw = secretFile("--patroni-password-file", patroniPasswordFile);
-        if (user == null || pw == null) {
-            return null;
-        }
-        return new io.hadeck.config.ClusterConfig.Patroni(null, null, user, Secret.file(pw), null)
-                .basicAuthorization().orElse(null);
-    }
-
     private String source() {
         List<String> s = new ArrayList<>();
         if (from != null) {
@@ -290,10 +194,13 @@ public class InitCommand extends BaseCommand {
         return String.join(" and ", s);
     }
 
-    /** `config check FILE` then `status` with that file, each as its own command, in a session of their own. */
-    private int checkAndStatus(Path file) {
+    /**
+     * `config check FILE` then `status` of each cluster written (a Patroni cluster and a pair are two),
+     * each as its own command, in a session of their own; the worst status's exit code.
+     */
+    private int checkAndStatus(Path file, List<String> clusterNames) {
         try (Session s = new Session(new Settings.Options(file.toString(), null, null, true, false),
-                session.clock(), OperatorPrompt.NOBODY)) {
+                session.clock(), Confirmer.NOBODY)) {
             Shell shell = new Shell(s);
             out().println("$ hadeck config check " + file);
             out().flush();
@@ -301,9 +208,19 @@ public class InitCommand extends BaseCommand {
             if (check != ExitCode.OK) {
                 return check;
             }
-            out().println("$ hadeck --config " + file + " status");
-            out().flush();
-            return shell.main(new String[] {"--config", file.toString(), "status"}, out(), err());
+            int worst = ExitCode.OK;
+            for (String cluster : clusterNames) {
+                List<String> argv = new ArrayList<>(List.of("--config", file.toString()));
+                if (clusterNames.size() > 1) {
+                    argv.addAll(List.of("--cluster", cluster));
+                    out().println();
+                }
+                argv.add("status");
+                out().println("$ hadeck " + String.join(" ", argv));
+                out().flush();
+                worst = Math.max(worst, shell.main(argv.toArray(String[]::new), out(), err()));
+            }
+            return worst;
         }
     }
 }

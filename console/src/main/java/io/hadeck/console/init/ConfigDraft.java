@@ -53,7 +53,7 @@ public record ConfigDraft(List<FoundCluster> clusters, String firstName, Secrets
     }
 
     /** Cluster names: --name for the first, else each scope; a repeated scope gets -2, -3… */
-    List<String> names() {
+    public List<String> names() {
         List<String> wanted = new ArrayList<>();
         clusters.forEach(c -> wanted.add(c.scope()));
         if (pair != null) {
@@ -109,7 +109,12 @@ public record ConfigDraft(List<FoundCluster> clusters, String firstName, Secrets
     private void pairCluster(StringBuilder y, String name) {
         y.append("  - name: ").append(q(name)).append("\n    manager: none\n");
         sshBlock(y);
-        y.append("    nodes:\n");
+        // keepalived's VIP, mount and services are in its configuration and the cluster script, which
+        // init cannot read from a read-only login: the operator adds them, and the comment says how.
+        y.append("    # keepalived in front of the pair: add to each node\n")
+                .append("    #   keepalived: {vip: ADDRESS, mount: PATH, services: [NAME, ...]}\n")
+                .append("    # and hadeck reads VRRP, the VIP, the mount and the services, and offers `pair handover`.\n")
+                .append("    nodes:\n");
         List<PairNode> n = pair.nodes();
         for (int i = 0; i < n.size(); i++) {
             y.append("      - name: ").append(q(n.get(i).name())).append("\n        host: ").append(q(n.get(i).host()))

@@ -1,7 +1,7 @@
 package io.hadeck.console.repl;
 
 import io.hadeck.console.line.ExitCode;
-import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.actions.runbook.Confirmer;
 import io.hadeck.console.session.Session;
 import io.hadeck.files.PrivateFiles;
 
@@ -58,7 +58,7 @@ public final class Repl {
                 .variable(LineReader.HISTORY_FILE, history)
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                 .build();
-        OperatorPrompt before = session.asking().confirmer();
+        Confirmer before = session.asking().confirmer();
         session.asking().confirmer(new ReaderConfirmer(reader));
         io.hadeck.actions.runbook.FrontEnd frontBefore = session.asking().frontEnd();
         session.asking().frontEnd(io.hadeck.actions.runbook.FrontEnd.REPL);
@@ -143,8 +143,11 @@ public final class Repl {
     }
 
     /** Typed confirmation at the REPL prompt. */
-    private record ReaderConfirmer(LineReader reader) implements OperatorPrompt {
+    private record ReaderConfirmer(LineReader reader) implements Confirmer {
         public boolean confirm(String question, String expected) {
+            if (!present()) {
+                return false;
+            }
             try {
                 String answer = reader.readLine(question + "\nType " + expected + " to go ahead (anything else cancels): ");
                 return answer != null && answer.strip().equals(expected);
@@ -154,11 +157,14 @@ public final class Repl {
         }
 
         /** Piped input is not a person: JLine reads it through a dumb terminal. */
-        public boolean interactive() {
+        public boolean present() {
             return io.hadeck.console.session.Terminals.attached() && !reader.getTerminal().getType().startsWith("dumb");
         }
 
-        public java.util.Optional<String> answer(String question) {
+        public java.util.Optional<String> ask(String question) {
+            if (!present()) {
+                return java.util.Optional.empty();
+            }
             try {
                 return java.util.Optional.ofNullable(reader.readLine(question + "\n> ")).map(String::strip);
             } catch (UserInterruptException | EndOfFileException e) {

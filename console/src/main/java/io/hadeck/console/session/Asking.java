@@ -1,6 +1,7 @@
 package io.hadeck.console.session;
 
 import io.hadeck.actions.catalogue.ActionRequest;
+import io.hadeck.actions.runbook.Confirmer;
 import io.hadeck.actions.runbook.FrontEnd;
 import java.util.function.Consumer;
 
@@ -10,19 +11,19 @@ import java.util.function.Consumer;
  */
 public final class Asking {
 
-    private OperatorPrompt confirmer;
+    private Confirmer confirmer;
     private FrontEnd frontEnd = FrontEnd.ONE_SHOT;
     private Consumer<ActionRequest> actionDialogs;
 
-    Asking(OperatorPrompt confirmer) {
+    Asking(Confirmer confirmer) {
         this.confirmer = confirmer;
     }
 
-    public synchronized OperatorPrompt confirmer() {
+    public synchronized Confirmer confirmer() {
         return confirmer;
     }
 
-    public synchronized void confirmer(OperatorPrompt c) {
+    public synchronized void confirmer(Confirmer c) {
         this.confirmer = c;
     }
 
@@ -46,6 +47,6 @@ public final class Asking {
 
     /** Whether an operator can answer questions right now (REPL, TUI, CLI on a terminal). */
     public synchronized boolean interactive() {
-        return confirmer.interactive();
+        return confirmer.present();
     }
 }

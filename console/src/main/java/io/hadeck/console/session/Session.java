@@ -1,5 +1,6 @@
 package io.hadeck.console.session;
 
+import io.hadeck.actions.runbook.Confirmer;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.model.ClusterSnapshot;
 import java.time.Clock;
@@ -18,11 +19,11 @@ public final class Session implements AutoCloseable {
     private final BatchState batch = new BatchState();
     private final Asking asking;
 
-    public Session(Settings.Options options, Clock clock, OperatorPrompt confirmer) {
+    public Session(Settings.Options options, Clock clock, Confirmer confirmer) {
         this(new Settings(options), clock, confirmer, null);
     }
 
-    private Session(Settings settings, Clock clock, OperatorPrompt confirmer, Supplier<ClusterSnapshot> replay) {
+    private Session(Settings settings, Clock clock, Confirmer confirmer, Supplier<ClusterSnapshot> replay) {
         this.clock = clock;
         this.settings = settings;
         this.connection = new ClusterConnection(settings, clock, replay);
@@ -34,7 +35,7 @@ public final class Session implements AutoCloseable {
      * every read returns the supplier's next snapshot for {@code cluster}.
      */
     public static Session replaying(ClusterConfig cluster, Supplier<ClusterSnapshot> snapshots,
-                                    Clock clock, OperatorPrompt confirmer) {
+                                    Clock clock, Confirmer confirmer) {
         return new Session(new Settings(cluster), clock, confirmer, snapshots);
     }
 

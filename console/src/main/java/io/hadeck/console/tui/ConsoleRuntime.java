@@ -35,7 +35,6 @@ public final class ConsoleRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleRuntime.class);
     static final int EVENT_CAPACITY = 2000;
     static final int LAG_HISTORY = 60;
-    static final int OLDER_PAGE = 200;
 
     final ConsoleContext ctx;
     final UiState ui = new UiState();
@@ -50,11 +49,7 @@ public final class ConsoleRuntime implements AutoCloseable {
     private ClusterConfig cluster;
     private SnapshotSource source;
     private AutoCloseable subscription;
-    private EventLog events;
-    /** Events older than this session's, read from the journal as the operator scrolls back; oldest first. */
-    private List<io.hadeck.events.Event> older = List.of();
-    private boolean olderExhausted;
-    private final AtomicBoolean readingOlder = new AtomicBoolean();
+    private ShownEvents events;
     private LagHistory lagHistory;
     private ClusterSnapshot shown;
     Theme theme;
@@ -78,7 +73,7 @@ public final class ConsoleRuntime implements AutoCloseable {
         this.lagHistory = LagHistory.of(src.history(), LAG_HISTORY);
         // The session that owns the watcher logs its events; this list is the screen's, so the
         // log file does not get every event twice.
-        this.events = EventLog.forDisplay(src, EVENT_CAPACITY, cfg == null ? null : cfg.thresholds());
+        this.events = new ShownEvents(EventLog.forDisplay(src, EVENT_CAPACITY, cfg == null ? null : cfg.thresholds()));
         this.subscription = src.subscribe(s -> {
             lagHistory.record(s);
             latest.set(s);
@@ -89,8 +84,6 @@ public final class ConsoleRuntime implements AutoCloseable {
             latest.set(s);
         });
         this.shown = null;
-        this.older = List.of();
-        this.olderExhausted = false;
         dirty.set(true);
     }
 
@@ -133,19 +126,8 @@ public final class ConsoleRuntime implements AutoCloseable {
         if (s != null && ui.selected == null && !s.nodes().isEmpty()) {
             ui.selected = s.nodes().get(0).name();
         }
-        ConsoleView.draw(g, s, new ConsoleView.Inputs(ui, frame(), shownEvents(), keys,
+        ConsoleView.draw(g, s, new ConsoleView.Inputs(ui, frame(), events.all(), keys,
                 ctx.actions().unavailableReason(), ctx.logFile()));
-    }
-
-    /** The journal's older events, then this session's. */
-    private List<io.hadeck.events.Event> shownEvents() {
-        List<io.hadeck.events.Event> mine = events.events();
-        if (older.isEmpty()) {
-            return mine;
-        }
-        List<io.hadeck.events.Event> all = new java.util.ArrayList<>(older);
-        all.addAll(mine);
-        return all;
     }
 
     /**
@@ -153,29 +135,20 @@ public final class ConsoleRuntime implements AutoCloseable {
      * read on the worker (the screen never waits for the disk).
      */
     void scrolledBack() {
-        List<io.hadeck.events.Event> all = shownEvents();
-        if (olderExhausted || cluster == null || ui.eventScroll < all.size() - OLDER_PAGE / 4
-                || !readingOlder.compareAndSet(false, true)) {
+        ShownEvents shownEvents = events;
+        Optional<java.time.Instant> until = cluster == null ? Optional.empty()
+                : shownEvents.nextPageBefore(ui.eventScroll, clock.instant());
+        if (until.isEmpty()) {
             return;
         }
-        java.time.Instant until = all.isEmpty() ? clock.instant() : all.get(0).at();
         String name = cluster.name();
         worker.submit(() -> {
-            List<io.hadeck.events.Event> page = ctx.journal().before(name, until, OLDER_PAGE);
+            List<io.hadeck.events.Event> page = ctx.journal().before(name, until.get(), ShownEvents.PAGE);
             uiTasks.add(() -> {
-                readingOlder.set(false);
-                if (cluster == null || !cluster.name().equals(name)) {
-                    return;
+                String said = shownEvents.add(page);
+                if (shownEvents == events) {   // still the cluster on screen
+                    ui.say(Severity.INFO, said);
                 }
-                if (page.isEmpty()) {
-                    olderExhausted = true;
-                    ui.say(Severity.INFO, "nothing older in the journal");
-                    return;
-                }
-                List<io.hadeck.events.Event> merged = new java.util.ArrayList<>(page);
-                merged.addAll(older);
-                older = List.copyOf(merged);
-                ui.say(Severity.INFO, page.size() + " older events from the journal");
             });
         });
     }

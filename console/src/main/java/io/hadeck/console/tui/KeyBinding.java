@@ -1,21 +1,27 @@
 package io.hadeck.console.tui;
 
-/**
- * One key as data: which key, what the help says, the command it runs, and whether it changes the
- * cluster (dangerous). Read-only mode drops the dangerous ones; the help overlay lists the rest.
- *
- * @param key     as {@link KeyNames#of} names it: "j", "Enter", "Up", "?", "P"
- * @param command a console command ("select down", "detail", "quit") or "action NAME" for guided actions
- */
-public record KeyBinding(String key, String description, String command, boolean dangerous) {
+import io.hadeck.actions.catalogue.ActionKind;
 
-    public boolean isAction() {
-        return command.startsWith("action ");
+import java.util.Optional;
+
+/**
+ * One key as data: which key and what it runs. A key that opens a guided action changes the cluster
+ * (dangerous): read-only mode drops it; the help overlay lists the rest.
+ *
+ * @param key as {@link KeyNames#of} names it: "j", "Enter", "Up", "?", "P"
+ */
+public record KeyBinding(String key, KeyCommand command) {
+
+    public String description() {
+        return command.description();
     }
 
-    /** The catalogue's action this key asks for, empty for a console command. */
-    public java.util.Optional<io.hadeck.actions.catalogue.ActionKind> action() {
-        return isAction() ? io.hadeck.actions.catalogue.ActionKind.byCommand(command.substring("action ".length()))
-                : java.util.Optional.empty();
+    public boolean dangerous() {
+        return command instanceof KeyCommand.Guided;
+    }
+
+    /** The catalogue's action this key asks for, empty for one of the console's own key actions. */
+    public Optional<ActionKind> action() {
+        return command instanceof KeyCommand.Guided g ? Optional.of(g.kind()) : Optional.empty();
     }
 }

@@ -46,30 +46,29 @@ final class KeyHandler {
             }
             default -> {
                 if (k.getKeyType() == KeyType.Character && k.isCtrlDown() && k.getCharacter() == 'c') {
-                    run("quit");
+                    run(KeyAction.QUIT);
                     return;
                 }
                 ui.message = null;
                 Optional<KeyBinding> b = rt.keys.lookup(k);
                 b.ifPresent(x -> {
-                    if (x.isAction()) {
-                        rt.action(x);
-                    } else {
-                        run(x.command());
+                    switch (x.command()) {
+                        case KeyAction a -> run(a);
+                        case KeyCommand.Guided _ -> rt.action(x);
                     }
                 });
             }
         }
     }
 
-    private void run(String command) {
+    private void run(KeyAction action) {
         UiState ui = rt.ui;
-        switch (command) {
-            case "select up" -> move(ui.view == UiState.View.MAIN ? -ui.gridColumns : 0, -1);
-            case "select down" -> move(ui.view == UiState.View.MAIN ? ui.gridColumns : 0, 1);
-            case "select left" -> move(-1, 0);
-            case "select right" -> move(1, 0);
-            case "detail" -> {
+        switch (action) {
+            case SELECT_UP -> move(ui.view == UiState.View.MAIN ? -ui.gridColumns : 0, -1);
+            case SELECT_DOWN -> move(ui.view == UiState.View.MAIN ? ui.gridColumns : 0, 1);
+            case SELECT_LEFT -> move(-1, 0);
+            case SELECT_RIGHT -> move(1, 0);
+            case DETAIL -> {
                 if (ui.view == UiState.View.FLEET) {
                     rt.openFleetCluster();
                 } else if (ui.view == UiState.View.MAIN && ui.selected != null) {
@@ -77,50 +76,49 @@ final class KeyHandler {
                     ui.detailScroll = 0;
                 }
             }
-            case "back" -> {
+            case BACK -> {
                 if (ui.view != UiState.View.MAIN) {
                     ui.view = UiState.View.MAIN;
                 } else if (!ui.filter.isEmpty()) {
                     ui.filter = "";
                 }
             }
-            case "command-line" -> {
+            case COMMAND_LINE -> {
                 ui.input = UiState.Input.COMMAND;
                 ui.message = null;
                 ui.buffer = "";
                 ui.historyIndex = ui.history.size();
             }
-            case "filter" -> {
+            case FILTER -> {
                 ui.input = UiState.Input.FILTER;
                 ui.buffer = ui.filter;
             }
-            case "help" -> {
+            case HELP -> {
                 ui.view = ui.view == UiState.View.HELP ? UiState.View.MAIN : UiState.View.HELP;
                 ui.helpScroll = 0;
             }
-            case "theme next" -> rt.nextTheme();
-            case "pause" -> rt.togglePause();
-            case "refresh" -> {
+            case THEME_NEXT -> rt.nextTheme();
+            case PAUSE -> rt.togglePause();
+            case REFRESH -> {
                 if (ui.view == UiState.View.FLEET) {
                     rt.showFleet();
                 } else {
                     rt.refreshNow();
                 }
             }
-            case "scroll up" -> {
+            case SCROLL_UP -> {
                 ui.eventScroll += 5;
                 rt.scrolledBack();
             }
-            case "fleet" -> rt.showFleet();
-            case "scroll down" -> ui.eventScroll = Math.max(0, ui.eventScroll - 5);
-            case "quit" -> {
+            case FLEET -> rt.showFleet();
+            case SCROLL_DOWN -> ui.eventScroll = Math.max(0, ui.eventScroll - 5);
+            case QUIT -> {
                 if (rt.actionRunning()) {
                     ui.input = UiState.Input.CONFIRM_QUIT;
                 } else {
                     ui.quit = true;
                 }
             }
-            default -> ui.say(io.hadeck.model.Severity.WARN, "no such console command: " + command);
         }
     }
 

@@ -18,26 +18,26 @@ public final class KeyMap {
 
     public static KeyMap defaults(boolean readOnly) {
         List<KeyBinding> all = List.of(
-                new KeyBinding("Up", "select the node above", "select up", false),
-                new KeyBinding("k", "select the node above", "select up", false),
-                new KeyBinding("Down", "select the node below", "select down", false),
-                new KeyBinding("j", "select the node below", "select down", false),
-                new KeyBinding("Left", "select the node to the left", "select left", false),
-                new KeyBinding("h", "select the node to the left", "select left", false),
-                new KeyBinding("Right", "select the node to the right", "select right", false),
-                new KeyBinding("l", "select the node to the right", "select right", false),
-                new KeyBinding("Enter", "everything read for the selected node", "detail", false),
-                new KeyBinding("Esc", "back / close / cancel", "back", false),
-                new KeyBinding(":", "command line (Tab completes, Up/Down history)", "command-line", false),
-                new KeyBinding("/", "filter nodes by name", "filter", false),
-                new KeyBinding("?", "this help", "help", false),
-                new KeyBinding("t", "next theme", "theme next", false),
-                new KeyBinding("p", "pause / resume the display", "pause", false),
-                new KeyBinding("r", "refresh now", "refresh", false),
-                new KeyBinding("PgUp", "scroll the event log back (past this session: into the journal)", "scroll up", false),
-                new KeyBinding("PgDn", "scroll the event log forward", "scroll down", false),
-                new KeyBinding("f", "the fleet: every configured cluster, worst first (Enter opens one)", "fleet", false),
-                new KeyBinding("q", "quit", "quit", false),
+                new KeyBinding("Up", KeyAction.SELECT_UP),
+                new KeyBinding("k", KeyAction.SELECT_UP),
+                new KeyBinding("Down", KeyAction.SELECT_DOWN),
+                new KeyBinding("j", KeyAction.SELECT_DOWN),
+                new KeyBinding("Left", KeyAction.SELECT_LEFT),
+                new KeyBinding("h", KeyAction.SELECT_LEFT),
+                new KeyBinding("Right", KeyAction.SELECT_RIGHT),
+                new KeyBinding("l", KeyAction.SELECT_RIGHT),
+                new KeyBinding("Enter", KeyAction.DETAIL),
+                new KeyBinding("Esc", KeyAction.BACK),
+                new KeyBinding(":", KeyAction.COMMAND_LINE),
+                new KeyBinding("/", KeyAction.FILTER),
+                new KeyBinding("?", KeyAction.HELP),
+                new KeyBinding("t", KeyAction.THEME_NEXT),
+                new KeyBinding("p", KeyAction.PAUSE),
+                new KeyBinding("r", KeyAction.REFRESH),
+                new KeyBinding("PgUp", KeyAction.SCROLL_UP),
+                new KeyBinding("PgDn", KeyAction.SCROLL_DOWN),
+                new KeyBinding("f", KeyAction.FLEET),
+                new KeyBinding("q", KeyAction.QUIT),
                 action("P", ActionKind.PROMOTE),
                 action("D", ActionKind.DEMOTE),
                 action("F", ActionKind.FORCE_LEADER),
@@ -51,9 +51,9 @@ public final class KeyMap {
         return new KeyMap(readOnly ? all.stream().filter(b -> !b.dangerous()).toList() : all);
     }
 
-    /** Action keys come from the catalogue: its description, its command, always dangerous. */
+    /** Action keys come from the catalogue: its description, always dangerous. */
     private static KeyBinding action(String key, ActionKind kind) {
-        return new KeyBinding(key, kind.description(), "action " + kind.command(), true);
+        return new KeyBinding(key, new KeyCommand.Guided(kind));
     }
 
     public List<KeyBinding> bindings() {
@@ -67,8 +67,8 @@ public final class KeyMap {
 
     /** Bindings grouped by command, in list order: "Up k  select the node above". */
     public Map<KeyBinding, List<String>> byCommand() {
-        Map<String, KeyBinding> first = new LinkedHashMap<>();
-        Map<String, List<String>> keys = new LinkedHashMap<>();
+        Map<KeyCommand, KeyBinding> first = new LinkedHashMap<>();
+        Map<KeyCommand, List<String>> keys = new LinkedHashMap<>();
         for (KeyBinding b : bindings) {
             first.putIfAbsent(b.command(), b);
             keys.computeIfAbsent(b.command(), c -> new java.util.ArrayList<>()).add(b.key());

@@ -1,7 +1,7 @@
 package io.hadeck.console.action;
 
 import io.hadeck.watch.OneShotSweep;
-import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.actions.runbook.Confirmer;
 import io.hadeck.actions.audit.AuditRecord;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.load.ConfigLoader;
@@ -62,10 +62,10 @@ final class ActionLab {
     }
 
     Run hadeck(String... args) {
-        return hadeck(OperatorPrompt.NOBODY, args);
+        return hadeck(Confirmer.NOBODY, args);
     }
 
-    Run hadeck(OperatorPrompt confirmer, String... args) {
+    Run hadeck(Confirmer confirmer, String... args) {
         List<String> argv = new ArrayList<>(List.of("--config", config.toString()));
         argv.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();

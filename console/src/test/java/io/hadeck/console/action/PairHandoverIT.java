@@ -29,7 +29,7 @@ class PairHandoverIT {
 
     @BeforeAll
     static void theLabRunsThePair() {
-        Assumptions.assumeTrue(Lab.runs("pair"), "the lab runs no keepalived pair: scripts/test runs these with HADECK_LAB_PAIR=1");
+        Assumptions.assumeTrue(Lab.runs("pair"), "the lab runs no keepalived pair (it was started with HADECK_LAB_PAIR=0)");
     }
 
     @BeforeEach

@@ -1,6 +1,6 @@
 package io.hadeck.console.commands;
 
-import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.actions.runbook.Confirmer;
 import io.hadeck.console.session.Session;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.testkit.ClusterBuilder;
@@ -18,7 +18,7 @@ public final class TestShell {
     private StringWriter err = new StringWriter();
 
     public TestShell(ClusterBuilder config, Supplier<ClusterSnapshot> snapshots) {
-        session = Session.replaying(config.config(), snapshots, Clusters.CLOCK, OperatorPrompt.NOBODY);
+        session = Session.replaying(config.config(), snapshots, Clusters.CLOCK, Confirmer.NOBODY);
         shell = new Shell(session);
     }
 

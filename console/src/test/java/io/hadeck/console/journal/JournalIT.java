@@ -62,7 +62,6 @@ class JournalIT {
             String was = crashed;
             ClusterSnapshot s = lab.await(Duration.ofSeconds(120), x -> x.primary().map(p -> !p.name().equals(was)).orElse(false));
             assertThat(s.primary()).as("a new primary after the crash of " + crashed).isPresent();
-            JournalLab.awaitPatroniDead(crashed);
             Lab.run("fault", "node-start", crashed);
             crashed = null;
             Lab.awaitHealthy(Duration.ofMinutes(3));
@@ -88,7 +87,6 @@ class JournalIT {
             JournalLab.stop(a);
             JournalLab.stop(b);
             if (crashed != null) {
-                JournalLab.awaitPatroniDead(crashed);
                 Lab.tryRun(Duration.ofMinutes(2), "fault", "node-start", crashed);
             }
             if (etcdStopped != null) {

@@ -1,7 +1,7 @@
 package io.hadeck.console.journal;
 
 import io.hadeck.watch.OneShotSweep;
-import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.actions.runbook.Confirmer;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.load.ConfigLoader;
 import io.hadeck.console.Main;
@@ -69,7 +69,7 @@ final class JournalLab {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(argv.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), OperatorPrompt.NOBODY);
+                new PrintStream(err, true, StandardCharsets.UTF_8), Confirmer.NOBODY);
         return new String[]{String.valueOf(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
     }
 
@@ -115,19 +115,6 @@ final class JournalLab {
             s = read();
         }
         return s;
-    }
-
-    /** node-start right after node-crash can find the killed Patroni not yet reaped: wait for the lab to say DEAD. */
-    static void awaitPatroniDead(String node) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < end) {
-            boolean dead = Lab.tryRun(Duration.ofSeconds(60), "status").stdout().lines()
-                    .anyMatch(l -> l.startsWith("patroni-" + node + " ") && l.contains(" DEAD "));
-            if (dead) {
-                return;
-            }
-            Thread.sleep(500);
-        }
     }
 
     static Path jar() {

@@ -1,7 +1,7 @@
 package io.hadeck.console.packaging;
 
 import io.hadeck.console.session.Settings;
-import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.actions.runbook.Confirmer;
 import io.hadeck.console.session.Session;
 import io.hadeck.console.commands.Shell;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class ShellDocs {
             System.exit(2);
         }
         Path out = Path.of(args[0]);
-        try (Session session = new Session(new Settings.Options(null, null, null, false, false), Clock.systemUTC(), OperatorPrompt.NOBODY)) {
+        try (Session session = new Session(new Settings.Options(null, null, null, false, false), Clock.systemUTC(), Confirmer.NOBODY)) {
             CommandLine root = new Shell(session).root();
             write(out.resolve("bash/hadeck"), AutoComplete.bash("hadeck", root));
             write(out.resolve("zsh/_hadeck"), ZSH);

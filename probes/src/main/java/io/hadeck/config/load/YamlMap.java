@@ -4,7 +4,6 @@ import io.hadeck.units.Durations;
 import io.hadeck.units.Sizes;
 import io.hadeck.config.Secret;
 import io.hadeck.config.SshOptions;
-import io.hadeck.files.FileModes;
 import io.hadeck.text.TerminalText;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -12,8 +11,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,6 +66,11 @@ public final class YamlMap {
 
     public Node node() {
         return node;
+    }
+
+    /** Where this mapping's problems are collected: for readers of its values kept in classes of their own. */
+    Problems problems() {
+        return problems;
     }
 
     public Node raw(String key) {
@@ -236,11 +238,11 @@ public final class YamlMap {
         if (v == null) {
             return null;
         }
-        if (Checks.hasUserInfo(v)) {
-            problems.at(raw(key), where(key) + ": " + Checks.USERINFO_PROBLEM);
+        if (EndpointSyntax.hasUserInfo(v)) {
+            problems.at(raw(key), where(key) + ": " + EndpointSyntax.USERINFO_PROBLEM);
             return null;
         }
-        return Checks.url(v) ? v : invalid(key, v, "a URL such as http://10.0.0.2:2379");
+        return EndpointSyntax.url(v) ? v : invalid(key, v, "a URL such as http://10.0.0.2:2379");
     }
 
     /** host:port, e.g. 10.0.0.2:5432 or [::1]:5432. */
@@ -249,7 +251,7 @@ public final class YamlMap {
         if (v == null) {
             return null;
         }
-        return Checks.hostPort(v) ? v : invalid(key, v, "host:port such as 10.0.0.2:5432");
+        return EndpointSyntax.hostPort(v) ? v : invalid(key, v, "host:port such as 10.0.0.2:5432");
     }
 
     private String invalid(String key, String v, String expected) {
@@ -280,9 +282,9 @@ public final class YamlMap {
     public List<String> urls(String key) {
         List<String> out = new ArrayList<>();
         for (String u : strings(key)) {
-            if (Checks.hasUserInfo(u)) {
-                problems.at(raw(key), where(key) + ": " + Checks.USERINFO_PROBLEM);
-            } else if (Checks.url(u)) {
+            if (EndpointSyntax.hasUserInfo(u)) {
+                problems.at(raw(key), where(key) + ": " + EndpointSyntax.USERINFO_PROBLEM);
+            } else if (EndpointSyntax.url(u)) {
                 out.add(u);
             } else {
                 problems.at(raw(key), where(key) + " has '" + TerminalText.oneLine(u) + "'; expected URLs such as http://10.0.0.2:2379");
@@ -291,43 +293,9 @@ public final class YamlMap {
         return out;
     }
 
-    /**
-     * A credential by reference: {@code {file: PATH}} or {@code {env: VARIABLE}}. An inline value is an
-     * error whose message never repeats the value.
-     */
+    /** A credential by reference, {@code {file: PATH}} or {@code {env: VARIABLE}}: see {@link SecretReference}. */
     public Secret secret(String key) {
-        Node n = raw(key);
-        if (n == null) {
-            return null;
-        }
-        if (n instanceof ScalarNode) {
-            problems.at(n, where(key) + " must not be written inline (the value is not shown here): put it in a file "
-                    + "readable only by you and write " + key + ": {file: /path/to/file}, or use " + key
-                    + ": {env: VARIABLE}");
-            return null;
-        }
-        YamlMap m = of(problems, where(key), n, "file", "env");
-        if (m == null) {
-            return null;
-        }
-        if (m.has("file") == m.has("env")) {
-            problems.at(n, where(key) + " needs exactly one of file: or env:");
-            return null;
-        }
-        String file = m.string("file");
-        String env = m.string("env");
-        if (env != null && !env.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            problems.at(m.raw("env"), where(key) + ".env is not an environment variable name");
-            return null;
-        }
-        if (file != null) {
-            var unsafe = FileModes.secretProblem(java.nio.file.Path.of(file));
-            if (unsafe.isPresent()) {
-                problems.at(m.raw("file"), where(key) + " refers to " + file + ", but " + unsafe.get());
-                return null;
-            }
-        }
-        return file != null ? Secret.file(file) : env != null ? Secret.env(env) : null;
+        return SecretReference.read(this, key);
     }
 
     public YamlMap map(String key, String... known) {
@@ -337,52 +305,5 @@ public final class YamlMap {
 
     private static boolean isNull(ScalarNode s) {
         return s.getTag().getValue().endsWith(":null");
-    }
-
-    /** Syntax checks for endpoints. */
-    static final class Checks {
-        private Checks() {
-        }
-
-        static final String USERINFO_PROBLEM = "credentials inside a URL are refused (the value is not shown here); "
-                + "write username: and password: {file: /path/to/file} instead";
-
-        /** scheme://user[:password]@host: whatever the URL's syntax otherwise is. */
-        static boolean hasUserInfo(String v) {
-            int scheme = v.indexOf("://");
-            if (scheme < 0) {
-                return false;
-            }
-            String rest = v.substring(scheme + 3);
-            int end = rest.length();
-            for (char c : new char[] {'/', '?', '#'}) {
-                int i = rest.indexOf(c);
-                if (i >= 0 && i < end) {
-                    end = i;
-                }
-            }
-            return rest.substring(0, end).contains("@");
-        }
-
-        static boolean url(String v) {
-            try {
-                URI u = new URI(v);
-                return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null
-                        && u.getPort() <= 65535;
-            } catch (URISyntaxException e) {
-                return false;
-            }
-        }
-
-        static boolean hostPort(String v) {
-            int colon = v.lastIndexOf(':');
-            if (colon <= 0) {
-                return false;
-            }
-            String host = v.substring(0, colon);
-            String port = v.substring(colon + 1);
-            boolean hostOk = host.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}") || host.matches("\\[[0-9A-Fa-f:.]{2,45}]");
-            return hostOk && port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535;
-        }
     }
 }

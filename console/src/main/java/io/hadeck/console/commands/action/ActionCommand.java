@@ -1,5 +1,6 @@
 package io.hadeck.console.commands.action;
 
+import io.hadeck.actions.runbook.Confirmer;
 import io.hadeck.console.commands.base.BaseCommand;
 import io.hadeck.console.line.CommandException;
 import io.hadeck.console.line.ExitCode;
@@ -77,7 +78,7 @@ public abstract class ActionCommand extends BaseCommand {
         // -y before the command is a setting of one-shot runs and batch files, never of a REPL session
         boolean yesNow = yes || session.settings().options().assumeYes() && (front == FrontEnd.ONE_SHOT || front == FrontEnd.BATCH);
         RunOptions options = new RunOptions(dryRun, session.settings().readOnly(), front, yesNow, acceptDataLoss, reason);
-        OperatorConfirmer confirmer = new OperatorConfirmer(session.asking().confirmer());
+        Confirmer confirmer = session.asking().confirmer();
         try (ActionKit kit = new ActionKit(session.settings().cluster(), session.clock())) {
             RunReport report;
             try {

@@ -1,6 +1,6 @@
 package io.hadeck.console.tui.action;
 
-import io.hadeck.console.session.OperatorPrompt;
+import io.hadeck.actions.runbook.Confirmer;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -24,10 +24,10 @@ import java.util.concurrent.ExecutionException;
 /**
  * The guided-action dialog drawn over the console. The runbook runs on a worker thread and talks to
  * the dialog as its {@link RunListener} (plan, step progress, account) and as the operator's
- * {@link OperatorPrompt}: a confirmation blocks the worker, never the UI, until the operator has typed
+ * {@link Confirmer}: a confirmation blocks the worker, never the UI, until the operator has typed
  * the word and pressed Enter, or Esc. Esc before execution cancels; after the account any key closes.
  */
-public final class ActionDialog implements ActionLauncher.Overlay, RunListener, OperatorPrompt {
+public final class ActionDialog implements ActionLauncher.Overlay, RunListener, Confirmer {
     private final String title;
     private Plan plan;
     private String question;
@@ -77,17 +77,17 @@ public final class ActionDialog implements ActionLauncher.Overlay, RunListener, 
 
     @Override
     public boolean confirm(String q, String word) {
-        return ask(q, word).map(word::equals).orElse(false);
+        return await(q, word).map(word::equals).orElse(false);
     }
 
     /** A choice typed in the dialog (which side to keep, which resource, the fenced node). */
     @Override
-    public java.util.Optional<String> answer(String q) {
-        return ask(q, null);
+    public java.util.Optional<String> ask(String q) {
+        return await(q, null);
     }
 
     /** Blocks the worker until the operator presses Enter (the typed text) or Esc (empty). */
-    private java.util.Optional<String> ask(String q, String word) {
+    private java.util.Optional<String> await(String q, String word) {
         CompletableFuture<String> f;
         synchronized (this) {
             if (cancelled) {
@@ -110,11 +110,6 @@ public final class ActionDialog implements ActionLauncher.Overlay, RunListener, 
                 answer = null;
             }
         }
-    }
-
-    @Override
-    public boolean interactive() {
-        return true;
     }
 
     // ---------------------------------------------------------------- from the UI thread

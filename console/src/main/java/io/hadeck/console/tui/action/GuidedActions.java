@@ -9,7 +9,6 @@ import io.hadeck.actions.runbook.RunOptions;
 import io.hadeck.actions.runbook.Runbook;
 import io.hadeck.config.ClusterConfig;
 import io.hadeck.config.HadeckConfig;
-import io.hadeck.console.commands.action.OperatorConfirmer;
 import io.hadeck.console.tui.ActionLauncher;
 
 import java.time.Clock;
@@ -83,7 +82,7 @@ public final class GuidedActions implements ActionLauncher, AutoCloseable {
                 ActionKit k = kitFor(r.cluster());
                 boolean readOnly = readOnlyOption || k.cluster().readOnly();
                 Runbook rb = ActionCatalogue.runbook(k, r);
-                k.runner().run(rb, RunOptions.console(readOnly), new OperatorConfirmer(dialog), dialog);
+                k.runner().run(rb, RunOptions.console(readOnly), dialog, dialog);
             } catch (ActionException | io.hadeck.config.ConfigException e) {
                 dialog.failed(e.getMessage());
             } catch (RuntimeException e) {
