@@ -42,8 +42,11 @@ drbd_heal() {
 }
 
 drbd_fault_names() {
-  echo "drbd-scenario-1|drbd-scenario-2|drbd-scenario-3|drbd-scenario-4|drbd-scenario-5|drbd-split-brain|drbd-write NODE [KIB]|drbd-reset|drbd-format 8.4_or_9"
+  echo "drbd-scenario-1|drbd-scenario-2|drbd-scenario-3|drbd-scenario-4|drbd-scenario-5|drbd-split-brain|drbd-write NODE [KIB]|drbd-reset|drbd-format 8.4_or_9|drbd-resources pc0 [RES…]|drbd-role NODE RES primary_or_secondary"
 }
+
+# the pair's resources as its nodes' drbdadm lists them: "pc0 pc1"
+drbd_resources() { drbd_sim --node drbd-a -- drbdadm sh-resources 2>/dev/null || echo pc0; }
 
 # Faults (the scenario numbers are the Chef server DRBD HA document's):
 #   drbd-scenario-1   BE2 (drbd-b, Secondary) fails gracefully, all data synced: drbd-b down
@@ -62,6 +65,11 @@ drbd_fault_names() {
 #   drbd-reset        back to healthy: drbd-a Primary, drbd-b Secondary, Connected UpToDate/UpToDate
 #   drbd-format 8.4|9 output format of both nodes (9: /proc/drbd has only the version lines;
 #                     state via `drbdadm status`)
+#   drbd-resources pc0 [RES…]  the pair's resources (a new one starts as pc0 is now, one not named is
+#                     removed; hadeck.yaml is rewritten to list them); every control above acts on
+#                     each resource alike. HADECK_DRBD_RESOURCES sets them when the pair is created
+#   drbd-role NODE RES primary|secondary  an operator's `drbdadm primary|secondary RES` on NODE by hand
+#                     (a node Primary on one resource and Secondary on another)
 # A "failed" host is modelled as rebooted with DRBD not started (cs:Unconfigured; `drbdadm up pc0`
 # brings it back), so that its recovery can be exercised over ssh.
 drbd_fault() {
@@ -77,6 +85,12 @@ drbd_fault() {
     drbd-format)
       case "$arg" in 8.4|9) ;; *) lab_die "drbd-format needs 8.4 or 9" ;; esac
       drbd_sim lab format "$arg" ;;
+    drbd-resources)
+      shift; drbd_sim lab resources "$@"
+      if has_fn cmd_write_config && [ -f "$LAB_DIR/hadeck.yaml" ]; then cmd_write_config; fi ;;
+    drbd-role)
+      case "$arg" in drbd-a|drbd-b) ;; *) lab_die "drbd-role needs a NODE (drbd-a or drbd-b), a resource and primary|secondary" ;; esac
+      drbd_sim lab role "$arg" "${3:-}" "${4:-}" ;;
     *) return 2 ;;
   esac
 }

@@ -226,10 +226,10 @@ pair_fault() {
       drbd_sim lab crash "$n" ;;
     pair-node-cut)
       drbd_sim lab silence "$n" "$n is cut off from hadeck (lab fault pair-node-cut)"
-      pair_on "$n" drbdadm disconnect pc0 >/dev/null ;;
+      pair_on "$n" drbdadm disconnect all >/dev/null ;;
     pair-node-start)
       drbd_sim lab answer "$n" >/dev/null
-      pair_on "$n" drbdadm up pc0 >/dev/null 2>&1 || true
+      pair_on "$n" drbdadm up all >/dev/null 2>&1 || true
       pair_ka "$n" start ;;
   esac
 }

@@ -251,6 +251,32 @@ class DrbdSimulatorIT {
         assertThat(proc("drbd-b")).contains("cs:Connected ro:Secondary/Primary ds:UpToDate/UpToDate");
     }
 
+    /**
+     * A pair of two resources (issue 17 item 7): both in /proc/drbd and drbdadm status, drbdadm acts on
+     * one or on all, a resource down under DRBD 9 is "No such resource" (exit 10), and drbdadm dump
+     * gives both with their split-brain policies in drbd-utils' layout, as hadeck's parser reads it.
+     */
+    @Test
+    void twoResourcesEachWithItsMinorItsRoleAndItsDump() {
+        try {
+            Lab.run("fault", "drbd-resources", "pc0", "pc1");
+            assertThat(ok("drbd-a", "drbdadm sh-resources")).isEqualTo("pc0 pc1\n");
+            assertThat(proc("drbd-a")).contains(" 0: cs:Connected ro:Primary/Secondary").contains(" 1: cs:Connected ro:Primary/Secondary");
+            List<io.hadeck.model.DrbdResourceConfig> dump = io.hadeck.parse.DrbdDumpParser.parse(ok("drbd-b", "drbdadm dump all"));
+            assertThat(dump).extracting(c -> c.name() + " " + c.minors() + " " + c.afterSb0pri().word())
+                    .containsExactly("pc0 [0] discard-zero-changes", "pc1 [1] discard-zero-changes");
+            Lab.run("fault", "drbd-role", "drbd-a", "pc1", "secondary");
+            assertThat(ok("drbd-a", "drbdadm role all")).isEqualTo("Primary/Secondary\nSecondary/Secondary\n");
+            Lab.run("fault", "drbd-format", "9");
+            ok("drbd-b", "drbdadm down all");
+            Out down = ssh("drbd-b", "drbdadm status");
+            assertThat(down.code()).isEqualTo(10);
+            assertThat(down.err()).contains("pc0: No such resource").contains("pc1: No such resource");
+        } finally {
+            Lab.run("fault", "drbd-resources", "pc0");
+        }
+    }
+
     @Test
     void drbd9Format() throws InterruptedException {
         Lab.run("fault", "drbd-format", "9");

@@ -97,9 +97,11 @@ public final class PairOwnership {
         if (vip.size() == 1) {
             PairSide holder = vip.get(0);
             PairSide other = holder == a ? b : a;
-            if (!holder.primary() || other.anyPrimary()) {
+            if (!holder.primary() && holder.anyPrimary() && !other.anyPrimary()) {
+                out.add(partlyPrimary(holder, other));
+            } else if (!holder.primary() || other.anyPrimary()) {
                 out.add(OwnershipProblem.of(OwnershipIssue.VIP_DRBD_MISMATCH, names(List.of(a, b)), "the VIP is on "
-                        + holder.node() + " but DRBD Primary is " + (other.anyPrimary() ? other.node() : "neither node")
+                        + holder.node() + " but DRBD Primary is " + (other.anyPrimary() ? other.node() + onResources(other) : "neither node")
                         + " (" + holder.describe() + "; " + other.describe() + "): clients reach a node that cannot write.",
                         other.anyPrimary() ? "Hand the pair over cleanly: stop keepalived on " + holder.node()
                                 + " so the VIP follows the data to " + other.node() + " (hadeck pair handover --to "
@@ -125,6 +127,23 @@ public final class PairOwnership {
                         + String.join(" ", x.activeServices()) + "): only the owner may run them."));
             }
         }
+    }
+
+    /** The VIP holder is Primary on some of the pair's resources and not on the others. */
+    private static OwnershipProblem partlyPrimary(PairSide holder, PairSide other) {
+        List<String> not = holder.resources(false);
+        String them = String.join(", ", not);
+        return OwnershipProblem.of(OwnershipIssue.VIP_DRBD_MISMATCH, names(List.of(holder, other)), "the VIP is on "
+                + holder.node() + " but it is DRBD Primary only on " + String.join(", ", holder.resources(true))
+                + ", not on " + them + " (" + holder.describe() + "; " + other.describe() + "): what lives on " + them
+                + " cannot be written.", "Make " + holder.node() + " Primary on " + them + " too (drbdadm primary "
+                + String.join(" ", not) + " there; see the DRBD findings if it is refused), or hand the pair over "
+                + "cleanly (hadeck pair handover --to " + other.node() + ") once " + other.node() + " is UpToDate on all of them.");
+    }
+
+    /** " (on pc1)" when a node is Primary on only some of its resources, else "". */
+    private static String onResources(PairSide x) {
+        return x.primary() ? "" : " (on " + String.join(", ", x.resources(true)) + ")";
     }
 
     private static void keepalived(PairSide x, List<OwnershipProblem> out) {

@@ -15,12 +15,24 @@ import java.util.List;
  * One node of a legacy pair as the ownership diagnosis reads it: its pair layer (VRRP, VIP, mount,
  * services, keepalived) and its DRBD roles, or why it could not be read.
  *
- * @param state     the pair reading, null when there is none or it failed ({@code problem} says why)
- * @param drbdRoles the role of each DRBD resource, in the reading's order; empty when DRBD was not read
+ * @param state the pair reading, null when there is none or it failed ({@code problem} says why)
+ * @param drbd  the role of each DRBD resource, in the reading's order; empty when DRBD was not read
  */
-public record PairSide(String node, PairNodeState state, List<DrbdRole> drbdRoles, String problem) {
+public record PairSide(String node, PairNodeState state, List<Resource> drbd, String problem) {
     public PairSide {
-        drbdRoles = List.copyOf(drbdRoles);
+        drbd = List.copyOf(drbd);
+    }
+
+    /**
+     * One DRBD resource's role on this node.
+     *
+     * @param name the resource's name (for /proc/drbd 8.4, which names none, from drbdadm dump, else "minor N")
+     */
+    public record Resource(String name, DrbdRole role) {
+        static Resource of(DrbdStatus st, DrbdResource r) {
+            return new Resource(st.configOf(r).map(io.hadeck.model.DrbdResourceConfig::name)
+                    .orElse(r.name() != null ? r.name() : "minor " + r.minor()), r.role());
+        }
     }
 
     static PairSide of(String node, NodeView v) {
@@ -29,8 +41,8 @@ public record PairSide(String node, PairNodeState state, List<DrbdRole> drbdRole
         }
         Observation<PairNodeState> p = v.pair();
         Observation<DrbdStatus> d = v.drbd();
-        List<DrbdRole> roles = d != null && d.isOk() ? d.value().resources().stream()
-                .filter(r -> !r.unconfigured()).map(DrbdResource::role).toList() : List.of();
+        List<Resource> roles = d != null && d.isOk() ? d.value().resources().stream()
+                .filter(r -> !r.unconfigured()).map(r -> Resource.of(d.value(), r)).toList() : List.of();
         if (p == null) {
             return new PairSide(node, null, roles, node + " has no keepalived reading yet");
         }
@@ -46,13 +58,32 @@ public record PairSide(String node, PairNodeState state, List<DrbdRole> drbdRole
         return read() && state.holdsVip();
     }
 
+    /** The role of each resource, in the reading's order. */
+    public List<DrbdRole> drbdRoles() {
+        return drbd.stream().map(Resource::role).toList();
+    }
+
     /** DRBD Primary for every resource it runs. */
     public boolean primary() {
-        return !drbdRoles.isEmpty() && drbdRoles.stream().allMatch(r -> r == DrbdRole.PRIMARY);
+        return !drbd.isEmpty() && drbd.stream().allMatch(r -> r.role() == DrbdRole.PRIMARY);
     }
 
     public boolean anyPrimary() {
-        return drbdRoles.stream().anyMatch(r -> r == DrbdRole.PRIMARY);
+        return drbd.stream().anyMatch(r -> r.role() == DrbdRole.PRIMARY);
+    }
+
+    /** The resources it is Primary on, or (false) not Primary on. */
+    public List<String> resources(boolean primary) {
+        return drbd.stream().filter(r -> (r.role() == DrbdRole.PRIMARY) == primary).map(Resource::name).toList();
+    }
+
+    /** "Primary", or with several resources "pc0 Primary, pc1 Secondary"; "DRBD unknown" when not read. */
+    public String roles() {
+        if (drbd.isEmpty()) {
+            return "DRBD unknown";
+        }
+        return drbd.size() == 1 ? drbd.get(0).role().word() : drbd.stream().map(r -> r.name() + " " + r.role().word())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     public boolean mounted() {
@@ -82,7 +113,7 @@ public record PairSide(String node, PairNodeState state, List<DrbdRole> drbdRole
             case NOT_RUNNING -> " (keepalived not running)";
         };
         return node + ": VRRP " + vrrp() + ka + ", " + (holdsVip() ? "VIP" : "no VIP") + ", "
-                + (drbdRoles.isEmpty() ? "DRBD unknown" : drbdRoles.stream().map(DrbdRole::word).collect(java.util.stream.Collectors.joining("/"))) + ", "
+                + roles() + ", "
                 + (mounted() ? "mounted" : "not mounted") + ", " + activeServices().size() + "/"
                 + state.services().size() + " services";
     }

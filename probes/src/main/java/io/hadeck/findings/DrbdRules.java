@@ -11,6 +11,7 @@ import io.hadeck.diagnosis.DrbdScenario;
 import io.hadeck.diagnosis.DrbdSide;
 import io.hadeck.model.DrbdKernelLog.SplitBrain;
 import io.hadeck.model.DrbdResource;
+import io.hadeck.model.DrbdResourceConfig;
 import io.hadeck.model.DrbdStatus;
 import io.hadeck.model.Finding;
 import io.hadeck.model.NodeView;
@@ -39,8 +40,9 @@ final class DrbdRules implements Rules {
      *
      * @param kernelReport the split-brain the node's kernel reported for it and that still stands, or null
      * @param logRead      the node's kernel log was read (so no report means none)
+     * @param config       the resource's configuration on that node (drbdadm dump), null when not known
      */
-    record Side(String node, DrbdResource r, SplitBrain kernelReport, boolean logRead) {
+    record Side(String node, DrbdResource r, SplitBrain kernelReport, boolean logRead, DrbdResourceConfig config) {
         boolean saysSplitBrain() {
             return kernelReport != null;
         }
@@ -82,7 +84,8 @@ final class DrbdRules implements Rules {
             DrbdStatus status = st.get();
             for (DrbdResource r : status.resources()) {
                 if (!r.unconfigured()) {
-                    Side s = new Side(n.name(), r, status.splitBrainReported(r).orElse(null), status.kernelLog().read());
+                    Side s = new Side(n.name(), r, status.splitBrainReported(r).orElse(null), status.kernelLog().read(),
+                            status.configOf(r).orElse(null));
                     byResource.computeIfAbsent(s.label(), k -> new ArrayList<>()).add(s);
                 }
             }
@@ -106,7 +109,7 @@ final class DrbdRules implements Rules {
                     "DRBD " + first.label() + " is split-brain on " + Words.names(nodes) + reporters(sides) + ": "
                             + describe(sides) + "; both sides may hold writes the other lacks" + evidence + ".",
                     String.format(Locale.ROOT, SPLIT_BRAIN_PROCEDURE, first.res())
-                            + " hadeck drbd recover --victim NODE plans exactly this."));
+                            + " hadeck drbd recover --victim NODE plans exactly this." + policy(sides)));
         }
         if (pair != null) {
             pair(sides, nodes, pair, out);
@@ -117,6 +120,13 @@ final class DrbdRules implements Rules {
         sides.stream().filter(Side::syncing)
                 .min((a, b) -> Boolean.compare(!a.target(), !b.target()))
                 .ifPresent(s -> out.add(resync(s, nodes)));
+    }
+
+    /** " DRBD's policy: pc0: after-sb-2pri disconnect (default) applies (both sides Primary): …", or "" when not known. */
+    private static String policy(List<Side> sides) {
+        int primaries = (int) sides.stream().filter(x -> x.r().isPrimary()).count();
+        return sides.stream().map(Side::config).filter(java.util.Objects::nonNull).findFirst()
+                .map(c -> " DRBD's policy: " + c.advice(primaries)).orElse("");
     }
 
     private static void pair(List<Side> sides, List<String> nodes, DrbdPairDiagnosis d, List<Finding> out) {

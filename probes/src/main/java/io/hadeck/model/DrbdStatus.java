@@ -4,22 +4,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything one node's DRBD text said, parsed, with the raw text kept for the detail view, and
- * what the node's kernel log added.
+ * Everything one node's DRBD text said, parsed, with the raw text kept for the detail view, what
+ * the node's kernel log added, and its configuration ({@code drbdadm dump}: the split-brain policies).
  */
-public record DrbdStatus(String version, List<DrbdResource> resources, String rawText, DrbdKernelLog kernelLog) {
+public record DrbdStatus(String version, List<DrbdResource> resources, String rawText, DrbdKernelLog kernelLog,
+                         DrbdConfig config) {
     public DrbdStatus {
         resources = List.copyOf(resources);
         kernelLog = kernelLog == null ? DrbdKernelLog.notRead() : kernelLog;
+        config = config == null ? DrbdConfig.notRead() : config;
     }
 
-    /** The DRBD text alone: /proc/drbd and drbdadm status say nothing of the kernel log. */
+    /** The DRBD text alone: /proc/drbd and drbdadm status say nothing of the kernel log or the configuration. */
     public DrbdStatus(String version, List<DrbdResource> resources, String rawText) {
-        this(version, resources, rawText, DrbdKernelLog.notRead());
+        this(version, resources, rawText, DrbdKernelLog.notRead(), DrbdConfig.notRead());
     }
 
     public DrbdStatus withKernelLog(DrbdKernelLog log) {
-        return new DrbdStatus(version, resources, rawText, log);
+        return new DrbdStatus(version, resources, rawText, log, config);
+    }
+
+    public DrbdStatus withConfig(DrbdConfig c) {
+        return new DrbdStatus(version, resources, rawText, kernelLog, c);
     }
 
     /**
@@ -28,5 +34,10 @@ public record DrbdStatus(String version, List<DrbdResource> resources, String ra
      */
     public Optional<DrbdKernelLog.SplitBrain> splitBrainReported(DrbdResource r) {
         return r.talksToPeer() ? Optional.empty() : kernelLog.splitBrain(r);
+    }
+
+    /** The configured split-brain policies of this resource, when the configuration was read and names it. */
+    public Optional<DrbdResourceConfig> configOf(DrbdResource r) {
+        return config.of(r);
     }
 }

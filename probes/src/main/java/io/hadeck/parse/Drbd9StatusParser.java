@@ -32,6 +32,30 @@ public final class Drbd9StatusParser {
         return text.lines().anyMatch(l -> l.matches("[^\\s:]+ role:\\S+.*"));
     }
 
+    private static final Pattern NO_SUCH_RESOURCE = Pattern.compile("(?m)^(" + NAME.pattern() + "): No such resource$");
+
+    /** The resources drbdadm/drbdsetup status called "No such resource" (down on this node), from its stderr. */
+    public static List<String> downResources(String stderr) {
+        return NO_SUCH_RESOURCE.matcher(stderr == null ? "" : stderr).results().map(m -> m.group(1)).distinct().toList();
+    }
+
+    /**
+     * The status of the resources that run (stdout, maybe none: "# No currently configured DRBD
+     * found.") with those that are down on this node as unconfigured, like /proc/drbd 8.4's
+     * cs:Unconfigured (DRBD 9 numbers no minor for them: -1).
+     */
+    public static DrbdStatus withDown(String stdout, List<String> down) {
+        String text = stdout == null ? "" : stdout.lines().filter(l -> !l.startsWith("#")).collect(java.util.stream.Collectors.joining("\n"));
+        List<DrbdResource> out = new ArrayList<>(text.isBlank() ? List.of() : parse(text).resources());
+        for (String name : down) {
+            if (out.stream().noneMatch(r -> name.equals(r.name()))) {
+                out.add(new DrbdResource(-1, name, "Unconfigured", null, null, null, null, null, 0, Map.of(), null));
+            }
+        }
+        return new DrbdStatus(null, out, (stdout == null ? "" : stdout)
+                + down.stream().map(n -> n + ": No such resource\n").collect(java.util.stream.Collectors.joining()));
+    }
+
     public static DrbdStatus parse(String text) {
         if (text == null || text.isBlank()) {
             throw new ParseException(0, "empty drbdadm status output");

@@ -34,7 +34,7 @@ class PairOwnershipTest {
         KeepalivedProcess ka = PairText.keepalived(recorded(ps));
         PairNodeState st = new PairNodeState(name.equals("drbd-a") ? "drbd-b" : "drbd-a", VIP, MOUNT, r, ka,
                 PairText.addresses(recorded(ip)), mounted ? MOUNT : null, svc);
-        return new PairSide(name, st, role == null ? List.of() : List.of(DrbdRole.of(role)), null);
+        return new PairSide(name, st, role == null ? List.of() : List.of(new PairSide.Resource("pc0", DrbdRole.of(role))), null);
     }
 
     static PairSide owner(String name) {
@@ -55,6 +55,44 @@ class PairOwnershipTest {
         assertThat(d.owner()).isEqualTo("drbd-a");
         assertThat(d.problems()).isEmpty();
         assertThat(d.headline()).isEqualTo("owner drbd-a");
+    }
+
+    /** The same node with its DRBD roles per resource, e.g. "pc0", "Primary", "pc1", "Secondary". */
+    static PairSide withResources(PairSide x, String... nameRole) {
+        List<PairSide.Resource> r = new java.util.ArrayList<>();
+        for (int i = 0; i < nameRole.length; i += 2) {
+            r.add(new PairSide.Resource(nameRole[i], DrbdRole.of(nameRole[i + 1])));
+        }
+        return new PairSide(x.node(), x.state(), r, x.problem());
+    }
+
+    @Test
+    void anOwnerPrimaryOnAllItsResourcesOwnsAPairOfSeveral() {
+        OwnershipDiagnosis d = PairOwnership.classify(withResources(owner("drbd-a"), "pc0", "Primary", "pc1", "Primary"),
+                withResources(backup("drbd-b"), "pc0", "Secondary", "pc1", "Secondary"), NOW);
+        assertThat(d.owner()).isEqualTo("drbd-a");
+        assertThat(d.problems()).isEmpty();
+    }
+
+    @Test
+    void theVipHolderPrimaryOnOneResourceAndSecondaryOnTheOtherIsAMismatchNamingTheResource() {
+        OwnershipDiagnosis d = PairOwnership.classify(withResources(owner("drbd-a"), "pc0", "Primary", "pc1", "Secondary"),
+                withResources(backup("drbd-b"), "pc0", "Secondary", "pc1", "Secondary"), NOW);
+        assertThat(d.owner()).isNull();
+        OwnershipProblem p = d.problems().get(0);
+        assertThat(p.issue()).isEqualTo(OwnershipIssue.VIP_DRBD_MISMATCH);
+        assertThat(p.severity()).isEqualTo(Severity.CRIT);
+        assertThat(p.message()).startsWith("the VIP is on drbd-a but it is DRBD Primary only on pc0, not on pc1 (")
+                .contains("pc0 Primary, pc1 Secondary");
+        assertThat(p.action()).startsWith("Make drbd-a Primary on pc1 too (drbdadm primary pc1 there");
+    }
+
+    @Test
+    void thePeerPrimaryOnOneOfTheResourcesIsAMismatchNamingIt() {
+        OwnershipDiagnosis d = PairOwnership.classify(withResources(owner("drbd-a"), "pc0", "Primary", "pc1", "Secondary"),
+                withResources(backup("drbd-b"), "pc0", "Secondary", "pc1", "Primary"), NOW);
+        assertThat(d.owner()).isNull();
+        assertThat(d.problems().get(0).message()).startsWith("the VIP is on drbd-a but DRBD Primary is drbd-b (on pc1)");
     }
 
     @Test

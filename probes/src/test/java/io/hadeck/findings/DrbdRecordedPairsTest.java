@@ -44,6 +44,22 @@ class DrbdRecordedPairsTest {
         }
     }
 
+    /** The split-brain finding's action says which after-sb policy applies and that DRBD resolves nothing here. */
+    @Test
+    void theSplitBrainsActionNamesTheConfiguredPolicyThatApplies() throws IOException {
+        io.hadeck.model.DrbdConfig dump = io.hadeck.model.DrbdConfig.of(io.hadeck.parse.DrbdDumpParser.parse(
+                Files.readString(Path.of("src/test/resources/drbd-dump/lab-sim-8.4-drbd-b.txt"))), java.time.Instant.EPOCH);
+        for (String fmt : new String[]{"8.4", "9"}) {
+            ClusterSnapshot s = Clusters.builder()
+                    .drbdText("drbd-a", sample("lab-sim-" + fmt + "-split-brain-drbd-a.txt")).drbdConfig("drbd-a", dump)
+                    .drbdText("drbd-b", sample("lab-sim-" + fmt + "-split-brain-drbd-b.txt")).drbdConfig("drbd-b", dump).build();
+            assertThat(FindingsEngineTest.only(s, FindingCode.DRBD_SPLIT_BRAIN).action()).as(fmt)
+                    .contains("hadeck drbd recover --victim NODE plans exactly this. DRBD's policy: pc0: after-sb-2pri "
+                            + "disconnect applies (both sides Primary): DRBD drops the connection and resolves nothing: "
+                            + "recovery is manual; with both sides Secondary, after-sb-0pri discard-zero-changes");
+        }
+    }
+
     @Test
     void resyncFromTheSimulatorIsInformation() throws IOException {
         assertThat(FindingsEngineTest.codes(pair("8.4", "resync"))).contains(FindingCode.DRBD_RESYNC);

@@ -81,6 +81,7 @@ public final class ClusterBuilder {
         DrbdResource drbd;
         DrbdStatus drbdStatus;
         DrbdKernelLog kernelLog;
+        io.hadeck.model.DrbdConfig drbdConfig;
         Duration staleBy;
         String unreachable;
         final Map<String, String> failedLayers = new LinkedHashMap<>();
@@ -285,6 +286,12 @@ public final class ClusterBuilder {
         return this;
     }
 
+    /** The node's DRBD configuration as drbdadm dump gave it (e.g. parsed from a recorded dump). */
+    public ClusterBuilder drbdConfig(String node, io.hadeck.model.DrbdConfig config) {
+        node(node).drbdConfig = config;
+        return this;
+    }
+
     /** Adds resync progress to the node's DRBD resource. */
     public ClusterBuilder drbdSync(String node, double percent, long finishSeconds, long speedKiBs) {
         DrbdResource r = node(node).drbd;
@@ -386,7 +393,8 @@ public final class ClusterBuilder {
         if (n.drbd != null) {
             DrbdStatus st = n.drbdStatus != null ? n.drbdStatus
                     : new DrbdStatus("8.4.11 (api:1/proto:86-101)", List.of(n.drbd), ProcDrbdText.render(n.drbd));
-            v = v.withDrbd(observe(n, "drbd", n.kernelLog == null ? st : st.withKernelLog(n.kernelLog)));
+            st = n.kernelLog == null ? st : st.withKernelLog(n.kernelLog);
+            v = v.withDrbd(observe(n, "drbd", n.drbdConfig == null ? st : st.withConfig(n.drbdConfig)));
         }
         return v;
     }

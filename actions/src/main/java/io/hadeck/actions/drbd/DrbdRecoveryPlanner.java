@@ -11,6 +11,8 @@ import io.hadeck.diagnosis.DrbdScenario;
 import io.hadeck.diagnosis.DrbdSide;
 import io.hadeck.diagnosis.PeerEvidence;
 import io.hadeck.model.ClusterSnapshot;
+import io.hadeck.model.DrbdResourceConfig;
+import io.hadeck.model.NodeView;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -186,6 +188,7 @@ final class DrbdRecoveryPlanner {
     }
 
     void splitBrain() {
+        policy();
         if (victim == null) {
             checks.add(Check.fail("victim", "not chosen", "split-brain: choose the victim whose changes since the split"
                     + " are discarded (" + d.both() + "): drbd recover --victim NODE"));
@@ -224,6 +227,22 @@ final class DrbdRecoveryPlanner {
         steps.add(new Step(last.title(), last.call(), last.expected() + "; then Connected, UpToDate/UpToDate",
                 () -> healthy(keep.node()), deadline));
         end = "Connected, UpToDate/UpToDate; " + keep.node() + "'s data kept";
+    }
+
+    /**
+     * Which of DRBD's after-split-brain policies applies to this split (drbdadm dump) and what DRBD
+     * does or does not do by itself; the victim's --discard-my-data settles it whatever the policy.
+     */
+    private void policy() {
+        int primaries = (d.a().primary() ? 1 : 0) + (d.b().primary() ? 1 : 0);
+        java.util.Optional<DrbdResourceConfig> c = java.util.stream.Stream.of(a, b).map(snap::node)
+                .flatMap(java.util.Optional::stream).map(NodeView::drbd)
+                .filter(o -> o != null && o.isOk()).map(o -> o.value().config().named(res))
+                .flatMap(java.util.Optional::stream).findFirst();
+        checks.add(c.map(k -> Check.pass("policy", k.forPrimaries(primaries).toString(), k.advice(primaries)
+                        + " The victim's connect --discard-my-data settles it whatever the policy."))
+                .orElse(Check.pass("policy", "unknown", "drbdadm dump could not be read: DRBD's split-brain policies "
+                        + "for " + res + " are not known; the victim's connect --discard-my-data settles it anyway.")));
     }
 
     private String lastWrites(DrbdSide s) {

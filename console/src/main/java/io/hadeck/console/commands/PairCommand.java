@@ -83,7 +83,9 @@ public class PairCommand {
             if (x.read()) {
                 NotifyRecord r = x.state().notifyRecord();
                 o.put("vrrp", x.vrrp().name()).put("keepalived", x.keepalived().name()).put("vip", x.holdsVip())
-                        .put("drbdRoles", x.drbdRoles()).put("mounted", x.state().mountedOn())
+                        .put("drbdRoles", x.drbdRoles())
+                        .put("drbd", x.drbd().stream().map(res -> (Object) Obj.of().put("resource", res.name()).put("role", res.role()).map()).toList())
+                        .put("mounted", x.state().mountedOn())
                         .put("services", x.state().services())
                         .put("notify", r == null ? null : Obj.of().put("state", r.state().name())
                                 .put("at", r.at() == null ? null : r.at().toString())

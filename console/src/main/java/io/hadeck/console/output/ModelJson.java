@@ -137,7 +137,18 @@ public final class ModelJson {
     public static Object drbd(DrbdStatus d) {
         return Obj.of().put("version", d.version())
                 .put("resources", d.resources().stream().map(ModelJson::drbdResource).toList())
-                .put("kernelLog", kernelLog(d.kernelLog())).map();
+                .put("kernelLog", kernelLog(d.kernelLog())).put("config", config(d.config())).map();
+    }
+
+    /** Null when drbdadm dump was not read yet. */
+    static Object config(io.hadeck.model.DrbdConfig k) {
+        if (k.readAt() == null && k.error() == null) {
+            return null;
+        }
+        return Obj.of().put("readAt", time(k.readAt())).put("error", k.error())
+                .put("resources", k.resources().stream().map(r -> Obj.of().put("name", r.name()).put("minors", r.minors())
+                        .put("afterSb0pri", r.afterSb0pri().word()).put("afterSb1pri", r.afterSb1pri().word())
+                        .put("afterSb2pri", r.afterSb2pri().word()).map()).toList()).map();
     }
 
     /** Null when the kernel log was not read (every resource connected: nothing to look for). */

@@ -98,13 +98,28 @@ public final class DetailView {
             rows(out, "pg_stat_wal_receiver", pg.walReceiver() == null ? List.of() : List.of(pg.walReceiver()), role);
             rows(out, "pg_replication_slots", pg.slots(), role);
         } else if (o.value() instanceof DrbdStatus d) {
-            fields(out, d, "  ", role, "rawText");
+            fields(out, d, "  ", role, "rawText", "config");
+            splitBrainPolicies(out, d, c, role);
             out.add(Line.text("  raw text as read:", Role.DIM));
             d.rawText().lines().forEach(l -> out.add(Line.text("    " + l.replace('\t', ' '), role)));
         } else if (o.value() instanceof ChefNodeChecks k) {
             chef(out, k, role);
         } else {
             fields(out, o.value(), "  ", role);
+        }
+    }
+
+    /** Each resource's after-sb-0pri/1pri/2pri from drbdadm dump, or why they are not known. */
+    private static void splitBrainPolicies(List<Line> out, DrbdStatus d, RenderContext c, Role role) {
+        io.hadeck.model.DrbdConfig k = d.config();
+        Line head = Line.of(Role.TEXT).add("  split-brain policies (drbdadm dump", Role.DIM);
+        if (!k.read()) {
+            out.add(head.add("): ", Role.DIM).add(k.error() != null ? k.error() : "not read yet", k.error() != null ? Role.WARN : Role.DIM));
+            return;
+        }
+        out.add(head.add(", read " + Format.age(java.time.Duration.between(k.readAt(), c.now())) + " ago):", Role.DIM));
+        for (io.hadeck.model.DrbdResourceConfig r : k.resources()) {
+            out.add(Line.of(Role.TEXT).add("    " + r.name() + ": ", Role.DIM).add(r.policies(), role));
         }
     }
 

@@ -84,15 +84,61 @@ class DrbdReaderTest {
     }
 
     @Test
-    void theFirstReadingAsksEverythingInOneLoginAndAConnectedPairThenOnlyItsDrbdText() {
+    void theFirstReadingAsksEverythingInOneLoginAndAConnectedPairThenOnlyItsDrbdText() throws IOException {
         Scripted ssh = new Scripted(Map.of(DrbdReader.PROC_DRBD, ok(Recorded.text("drbd-a-proc-drbd.txt")),
-                DrbdReader.DMESG, ok("")));
+                DrbdReader.DMESG, ok(""), DrbdReader.DRBDADM_DUMP, ok(sample("drbd-dump", "lab-sim-8.4-drbd-b.txt"))));
         DrbdReader reader = new DrbdReader(NodeTarget.local("drbd-a"), ssh, Duration.ofSeconds(3), Clock.systemUTC());
         Observation<DrbdStatus> o = reader.read();
         assertThat(o.isOk()).isTrue();
         assertThat(o.value().kernelLog().read()).isFalse();
-        assertThat(reader.read().isOk()).isTrue();
-        assertThat(ssh.asked()).containsExactly(List.of("cat /proc/drbd", "drbdadm status", "dmesg"), List.of("cat /proc/drbd"));
+        assertThat(o.value().configOf(o.value().resources().get(0))).hasValueSatisfying(c -> assertThat(c.name()).isEqualTo("pc0"));
+        Observation<DrbdStatus> next = reader.read();
+        assertThat(next.value().config()).isEqualTo(o.value().config());
+        assertThat(ssh.asked()).containsExactly(List.of("cat /proc/drbd", "drbdadm status", "drbdadm dump all", "dmesg"),
+                List.of("cat /proc/drbd"));
+    }
+
+    /** A clock the test moves. */
+    static final class Hands extends Clock {
+        java.time.Instant now = java.time.Instant.parse("2026-12-01T22:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void theConfigurationIsReadAgainAfterTenMinutesOrWhenTheResourcesChangeAndItsRefusalFailsNothing() throws IOException {
+        List<String> proc = new ArrayList<>(List.of(Recorded.text("drbd-a-proc-drbd.txt"), Recorded.text("drbd-a-proc-drbd.txt"),
+                Recorded.text("drbd-a-proc-drbd.txt"), sample("drbd", "web-pastebin-zzGeDfe3-8.3.10-two-minors.txt"),
+                sample("drbd", "web-pastebin-zzGeDfe3-8.3.10-two-minors.txt")));
+        Scripted ssh = new Scripted(Map.of(DrbdReader.PROC_DRBD, t -> ok(proc.remove(0)).apply(t), DrbdReader.DMESG, ok(""),
+                DrbdReader.DRBDADM_DUMP, t -> new SshRunner.Result(1, "", "'all' not defined in your config (for this host).\n",
+                        Duration.ofMillis(5))));
+        Hands clock = new Hands();
+        DrbdReader reader = new DrbdReader(NodeTarget.local("drbd-a"), ssh, Duration.ofSeconds(3), clock);
+        Observation<DrbdStatus> first = reader.read();
+        assertThat(first.isOk()).isTrue();
+        assertThat(first.value().config().error()).isEqualTo("drbdadm dump all on drbd-a: exit 1: 'all' not defined in "
+                + "your config (for this host).");
+        clock.now = clock.now.plus(Duration.ofMinutes(9));
+        reader.read();
+        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        reader.read();                      // ten minutes on: asked again
+        reader.read();                      // a second minor appears: asked again on the next reading
+        reader.read();
+        assertThat(ssh.asked()).extracting(l -> l.contains("drbdadm dump all")).containsExactly(true, false, true, false, true);
     }
 
     @Test
@@ -111,8 +157,26 @@ class DrbdReaderTest {
                 DrbdReader.DRBDADM_STATUS, ok(sample("drbd", "lab-sim-9-split-brain-drbd-a.txt")),
                 DrbdReader.DMESG, ok(sample("drbd-kernel-log", "lab-sim-9-split-brain-dmesg-drbd-a.txt"))));
         DrbdStatus st = read(ssh).value();
-        assertThat(ssh.asked()).containsExactly(List.of("cat /proc/drbd", "drbdadm status", "dmesg"));
+        assertThat(ssh.asked()).containsExactly(List.of("cat /proc/drbd", "drbdadm status", "drbdadm dump all", "dmesg"));
         assertThat(st.splitBrainReported(st.resources().get(0))).hasValueSatisfying(sb -> assertThat(sb.peer()).isEqualTo("drbd-b"));
+    }
+
+    /** DRBD 9 says "No such resource" of a resource that is down: DRBD not running there, as 8.4's cs:Unconfigured. */
+    @Test
+    void drbd9sNoSuchResourceIsAResourceDownNotANodeThatCannotBeRead() {
+        Scripted ssh = new Scripted(Map.of(DrbdReader.PROC_DRBD, ok("version: 9.2.8 (api:2/proto:86-122)\n"),
+                DrbdReader.DRBDADM_STATUS, t -> new SshRunner.Result(10, "", "pc0: No such resource\n", Duration.ofMillis(5)),
+                DrbdReader.DMESG, ok("")));
+        Observation<DrbdStatus> o = read(ssh);
+        assertThat(o.isOk()).as(String.valueOf(o.error())).isTrue();
+        assertThat(o.value().resources()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("pc0");
+            assertThat(r.unconfigured()).isTrue();
+        });
+        Scripted broken = new Scripted(Map.of(DrbdReader.PROC_DRBD, ok("version: 9.2.8 (api:2/proto:86-122)\n"),
+                DrbdReader.DRBDADM_STATUS, t -> new SshRunner.Result(20, "", "drbdadm: Unknown command 'status'\n",
+                        Duration.ofMillis(5))));
+        assertThat(read(broken).isOk()).isFalse();
     }
 
     @Test

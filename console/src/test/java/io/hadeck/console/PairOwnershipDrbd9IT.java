@@ -1,0 +1,9 @@
+package io.hadeck.console;
+
+import io.hadeck.testkit.UnderDrbd9;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@link PairOwnershipIT}'s scenarios with the pair speaking DRBD 9 (issue 17, item 8). */
+@ExtendWith(UnderDrbd9.class)
+class PairOwnershipDrbd9IT extends PairOwnershipIT {
+}
