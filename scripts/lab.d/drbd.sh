@@ -63,6 +63,7 @@ drbd_resources() { drbd_sim --node drbd-a -- drbdadm sh-resources 2>/dev/null ||
 #                     "Split-Brain detected, dropping connection!"
 #   drbd-write NODE [KIB]  the application writes 4 MiB (or KIB) on NODE (must be Primary)
 #   drbd-reset        back to healthy: drbd-a Primary, drbd-b Secondary, Connected UpToDate/UpToDate
+#                     (with the keepalived pair, the pair too when its VIP was not on drbd-a)
 #   drbd-format 8.4|9 output format of both nodes (9: /proc/drbd has only the version lines;
 #                     state via `drbdadm status`)
 #   drbd-resources pc0 [RES…]  the pair's resources (a new one starts as pc0 is now, one not named is
@@ -81,7 +82,11 @@ drbd_fault() {
       case "$arg" in drbd-a|drbd-b) ;; "") lab_die "drbd-write needs a NODE (drbd-a or drbd-b)" ;;
         *) lab_die "unknown node '$arg' (expected drbd-a or drbd-b)" ;; esac
       drbd_sim lab write "$arg" ${3:+"$3"} ;;
-    drbd-reset) drbd_sim lab reset ;;
+    drbd-reset)
+      drbd_sim lab reset
+      # With the keepalived pair, DRBD's roles follow the VIP: when they no longer do (the VIP was on
+      # drbd-b), the pair is reset too, so that drbd-a owns all of it.
+      if has_part pair && ! pair_healthy; then pair_reset; pair_wait 30 || true; echo "reset the keepalived pair too: drbd-a the owner"; fi ;;
     drbd-format)
       case "$arg" in 8.4|9) ;; *) lab_die "drbd-format needs 8.4 or 9" ;; esac
       drbd_sim lab format "$arg" ;;

@@ -130,9 +130,18 @@ pair_healthy() {
     [ "$(pair_field "$n" result)" = done ] || return 1
     case "$(pair_field "$n" state)" in MASTER) m=$n ;; BACKUP) b=$n ;; *) return 1 ;; esac
   done
-  [ -n "$m" ] && [ -n "$b" ] && pair_has_vip "$m" && ! pair_has_vip "$b"
+  [ -n "$m" ] && [ -n "$b" ] && pair_has_vip "$m" && ! pair_has_vip "$b" && pair_drbd_follows "$m" "$b"
 }
-pair_wait() { lab_wait_until "${1:-30}" "pair: one keepalived MASTER holding the VIP, the other BACKUP" pair_healthy; }
+# The VIP holder is DRBD Primary on every resource and the other node Secondary: a DRBD control
+# that moved a role behind keepalived's back (drbd-reset, drbd-role) leaves the pair unhealthy, so
+# that `lab heal` resets it instead of calling it fine.
+pair_drbd_follows() {
+  local shown
+  shown=$(drbd_sim lab show 2>/dev/null) || return 1
+  ! grep -E "^$1(/[^:]*)?: " <<<"$shown" | grep -vq ' ro:Primary/' \
+    && ! grep -E "^$2(/[^:]*)?: " <<<"$shown" | grep -vq ' ro:Secondary/'
+}
+pair_wait() { lab_wait_until "${1:-30}" "pair: one keepalived MASTER holding the VIP and DRBD Primary, the other BACKUP" pair_healthy; }
 
 pair_status() {
   local n
@@ -173,6 +182,14 @@ pair_heal() {
   pair_files; pair_net_up; pair_start_inits
   lab_wait_until 6 "pair: settles" pair_healthy && return 0
   local was; was=$(pair_status | tr -s ' ' | tr '\n' ';')
+  pair_reset
+  echo "heal: reset the keepalived pair, drbd-a the owner (was: ${was%;})"
+}
+
+# The pair from scratch: keepalived and the services stopped, unmounted, the VIP dropped, DRBD reset
+# (drbd-a Primary), then drbd-a's keepalived first (it becomes the owner) and drbd-b's.
+pair_reset() {
+  local n
   for n in "${PAIR_NODES[@]}"; do pair_ka "$n" stop >/dev/null 2>&1 || true; pair_kill_node "$n"; done
   for n in "${PAIR_NODES[@]}"; do
     pair_on "$n" umount "$PAIR_MOUNT" >/dev/null 2>&1 || true
@@ -183,7 +200,6 @@ pair_heal() {
   pair_ka drbd-a start
   pair_wait_state drbd-a MASTER 20 || true
   pair_ka drbd-b start
-  echo "heal: reset the keepalived pair, drbd-a the owner (was: ${was%;})"
 }
 
 pair_fault_names() {
