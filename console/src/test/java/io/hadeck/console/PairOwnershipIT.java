@@ -110,7 +110,11 @@ class PairOwnershipIT extends PairLab {
 
     @Test
     void aCrashedOwnerLeavesEverythingToItsPeerAndItsReturnIsARefusedTakeover() {
-        String owner = owner();
+        // Only the original master (drbd-a, priority 150) tries to take the pair back when it returns:
+        // drbd-b (priority 100) comes back BACKUP whatever its disk. So the owner that crashes is drbd-a
+        // (drbd-reset hands the pair to it when a test before left it on drbd-b).
+        Lab.run("fault", "drbd-reset");
+        String owner = await(Duration.ofSeconds(60), "drbd-a owns the pair", PAIR, x -> x.ownedAndDoneOn("drbd-a")).owner();
         String peer = peer(owner);
         Lab.run("fault", "pair-node-crash", owner);
         Reading moved = await(Duration.ofSeconds(40), peer + " owns the pair, its cluster script done", PAIR,
