@@ -9,7 +9,28 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class Threads {
 
+    static {
+        prepareJdkLogging();
+    }
+
     private Threads() {
+    }
+
+    /**
+     * Why: hadeck configures java.util.logging (gRPC's logging goes to the log file), so the JDK
+     * sets it up on the first thread that asks for a logger instead of lazily. In CI a one-shot
+     * {@code pair status} deadlocked: main in {@code System.exit} (which asks for the Runtime
+     * logger) and a reader's virtual thread pinned in HttpURLConnection's static initializer (which
+     * asks for its own) both waited for the LogManager's lock. So both are done here, on the thread
+     * that makes the first reader, before any reader runs.
+     */
+    private static void prepareJdkLogging() {
+        System.getLogger("java.lang.Runtime");
+        try {
+            Class.forName("sun.net.www.protocol.http.HttpURLConnection", true, null);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("this JDK has no HTTP client: " + e.getMessage(), e);
+        }
     }
 
     /** Daemon threads all named {@code name}: for a single-thread executor. */

@@ -79,7 +79,7 @@ public class ClusterWatcher implements SnapshotSource, AutoCloseable {
         }
         ticks.scheduleWithFixedDelay(this::reportOverruns, 500, 500, TimeUnit.MILLISECONDS);
         if (cfg.manager() == HaManagerKind.PATRONI && cfg.etcd() != null && !cfg.etcd().endpoints().isEmpty()) {
-            Thread.ofVirtual().name("hadeck-etcd-watch-start").start(this::startWatch);
+            Threads.virtual("hadeck-etcd-watch-start").newThread(this::startWatch).start();
         }
     }
 
