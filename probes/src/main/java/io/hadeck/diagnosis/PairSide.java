@@ -30,8 +30,7 @@ public record PairSide(String node, PairNodeState state, List<Resource> drbd, St
      */
     public record Resource(String name, DrbdRole role) {
         static Resource of(DrbdStatus st, DrbdResource r) {
-            return new Resource(st.configOf(r).map(io.hadeck.model.DrbdResourceConfig::name)
-                    .orElse(r.name() != null ? r.name() : "minor " + r.minor()), r.role());
+            return new Resource(st.label(r), r.role());
         }
     }
 

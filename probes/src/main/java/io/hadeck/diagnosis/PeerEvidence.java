@@ -93,7 +93,7 @@ public record PeerEvidence(String survivor, String silent, Verdict verdict, List
         if (rs.isEmpty()) {
             return new Said(Witness.MUTE, "DRBD is not running on " + survivor);
         }
-        rs.forEach(r -> phrases.add((r.name() != null ? r.name() : "minor " + r.minor()) + " " + r.connection()
+        rs.forEach(r -> phrases.add(o.value().label(r) + " " + r.connection()
                 + ", peer " + r.peerRole()));
         String all = "DRBD " + String.join("; ", phrases);
         if (rs.stream().anyMatch(r -> r.talksToPeer() || r.peerRole() == DrbdRole.PRIMARY)) {

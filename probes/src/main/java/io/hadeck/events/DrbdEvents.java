@@ -28,7 +28,7 @@ final class DrbdEvents {
                 continue;
             }
             for (DrbdResource r : a.get().resources()) {
-                b.get().resources().stream().filter(x -> x.minor() == r.minor()).findFirst()
+                b.get().resources().stream().filter(x -> x.key().equals(r.key())).findFirst()
                         .ifPresent(was -> resource(now.name(), was, r, out));
             }
         }
@@ -66,7 +66,9 @@ final class DrbdEvents {
     }
 
     static String label(DrbdResource r) {
-        return "DRBD " + (r.name() != null ? r.name() : "minor " + r.minor());
+        // the reading's own label, not the configuration's: an event compares two readings, and the
+        // configuration read once (or not) must not rename a resource between them
+        return "DRBD " + r.label();
     }
 
     private static Severity severity(DrbdDisk ds) {
@@ -78,11 +80,12 @@ final class DrbdEvents {
      * side then accepts writes the other will never see.
      */
     static Set<String> splitBrains(ClusterSnapshot s) {
-        Map<String, List<String>> primariesByResource = new LinkedHashMap<>();
+        // nodes as a set: a resource's volumes on one node are one Primary, not two
+        Map<String, Set<String>> primariesByResource = new LinkedHashMap<>();
         for (NodeView n : s.nodes()) {
             drbd(n).ifPresent(st -> st.resources().stream()
                     .filter(r -> r.isPrimary() && !r.talksToPeer())
-                    .forEach(r -> primariesByResource.computeIfAbsent(key(r), k -> new ArrayList<>()).add(n.name())));
+                    .forEach(r -> primariesByResource.computeIfAbsent(r.label(), k -> new java.util.LinkedHashSet<>()).add(n.name())));
         }
         Set<String> split = new TreeSet<>();
         primariesByResource.forEach((r, nodes) -> {
@@ -91,10 +94,6 @@ final class DrbdEvents {
             }
         });
         return split;
-    }
-
-    private static String key(DrbdResource r) {
-        return r.name() != null ? r.name() : "minor " + r.minor();
     }
 
     private static Optional<DrbdStatus> drbd(NodeView n) {

@@ -47,12 +47,17 @@ final class DrbdRules implements Rules {
             return kernelReport != null;
         }
 
+        /** The name drbdadm takes: the reading's, else the configuration's (8.4's /proc/drbd names none). */
+        private String name() {
+            return r.name() != null ? r.name() : config != null ? config.name() : null;
+        }
+
         String label() {
-            return r.name() != null ? r.name() : "minor " + r.minor();
+            return name() != null ? name() : r.label();
         }
 
         String res() {
-            return r.name() != null ? r.name() : String.valueOf(r.minor());
+            return name() != null ? name() : String.valueOf(r.minor());
         }
 
         boolean waiting() {
@@ -86,7 +91,7 @@ final class DrbdRules implements Rules {
                 if (!r.unconfigured()) {
                     Side s = new Side(n.name(), r, status.splitBrainReported(r).orElse(null), status.kernelLog().read(),
                             status.configOf(r).orElse(null));
-                    byResource.computeIfAbsent(s.label(), k -> new ArrayList<>()).add(s);
+                    byResource.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(s);
                 }
             }
         }

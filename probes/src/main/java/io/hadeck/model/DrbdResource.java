@@ -24,6 +24,25 @@ public record DrbdResource(int minor, String name, DrbdConnection connection, Dr
                 DrbdDisk.of(peerDisk), protocol, outOfSyncKiB, counters, sync);
     }
 
+    /**
+     * The resource as its own reading names it: its name, or "minor N" where /proc/drbd (8.4) names
+     * none. With the node's status at hand, {@link DrbdStatus#label} also asks the configuration.
+     */
+    public String label() {
+        return name != null ? name : "minor " + minor;
+    }
+
+    /**
+     * What the two sides of a pair and two readings of one node share for this resource, from the
+     * reading alone (never the configuration, which one side may not have read): its name and
+     * volume for DRBD 9 (whose status gives the volume where it gives no minor), its minor for 8.4.
+     * A resource's volumes are separate devices: keyed by name alone, pc0's two volumes on one node
+     * looked like two Primaries of one resource.
+     */
+    public String key() {
+        return name != null ? name + "/" + minor : "minor " + minor;
+    }
+
     public boolean isConnected() {
         return connection == DrbdConnection.CONNECTED;
     }

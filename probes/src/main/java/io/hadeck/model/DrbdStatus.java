@@ -36,6 +36,19 @@ public record DrbdStatus(String version, List<DrbdResource> resources, String ra
         return r.talksToPeer() ? Optional.empty() : kernelLog.splitBrain(r);
     }
 
+    /**
+     * The name an operator gives drbdadm: the reading's own, else the configuration's for that
+     * minor (/proc/drbd of 8.4 names none), else "minor N".
+     */
+    public String label(DrbdResource r) {
+        return name(r).orElse(r.label());
+    }
+
+    /** The resource's name from the reading or the configuration; empty when neither names it. */
+    public Optional<String> name(DrbdResource r) {
+        return r.name() != null ? Optional.of(r.name()) : config.of(r).map(DrbdResourceConfig::name);
+    }
+
     /** The configured split-brain policies of this resource, when the configuration was read and names it. */
     public Optional<DrbdResourceConfig> configOf(DrbdResource r) {
         return config.of(r);

@@ -60,6 +60,25 @@ class DrbdRecordedPairsTest {
         }
     }
 
+    /**
+     * /proc/drbd of 8.4 names no resource, but drbdadm takes names: once drbdadm dump was read, the
+     * finding and its commands say "pc0", never a minor number drbdadm would refuse.
+     */
+    @Test
+    void onDrbd84TheAdviceNamesTheResourceFromTheConfigurationNotItsMinor() throws IOException {
+        io.hadeck.model.DrbdConfig dump = io.hadeck.model.DrbdConfig.of(io.hadeck.parse.DrbdDumpParser.parse(
+                Files.readString(Path.of("src/test/resources/drbd-dump/lab-sim-8.4-drbd-b.txt"))), java.time.Instant.EPOCH);
+        ClusterSnapshot named = Clusters.builder()
+                .drbdText("drbd-a", sample("lab-sim-8.4-split-brain-drbd-a.txt")).drbdConfig("drbd-a", dump)
+                .drbdText("drbd-b", sample("lab-sim-8.4-split-brain-drbd-b.txt")).drbdConfig("drbd-b", dump).build();
+        var f = FindingsEngineTest.only(named, FindingCode.DRBD_SPLIT_BRAIN);
+        assertThat(f.message()).startsWith("DRBD pc0 is split-brain");
+        assertThat(f.action()).contains("drbdadm connect --discard-my-data pc0").doesNotContain("minor");
+
+        var unnamed = FindingsEngineTest.only(pair("8.4", "split-brain"), FindingCode.DRBD_SPLIT_BRAIN);
+        assertThat(unnamed.message()).as("no configuration read: the minor, said as such").startsWith("DRBD minor 0 is split-brain");
+    }
+
     @Test
     void resyncFromTheSimulatorIsInformation() throws IOException {
         assertThat(FindingsEngineTest.codes(pair("8.4", "resync"))).contains(FindingCode.DRBD_RESYNC);

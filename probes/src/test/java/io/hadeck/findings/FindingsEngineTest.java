@@ -373,6 +373,20 @@ class FindingsEngineTest {
         assertThat(only(s, FindingCode.DRBD_BOTH_PRIMARY).severity()).isEqualTo(Severity.CRIT);
     }
 
+    /** A resource with two volumes (DRBD 9) is one resource with two devices, not two Primaries of one. */
+    @Test
+    void aHealthyPairWhoseResourceHasTwoVolumesRaisesNothing() {
+        ClusterSnapshot s = Clusters.builder()
+                .drbdText("drbd-a", twoVolumes("Primary", "drbd-b", "Secondary"))
+                .drbdText("drbd-b", twoVolumes("Secondary", "drbd-a", "Primary")).build();
+        assertThat(codes(s)).noneMatch(c -> c.name().startsWith("DRBD_"));
+    }
+
+    private static String twoVolumes(String role, String peer, String peerRole) {
+        return "pc0 role:" + role + "\n  volume:0 disk:UpToDate\n  volume:1 disk:UpToDate\n  " + peer + " role:" + peerRole
+                + "\n    volume:0 peer-disk:UpToDate\n    volume:1 peer-disk:UpToDate\n";
+    }
+
     // ------------------------------------------------------------------ reading quality
 
     @Test

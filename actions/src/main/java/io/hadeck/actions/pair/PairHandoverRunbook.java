@@ -112,7 +112,7 @@ public final class PairHandoverRunbook implements Runbook {
         }
         List<DrbdResource> bad = o.value().resources().stream()
                 .filter(r -> !r.isConnected() || !r.bothUpToDate()).toList();
-        String now = o.value().resources().stream().map(r -> (r.name() == null ? "r" + r.minor() : r.name()) + " "
+        String now = o.value().resources().stream().map(r -> o.value().label(r) + " "
                 + r.connection() + " " + r.disk() + "/" + r.peerDisk()).collect(Collectors.joining(", "));
         return bad.isEmpty() ? Check.pass("peer disk", now, peer + " is Connected and UpToDate: it holds all the data")
                 : Check.fail("peer disk", now, peer + " must be Connected and UpToDate to take over without losing "

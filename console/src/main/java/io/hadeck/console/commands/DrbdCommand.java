@@ -44,7 +44,7 @@ public class DrbdCommand {
                 if (!n.drbd().isOk()) {
                     t.row(n.name(), null, null, null, null, null, null, null, null, n.drbd().error());
                 } else {
-                    n.drbd().value().resources().forEach(r -> t.row(n.name(), r.minor(), r.name(), r.connection(), r.role(),
+                    n.drbd().value().resources().forEach(r -> t.row(n.name(), r.minor(), n.drbd().value().label(r), r.connection(), r.role(),
                             r.peerRole(), r.disk() + "/" + r.peerDisk(), r.outOfSyncKiB(), sync(r), null));
                 }
                 nodes.add(Obj.of().put("node", n.name()).put("reachable", n.drbd().isOk()).put("error", n.drbd().error())

@@ -4,6 +4,7 @@ import io.hadeck.diagnosis.OwnershipDiagnosis;
 import io.hadeck.diagnosis.PairOwnership;
 import io.hadeck.model.ClusterSnapshot;
 import io.hadeck.model.DrbdResource;
+import io.hadeck.model.DrbdStatus;
 import io.hadeck.model.Finding;
 import io.hadeck.model.HaState;
 import io.hadeck.model.NodeView;
@@ -24,7 +25,7 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
 
     /** One row; fields are null when the node does not run that layer. */
     public record Row(String name, String host, String haRole, String haState, String pgRole, Long lagBytes,
-                      Double lagSeconds, Boolean streaming, String etcd, String elasticsearch, List<DrbdResource> drbd, List<String> errors) {
+                      Double lagSeconds, Boolean streaming, String etcd, String elasticsearch, DrbdStatus drbd, List<String> errors) {
     }
 
     /** ok, info, warn, crit, or unreachable when no source answered at all. */
@@ -54,7 +55,7 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
                 n.etcd() == null ? null : n.etcd().isOk() ? (n.etcd().value().leader() ? "leader" : "follower") : "down",
                 n.elasticsearch() == null ? null : n.elasticsearch().isOk()
                         ? (n.elasticsearch().value().electedMaster() ? "master" : "not_master") : "down",
-                n.drbd() == null || !n.drbd().isOk() ? null : n.drbd().value().resources(),
+                n.drbd() == null || !n.drbd().isOk() ? null : n.drbd().value(),
                 List.copyOf(errors));
     }
 
@@ -168,7 +169,7 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
                 .put("pgRole", r.pgRole()).put("lagBytes", r.lagBytes()).put("lagSeconds", r.lagSeconds())
                 .put("streaming", r.streaming())
                 .put("etcd", r.etcd()).put("elasticsearch", r.elasticsearch())
-                .put("drbd", r.drbd() == null ? null : r.drbd().stream().map(ModelJson::drbdResource).toList())
+                .put("drbd", r.drbd() == null ? null : r.drbd().resources().stream().map(ModelJson::drbdResource).toList())
                 .put("pair", pair == null || !pair.isOk() ? null : pairJson(pair.value()))
                 .put("errors", r.errors()).put("late", late).put("readAt", readAt).map();
     }
@@ -231,11 +232,10 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
                 .filter(java.util.Objects::nonNull).reduce((a, b) -> a + " / " + b).orElse(null);
     }
 
-    static String drbd(List<DrbdResource> resources) {
-        if (resources == null || resources.isEmpty()) {
+    static String drbd(DrbdStatus st) {
+        if (st == null || st.resources().isEmpty()) {
             return null;
         }
-        return String.join(" ", resources.stream().map(d -> (d.name() != null ? d.name() : String.valueOf(d.minor()))
-                + ":" + d.connection() + "," + d.role() + "," + d.disk() + "/" + d.peerDisk()).toList());
+        return String.join(" ", st.resources().stream().map(d -> st.label(d) + ":" + d.connection() + "," + d.role() + "," + d.disk() + "/" + d.peerDisk()).toList());
     }
 }

@@ -215,7 +215,10 @@ public final class NodeCard {
         for (DrbdResource r : d.resources()) {
             Severity cs = r.connection().severity();
             Severity ds = r.disk() == DrbdDisk.UP_TO_DATE ? Severity.OK : Severity.WARN;
-            lines.add(Line.of(Role.TEXT).add((r.name() == null ? "r" + r.minor() : r.name()) + " ", Role.DIM)
+            // named when a name is known, or when several resources need telling apart; a lone
+            // resource /proc/drbd (8.4) does not name and no configuration was read stays unnamed
+            String name = d.resources().size() > 1 ? d.label(r) : d.name(r).orElse(null);
+            lines.add(Line.of(Role.TEXT).add(name == null ? "" : name + " ", Role.DIM)
                     .add(r.role() + "/" + r.peerRole(), r.isPrimary() ? Role.PRIMARY : Role.STANDBY)
                     .add(" " + c.glyphs().symbol(cs) + " " + r.connection(), Role.of(cs)));
             lines.add(Line.of(Role.TEXT).add(c.glyphs().symbol(ds) + " " + r.disk() + "/" + r.peerDisk(), Role.of(ds))

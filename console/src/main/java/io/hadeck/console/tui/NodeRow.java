@@ -102,6 +102,9 @@ public final class NodeRow {
         for (DrbdResource r : d.resources()) {
             Severity sev = r.isConnected() && r.disk() == DrbdDisk.UP_TO_DATE ? Severity.OK
                     : r.connection() == DrbdConnection.STAND_ALONE ? Severity.CRIT : Severity.WARN;
+            if (d.resources().size() > 1) {   // several: each named, or the row cannot say which is which
+                l.add((l.length() == 0 ? "" : " ") + d.label(r) + " ", Role.DIM);
+            }
             l.add(r.role() + "/" + r.peerRole() + " ", r.isPrimary() ? Role.PRIMARY : Role.STANDBY)
                     .add(g.symbol(sev) + " " + r.connection() + " " + r.disk() + "/" + r.peerDisk(), Role.of(sev));
             if (r.sync() != null) {

@@ -45,12 +45,25 @@ class ConsoleViewTest {
                 .contains("node-1", "node-2", "node-3");
         assertThat(wide.text()).contains("HA   leader running · failover on", "PG   primary tl 3 · 0/5A3C2F8",
                 "etcd ✓ healthy leader idx 10234", "ES   d,i,m master heap 34% disk 41.2%",
-                "DRBD r0 Primary/Secondary ✓ Connected", "✓ UpToDate/UpToDate oos 0 B");
+                "DRBD Primary/Secondary ✓ Connected", "✓ UpToDate/UpToDate oos 0 B");
         Rendered small = render(Clusters.lab(), 80, 24, "dark");
         assertThat(small.text()).doesNotContain("┌").contains(" Nodes 5");
         assertThat(small.rows).anyMatch(r -> r.startsWith("✓ node-1") && r.contains("primary"));
         assertThat(small.rows).anyMatch(r -> r.startsWith("✓ drbd-a") && r.contains("Connected UpToDate/UpToDate"));
         assertThat(small.rows).allMatch(r -> r.length() <= 80);
+    }
+
+    /** A pair node with two resources (DRBD 9): its card and its one-line row say which resource is which. */
+    @Test
+    void aNodeWithSeveralResourcesNamesEachOnItsCardAndItsRow() throws java.io.IOException {
+        String two = java.nio.file.Files.readString(
+                java.nio.file.Path.of("../probes/src/test/resources/drbd/constructed-9-two-resources-two-volumes.txt"));
+        ClusterSnapshot s = Clusters.builder().drbdText("drbd-a", two).build();
+        String wide = render(s, 200, 50, "dark").text();
+        assertThat(wide).contains("DRBD pc0 Primary/Secondary", "data Secondary/Unknown");
+        ClusterSnapshot five = Clusters.labBuilder().drbdText("drbd-a", two).build();
+        Rendered small = render(five, 80, 24, "dark");
+        assertThat(small.rows).as(small.text()).anyMatch(r -> r.contains("drbd-a") && r.contains("pc0 Primary/Secondary"));
     }
 
     @Test

@@ -46,7 +46,7 @@ class FirstFrameTest {
         String t = render(s).text();
 
         assertThat(t).as(t).contains("reading… 7/8 sources answered", "PG   primary tl 3", "DRBD reading…",
-                "DRBD r0 Primary/Secondary ✓ Connected");
+                "DRBD Primary/Secondary ✓ Connected");
     }
 
     @Test
@@ -59,7 +59,7 @@ class FirstFrameTest {
     void aLayerWhoseNextReadIsLateShowsItsLastValueAsStaleNotAsTheTruth() {
         ReadProgress late = new ReadProgress(8, 8, Set.of(), Set.of("drbd-a/DRBD", ReadProgress.cluster("HA")));
         String t = render(Clusters.lab().withProgress(late)).text();
-        assertThat(t).as(t).contains("DRBD ! stale 0.4 s: r0 Primary/Second", "HA leader node-1 · failover on (stale 0.4 s)")
-                .as("the other side of the pair was read in time").contains("DRBD r0 Secondary/Primary ✓ Connected");
+        assertThat(t).as(t).contains("DRBD ! stale 0.4 s: Primary/Second", "HA leader node-1 · failover on (stale 0.4 s)")
+                .as("the other side of the pair was read in time").contains("DRBD Secondary/Primary ✓ Connected");
     }
 }

@@ -105,7 +105,7 @@ public class DrbdReader extends Probe<DrbdStatus> {
 
     /** The status with the configuration just read (dump non-null) or the last one; a changed resource set re-reads it. */
     private DrbdStatus withConfig(DrbdStatus status, SshRunner.Result dump) {
-        Set<String> shown = status.resources().stream().map(DrbdReader::key)
+        Set<String> shown = status.resources().stream().map(DrbdResource::label)
                 .collect(Collectors.toUnmodifiableSet());
         DrbdConfig c;
         if (dump != null) {
@@ -134,10 +134,6 @@ public class DrbdReader extends Probe<DrbdStatus> {
         } catch (ParseException e) {
             return DrbdConfig.unavailable(String.join(" ", DRBDADM_DUMP) + " on " + target.node() + ": " + e.getMessage(), now());
         }
-    }
-
-    private static String key(DrbdResource r) {
-        return r.name() != null ? r.name() : "minor " + r.minor();
     }
 
     /** The commands in one login (one command alone as itself), each with its own exit status. */
