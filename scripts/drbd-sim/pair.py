@@ -7,7 +7,8 @@
 #   systemctl is-active UNIT…                    keepalived and the pair's services (real processes)
 #   systemctl start|stop keepalived              asks the node's init (a root process of the lab)
 #   cat /run/keepalived/VI_1.notify              the record the notify script keeps (state, steps)
-#   findmnt -J MOUNTPOINT                        the DRBD device's mount (state kept by the simulator)
+#   findmnt -J MOUNTPOINT | -J -S DEVICE         the DRBD device's mount (state kept by the simulator)
+#   cat NODE/keepalived.conf                     the file this node's keepalived runs with (-f)
 #   mount DEVICE MOUNTPOINT / umount MOUNTPOINT  root only (the notify script): Primary required
 #
 # The lab writes PAIR/pair.json (PAIR = the state directory's sibling `pair`) when it starts the
@@ -183,6 +184,9 @@ def _unlocked(cfg, node, argv):
     if argv[:1] == ["systemctl"] and len(argv) == 3 and argv[1] in ("start", "stop") \
             and argv[2] in ("keepalived", "keepalived.service"):
         return init_request(cfg, node, argv[1])
+    if argv == ["cat", os.path.join(node_dir(cfg, node), "keepalived.conf")]:
+        with open(argv[1]) as f:     # the file this node's keepalived runs with (its ps shows -f)
+            return f.read()
     if argv == ["cat", NOTIFY_PATH]:
         try:
             with open(os.path.join(node_dir(cfg, node), "notify.state")) as f:
@@ -194,7 +198,7 @@ def _unlocked(cfg, node, argv):
 
 def _locked(cfg, n, argv):
     mp, dev = cfg["mountpoint"], cfg["device"]
-    if argv == ["findmnt", "-J", mp]:
+    if argv == ["findmnt", "-J", mp] or argv == ["findmnt", "-J", "-S", dev]:
         return findmnt(cfg, n)
     if argv[:1] == ["mount"] and argv[1:] == [dev, mp]:
         need_root("mount")

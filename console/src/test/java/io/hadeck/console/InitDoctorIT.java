@@ -74,14 +74,27 @@ class InitDoctorIT {
     void initFromOneEtcdEndpointFindsThePatroniClusterAndTheDrbdPair() throws Exception {
         Path config = dir.resolve("from-etcd.yaml");
         Lab.Result r = init(config, "--etcd", "http://" + Lab.host("node-2") + ":2379",
-                "--drbd-pair", "drbd-a=" + Lab.net() + ".5,drbd-b=" + Lab.net() + ".6");
+                "--drbd-pair", "drbd-a=" + Lab.net() + ".5,drbd-b=" + Lab.net() + ".6",
+                "--pair-services", "postgresql,rabbitmq,solr");
         checksAndReads(config, r);
         assertThat(r.stdout()).contains("found Patroni cluster lab under /service/")
                 .contains("DRBD on drbd-a (" + Lab.net() + ".5): pc0");
+        // keepalived found on both nodes: the file its command line names, the VIP in it, the mount on the owner
+        JsonNode pair = Json.mapper().readTree(Lab.dir().resolve("pair/pair.json").toFile());
+        String vip = pair.get("vip").asText();
+        assertThat(r.stdout()).containsPattern("keepalived on drbd-a: keepalived running \\(.*/pair/drbd-a/keepalived.conf\\), VIP "
+                        + java.util.regex.Pattern.quote(vip))
+                .contains("DRBD mounted on " + pair.get("mountpoint").asText());
         // Two clusters written, two read: the Patroni cluster's status, then the pair's.
         assertThat(r.stdout()).contains("--cluster lab status").contains("--cluster pair status")
                 .containsPattern("(?m)^drbd-b +" + java.util.regex.Pattern.quote(Lab.net() + ".6"));
-        assertThat(Files.readString(config)).contains("resources: [\"pc0\"]").contains("http://" + Lab.host("node-3") + ":2379");
+        assertThat(Files.readString(config)).contains("resources: [\"pc0\"]").contains("http://" + Lab.host("node-3") + ":2379")
+                .contains("keepalived: {vip: \"" + vip + "\", mount: \"" + pair.get("mountpoint").asText()
+                        + "\", services: [\"postgresql\", \"rabbitmq\", \"solr\"]}");
+        // the pair's ownership is read with what init wrote: its owner is named
+        Lab.Result owner = hadeck("--config", config.toString(), "--cluster", "pair", "pair", "status", "--json");
+        assertThat(Json.mapper().readTree(owner.stdout()).path("pairs").path(0).path("owner").asText(null))
+                .as(owner.stdout() + owner.stderr()).isIn("drbd-a", "drbd-b");
     }
 
     @Test

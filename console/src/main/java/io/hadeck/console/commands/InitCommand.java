@@ -7,11 +7,14 @@ import io.hadeck.console.line.ExitCode;
 import io.hadeck.actions.runbook.Confirmer;
 import io.hadeck.console.session.Session;
 import io.hadeck.console.init.ConfigDraft;
+import io.hadeck.console.init.PairKeepalived;
 import io.hadeck.console.init.ConfigFileWriter;
 import io.hadeck.model.DrbdStatus;
 import io.hadeck.model.Observation;
 import io.hadeck.probe.ProbeException;
 import io.hadeck.probe.discover.ClusterDiscovery;
+import io.hadeck.probe.discover.FoundKeepalived;
+import io.hadeck.probe.discover.KeepalivedDiscovery;
 import io.hadeck.probe.discover.FoundCluster;
 import io.hadeck.probe.ssh.NodeTarget;
 import io.hadeck.text.TerminalText;
@@ -50,6 +53,10 @@ public class InitCommand extends BaseCommand {
 
     @Option(names = "--drbd-pair", paramLabel = "[NAME=]HOST", split = ",", description = "The two hosts of a DRBD pair (NAME=HOST names the node); their resources are read over ssh.")
     List<String> drbdPair;
+    @Option(names = "--pair-mount", paramLabel = "PATH", description = "Where the pair's owner mounts the DRBD device (default: where init finds it mounted).")
+    String pairMount;
+    @Option(names = "--pair-services", paramLabel = "UNIT", split = ",", description = "The services the pair's cluster script starts on the owner, in order (no reading can tell them).")
+    List<String> pairServices;
 
     @Mixin
     InitCredentials credentials;
@@ -75,6 +82,9 @@ public class InitCommand extends BaseCommand {
     public Integer call() {
         if (from == null && drbdPair == null) {
             throw CommandException.usage("init: give --etcd URL, --patroni URL or --patroni-yaml FILE (and/or --drbd-pair A,B)");
+        }
+        if (drbdPair == null && (pairMount != null || pairServices != null)) {
+            throw CommandException.usage("init: --pair-mount and --pair-services go with --drbd-pair A,B");
         }
         Path file = target();
         if (Files.exists(file) && !force) {
@@ -144,10 +154,13 @@ public class InitCommand extends BaseCommand {
         }
         List<ConfigDraft.PairNode> nodes = drbdPair.stream().map(InitCommand::pairNode).toList();
         java.util.Set<String> resources = new java.util.LinkedHashSet<>();
+        List<FoundKeepalived> keepalived = new ArrayList<>();
         for (ConfigDraft.PairNode n : nodes) {
             NodeTarget t = new NodeTarget(n.name(), false, n.host(), sshPort, sshUser, sshIdentity, sshKnownHosts,
                     Duration.ofSeconds(3), List.of());
             Observation<DrbdStatus> o = discovery.drbd(t);
+            FoundKeepalived k = new KeepalivedDiscovery(timeout).find(t, o.isOk() ? o.value() : null);
+            keepalived.add(k);
             String said;
             try {
                 List<String> names = o.isOk() ? discovery.resourceNames(t, o.value()) : List.of();
@@ -158,11 +171,16 @@ public class InitCommand extends BaseCommand {
             }
             out().println("DRBD on " + TerminalText.escape(n.name()) + " (" + TerminalText.escape(n.host()) + "): "
                     + TerminalText.escape(said));
+            out().println("keepalived on " + TerminalText.escape(n.name()) + ": " + TerminalText.escape(k.describe()));
         }
         if (resources.isEmpty()) {
             throw CommandException.unreachable("init: no DRBD resource read on either host of the pair");
         }
-        return new ConfigDraft.Pair(from == null && name != null ? name : "pair", nodes, List.copyOf(resources));
+        PairKeepalived ka = PairKeepalived.choose(keepalived, pairMount, pairServices);
+        if (ka.why() != null) {
+            out().println("keepalived: " + TerminalText.escape(ka.why()));
+        }
+        return new ConfigDraft.Pair(from == null && name != null ? name : "pair", nodes, List.copyOf(resources), ka);
     }
 
     /** "pc0 Primary/Secondary Connected UpToDate/UpToDate", the names from {@code names} where the text has none. */

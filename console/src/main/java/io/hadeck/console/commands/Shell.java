@@ -80,6 +80,8 @@ public final class Shell implements CommandRunner {
             }
         }
         root.setCaseInsensitiveEnumValuesAllowed(true);   // applies to the commands present now
+        // a cluster may be named like a command: `--cluster pair pair status` (init names a pair alone "pair")
+        root.setAllowSubcommandsAsOptionParameters(true);
     }
 
     public Session session() {

@@ -1,5 +1,6 @@
 package io.hadeck.console.init;
 
+import io.hadeck.config.KeepalivedConfig;
 import io.hadeck.probe.discover.FoundCluster;
 
 import java.util.ArrayList;
@@ -30,8 +31,8 @@ public record ConfigDraft(List<FoundCluster> clusters, String firstName, Secrets
     public record Ssh(String user, int port, String identity, String knownHosts) {
     }
 
-    /** A DRBD pair: two nodes and the resources found on them. */
-    public record Pair(String name, List<PairNode> nodes, List<String> resources) {
+    /** A DRBD pair: two nodes, the resources found on them, and keepalived in front of them (its block may be null). */
+    public record Pair(String name, List<PairNode> nodes, List<String> resources, PairKeepalived keepalived) {
     }
 
     public record PairNode(String name, String host) {
@@ -109,17 +110,29 @@ public record ConfigDraft(List<FoundCluster> clusters, String firstName, Secrets
     private void pairCluster(StringBuilder y, String name) {
         y.append("  - name: ").append(q(name)).append("\n    manager: none\n");
         sshBlock(y);
-        // keepalived's VIP, mount and services are in its configuration and the cluster script, which
-        // init cannot read from a read-only login: the operator adds them, and the comment says how.
-        y.append("    # keepalived in front of the pair: add to each node\n")
-                .append("    #   keepalived: {vip: ADDRESS, mount: PATH, services: [NAME, ...]}\n")
-                .append("    # and hadeck reads VRRP, the VIP, the mount and the services, and offers `pair handover`.\n")
-                .append("    nodes:\n");
+        KeepalivedConfig k = pair.keepalived() == null ? null : pair.keepalived().config();
+        String why = pair.keepalived() == null ? null : pair.keepalived().why();
+        if (k == null) {
+            // what init could not read (the services live in the cluster script): the operator adds
+            // them, and the comment says how
+            y.append("    # keepalived in front of the pair").append(why == null ? "" : " (" + oneLine(why) + ")")
+                    .append(": add to each node\n")
+                    .append("    #   keepalived: {vip: ADDRESS, mount: PATH, services: [NAME, ...]}\n")
+                    .append("    # and hadeck reads VRRP, the VIP, the mount and the services, and offers `pair handover`.\n");
+        } else if (why != null) {
+            y.append("    # keepalived: ").append(oneLine(why)).append('\n');
+        }
+        y.append("    nodes:\n");
         List<PairNode> n = pair.nodes();
         for (int i = 0; i < n.size(); i++) {
             y.append("      - name: ").append(q(n.get(i).name())).append("\n        host: ").append(q(n.get(i).host()))
                     .append("\n        drbd: {resources: ").append(list(pair.resources())).append(", via: ssh}\n")
                     .append("        peer: ").append(q(n.get(1 - i).name())).append('\n');
+            if (k != null) {
+                y.append("        keepalived: {vip: ").append(q(k.vip()))
+                        .append(k.mount() == null ? "" : ", mount: " + q(k.mount()))
+                        .append(", services: ").append(list(k.services())).append("}\n");
+            }
         }
     }
 

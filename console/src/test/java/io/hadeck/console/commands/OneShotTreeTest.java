@@ -36,6 +36,16 @@ class OneShotTreeTest {
         assertThat(needed("--", "status")).isEqualTo(Commands.ALL);
     }
 
+    /** `hadeck init` names a pair alone "pair": `--cluster pair pair status` must choose that cluster, not trip on the command. */
+    @Test
+    void aClusterNamedLikeACommandIsStillAClusterName() {
+        TestShell t = TestShell.of(Clusters.lab());
+        t.main("--cluster", "pair", "pair", "status");
+        assertThat(t.err()).doesNotContain("Expected parameter");
+        TestShell named = TestShell.of(Clusters.lab());
+        assertThat(named.main("--cluster", "lab", "pair", "status")).as(named.err()).isNotEqualTo(ExitCode.USAGE);
+    }
+
     @Test
     void aMistypedCommandStillGetsItsSuggestion() {
         TestShell t = TestShell.of(Clusters.lab());
