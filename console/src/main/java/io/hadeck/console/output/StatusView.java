@@ -82,10 +82,12 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
      * findings say why); an empty list when the cluster has no pair. {@code pair status} gives the detail.
      */
     private List<Object> pairsJson() {
-        return PairOwnership.pairs(snapshot).stream().map(p -> {
-            OwnershipDiagnosis d = PairOwnership.diagnose(snapshot, p.get(0), p.get(1));
-            return (Object) Obj.of().put("nodes", p).put("owner", d.owner()).map();
-        }).toList();
+        return pairs().stream().map(d -> (Object) Obj.of().put("nodes", List.of(d.a().node(), d.b().node()))
+                .put("owner", d.owner()).map()).toList();
+    }
+
+    private List<OwnershipDiagnosis> pairs() {
+        return PairOwnership.pairs(snapshot).stream().map(p -> PairOwnership.diagnose(snapshot, p.get(0), p.get(1))).toList();
     }
 
     /** A pair node's ownership layer as the status row shows it: VRRP state, VIP, keepalived, mount, services. */
@@ -183,6 +185,9 @@ public record StatusView(ClusterSnapshot snapshot) implements Result {
         if (leaderKey != null) {
             sb.append("  ").append(leaderKey);
         }
+        // each pair's owner, as the console's header names it: the first thing asked of a pair
+        pairs().forEach(d -> sb.append("  pair ").append(d.a().node()).append('+').append(d.b().node())
+                .append(d.owner() != null ? " owner " + d.owner() : " NO OWNER"));
         sb.append("\n\n");
         Table t = new Table("NODE", "HOST", "HA", "PG", "LAG", "ETCD", "ES", "DRBD");
         for (Row r : rows()) {

@@ -32,6 +32,19 @@ class PairCardTest {
         assertThat(narrow).contains("pair owner drbd-a").contains("VRRP MASTER * owner · VIP 10.77.0.100");
     }
 
+    /** `hadeck status` names the pair's owner in its first line, as the console's header does. */
+    @Test
+    void statusNamesThePairsOwnerOrSaysThereIsNone() {
+        ClusterSnapshot owned = pair(node("drbd-b", VrrpState.MASTER, KeepalivedProcess.State.RUNNING, true, true),
+                node("drbd-a", VrrpState.BACKUP, KeepalivedProcess.State.RUNNING, false, false));
+        assertThat(new io.hadeck.console.output.StatusView(owned).text(io.hadeck.console.output.Symbols.ascii()).lines()
+                .findFirst().orElseThrow()).endsWith("pair drbd-a+drbd-b owner drbd-a");
+        ClusterSnapshot both = pair(node("drbd-b", VrrpState.MASTER, KeepalivedProcess.State.FROZEN, true, true),
+                node("drbd-a", VrrpState.MASTER, KeepalivedProcess.State.RUNNING, true, false));
+        assertThat(new io.hadeck.console.output.StatusView(both).text(io.hadeck.console.output.Symbols.ascii()).lines()
+                .findFirst().orElseThrow()).endsWith("pair drbd-a+drbd-b NO OWNER");
+    }
+
     @Test
     void aFrozenOwnerWithThePeerAlsoHoldingTheVipIsShoutedOnTheHeaderAndTheCard() {
         String wide = screen(pair(node("drbd-b", VrrpState.MASTER, KeepalivedProcess.State.FROZEN, true, true),
