@@ -38,26 +38,24 @@ final class DrbdRules implements Rules {
     /**
      * One node's view of one resource.
      *
+     * @param name         the name drbdadm takes ({@link DrbdStatus#name}), null when neither the reading
+     *                     nor the configuration gives one
      * @param kernelReport the split-brain the node's kernel reported for it and that still stands, or null
      * @param logRead      the node's kernel log was read (so no report means none)
      * @param config       the resource's configuration on that node (drbdadm dump), null when not known
      */
-    record Side(String node, DrbdResource r, SplitBrain kernelReport, boolean logRead, DrbdResourceConfig config) {
+    record Side(String node, DrbdResource r, String name, SplitBrain kernelReport, boolean logRead,
+                DrbdResourceConfig config) {
         boolean saysSplitBrain() {
             return kernelReport != null;
         }
 
-        /** The name drbdadm takes: the reading's, else the configuration's (8.4's /proc/drbd names none). */
-        private String name() {
-            return r.name() != null ? r.name() : config != null ? config.name() : null;
-        }
-
         String label() {
-            return name() != null ? name() : r.label();
+            return name != null ? name : r.label();
         }
 
         String res() {
-            return name() != null ? name() : String.valueOf(r.minor());
+            return name != null ? name : String.valueOf(r.minor());
         }
 
         boolean waiting() {
@@ -89,8 +87,8 @@ final class DrbdRules implements Rules {
             DrbdStatus status = st.get();
             for (DrbdResource r : status.resources()) {
                 if (!r.unconfigured()) {
-                    Side s = new Side(n.name(), r, status.splitBrainReported(r).orElse(null), status.kernelLog().read(),
-                            status.configOf(r).orElse(null));
+                    Side s = new Side(n.name(), r, status.name(r).orElse(null), status.splitBrainReported(r).orElse(null),
+                            status.kernelLog().read(), status.configOf(r).orElse(null));
                     byResource.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(s);
                 }
             }

@@ -36,7 +36,7 @@ public final class DrbdDumpParser {
         String[] lines = text.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             int no = i + 1;
-            for (String t : tokens(no, lines[i])) {
+            for (String t : BraceConfig.words(no, lines[i], "#")) {   // '#' outside quotes starts a comment
                 switch (t) {
                     case "{" -> {
                         if (words.isEmpty()) {
@@ -106,41 +106,6 @@ public final class DrbdDumpParser {
         } else if (sections.size() == 2 && sections.peekLast().equals("common")) {
             common.put(key, words.get(1));
         }
-    }
-
-    /** The line's words, braces and semicolons; a {@code #} outside quotes starts a comment. */
-    static List<String> tokens(int no, String line) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        while (i < line.length()) {
-            char c = line.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '#') {
-                break;
-            } else if (c == '{' || c == '}' || c == ';') {
-                out.add(String.valueOf(c));
-                i++;
-            } else if (c == '"') {
-                int end = line.indexOf('"', i + 1);
-                while (end > 0 && line.charAt(end - 1) == '\\') {
-                    end = line.indexOf('"', end + 1);
-                }
-                if (end < 0) {
-                    throw new ParseException(no, "unterminated quoted string");
-                }
-                out.add(line.substring(i + 1, end));
-                i = end + 1;
-            } else {
-                int j = i;
-                while (j < line.length() && !Character.isWhitespace(line.charAt(j)) && "{};#\"".indexOf(line.charAt(j)) < 0) {
-                    j++;
-                }
-                out.add(line.substring(i, j));
-                i = j;
-            }
-        }
-        return out;
     }
 
     private static final class Res {

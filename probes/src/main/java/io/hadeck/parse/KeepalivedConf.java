@@ -56,6 +56,8 @@ public final class KeepalivedConf {
      * Every address of every {@code virtual_ipaddress} block, in order, without prefix length: the
      * first word of each line inside the block ({@code 10.0.0.5/24 dev eth0 label eth0:1}).
      * {@code virtual_ipaddress_excluded} (addresses left out of the adverts) is not the VIP.
+     *
+     * @throws ParseException on a quoted string left open
      */
     public static List<String> virtualAddresses(String text) {
         List<String> tokens = tokens(text);
@@ -95,25 +97,14 @@ public final class KeepalivedConf {
         return out;
     }
 
-    /** Words, braces as words of their own and "\n" at each line's end; comments ({@code #} or {@code !}) dropped. */
+    /** Words, braces as words of their own and "\n" at each line's end; comments ({@code #} or {@code !} outside quotes) dropped. */
     private static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
-        for (String line : text.lines().toList()) {
-            int hash = indexOfComment(line);
-            String code = hash < 0 ? line : line.substring(0, hash);
-            for (String w : code.replace("{", " { ").replace("}", " } ").strip().split("\\s+")) {
-                if (!w.isEmpty()) {
-                    out.add(w);
-                }
-            }
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            out.addAll(BraceConfig.words(i + 1, lines.get(i), "#!"));
             out.add("\n");
         }
         return out;
-    }
-
-    private static int indexOfComment(String line) {
-        int a = line.indexOf('#');
-        int b = line.indexOf('!');
-        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
     }
 }

@@ -45,4 +45,13 @@ class KeepalivedConfTest {
                 .containsExactly("fd00::5");
         assertThat(KeepalivedConf.virtualAddresses("global_defs {\n}\n")).isEmpty();
     }
+
+    /** keepalived's comment characters end a line only outside quotes; a quote left open is said, not guessed past. */
+    @Test
+    void commentCharactersInsideQuotesAndAnOpenQuote() {
+        assertThat(KeepalivedConf.virtualAddresses("vrrp_instance V {\n notify \"/usr/bin/x !{\"\n virtual_ipaddress {\n 10.0.0.7\n }\n}\n"))
+                .containsExactly("10.0.0.7");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeepalivedConf.virtualAddresses("notify \"/usr/bin/x\n"))
+                .isInstanceOf(ParseException.class).hasMessage("line 1: unterminated quoted string");
+    }
 }

@@ -183,12 +183,12 @@ public class InitCommand extends BaseCommand {
         return new ConfigDraft.Pair(from == null && name != null ? name : "pair", nodes, List.copyOf(resources), ka);
     }
 
-    /** "pc0 Primary/Secondary Connected UpToDate/UpToDate", the names from {@code names} where the text has none. */
+    /** "pc0 Primary/Secondary Connected UpToDate/UpToDate", the names from {@code names} where neither the text nor the dump gives one. */
     private static String describe(List<String> names, DrbdStatus s) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < s.resources().size(); i++) {
             var r = s.resources().get(i);
-            String name = r.name() != null ? r.name() : i < names.size() ? names.get(i) : "minor " + r.minor();
+            String name = s.name(r).orElse(i < names.size() ? names.get(i) : r.label());
             out.add(name + " " + r.role() + "/" + r.peerRole() + " " + r.connection() + " " + r.disk() + "/" + r.peerDisk());
         }
         return out.isEmpty() ? "no resources" : String.join("; ", out);

@@ -3,7 +3,6 @@ package io.hadeck.console.output;
 import io.hadeck.diagnosis.OwnershipDiagnosis;
 import io.hadeck.diagnosis.PairOwnership;
 import io.hadeck.model.ClusterSnapshot;
-import io.hadeck.model.DrbdResource;
 import io.hadeck.model.DrbdStatus;
 import io.hadeck.model.Finding;
 import io.hadeck.model.HaState;

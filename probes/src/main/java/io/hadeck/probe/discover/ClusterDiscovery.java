@@ -130,10 +130,15 @@ public final class ClusterDiscovery {
     }
 
     /**
-     * The resource names a node's DRBD knows. DRBD 8.4's /proc/drbd numbers its devices without
-     * names: then {@code drbdadm sh-resources} (8.4's utils), else {@code drbdadm status} (9's).
+     * The resource names a node's DRBD knows: every resource of its configuration when the reading
+     * brought {@code drbdadm dump} along (it does on a first reading), else the names the status
+     * gives. DRBD 8.4's /proc/drbd numbers its devices without names: then {@code drbdadm
+     * sh-resources} (8.4's utils), else {@code drbdadm status} (9's).
      */
     public List<String> resourceNames(NodeTarget target, DrbdStatus read) {
+        if (read.config().read() && !read.config().resources().isEmpty()) {
+            return read.config().resources().stream().map(io.hadeck.model.DrbdResourceConfig::name).toList();
+        }
         List<String> named = read.resources().stream().map(r -> r.name()).filter(java.util.Objects::nonNull).toList();
         if (!named.isEmpty() && named.size() == read.resources().size()) {
             return named;

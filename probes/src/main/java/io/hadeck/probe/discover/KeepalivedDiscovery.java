@@ -48,7 +48,11 @@ public final class KeepalivedDiscovery {
         if (!conf.ok()) {
             return new FoundKeepalived(path, List.of(), mount, path + " unreadable: " + conf.failureText());
         }
-        return new FoundKeepalived(path, KeepalivedConf.virtualAddresses(conf.stdout()), mount, null);
+        try {
+            return new FoundKeepalived(path, KeepalivedConf.virtualAddresses(conf.stdout()), mount, null);
+        } catch (ParseException e) {
+            return new FoundKeepalived(path, List.of(), mount, path + ": " + e.getMessage());
+        }
     }
 
     private String mount(NodeTarget target, DrbdStatus drbd) {
